@@ -1,0 +1,51 @@
+"""What a rule sees: the snapshot, its graph, and parsed callback functions, each built once."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import networkx as nx
+
+from analysis.snapshot import AppInfo, Callback, Snapshot
+from analysis.source import FunctionNode, parse_function
+
+
+class LintContext:
+    """Read-only view of one snapshot for the rules; derived data is computed on first use."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self._functions: dict[int, FunctionNode | None] = {}
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        from analysis.graph import build_graph
+
+        return build_graph(self.snapshot)
+
+    @cached_property
+    def callbacks(self) -> tuple[Callback, ...]:
+        """The callbacks rules check: Dash's own internal ones left out."""
+        return tuple(cb for cb in self.snapshot.callbacks if not cb.internal)
+
+    @cached_property
+    def apps(self) -> dict[str, AppInfo]:
+        return {app.name: app for app in self.snapshot.apps}
+
+    @cached_property
+    def primary_app(self) -> AppInfo | None:
+        return next((a for a in self.snapshot.apps if a.primary), None)
+
+    def app_of(self, callback: Callback) -> AppInfo | None:
+        """The app that serves the callback: its own, or the primary one for dash.callback."""
+        if callback.app is not None:
+            return self.apps.get(callback.app)
+        return self.primary_app
+
+    def function(self, callback: Callback) -> FunctionNode | None:
+        """The parsed ``def`` of a server callback (None for clientside or unparsable source)."""
+        if callback.index not in self._functions:
+            self._functions[callback.index] = (
+                parse_function(callback.source) if callback.kind == "server" else None
+            )
+        return self._functions[callback.index]

@@ -1,0 +1,39 @@
+"""The rule catalog: one module per rule (``dashNNN_name.py``), discovered, never registered by hand."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+
+from analysis.errors import ConfigError
+from analysis.rules._base import Rule, rule
+
+__all__ = ["Rule", "rule", "all_rules", "get_rule"]
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule of the catalog, sorted by code."""
+    found: list[Rule] = []
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("dash"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        found.extend(v for v in vars(module).values() if isinstance(v, Rule))
+    codes = [r.code for r in found]
+    duplicates = {c for c in codes if codes.count(c) > 1}
+    if duplicates:
+        raise RuntimeError(f"rule codes defined twice: {sorted(duplicates)}")
+    return tuple(sorted(found, key=lambda r: r.code))
+
+
+def get_rule(code: str) -> Rule:
+    """The rule with this code; ConfigError lists the known codes otherwise."""
+    wanted = code.strip().upper()
+    for candidate in all_rules():
+        if candidate.code == wanted or candidate.name == code.strip().lower():
+            return candidate
+    raise ConfigError(
+        f"unknown rule {code!r}; run 'python -m analysis rules' to list the codes"
+    )

@@ -1,0 +1,267 @@
+"""The snapshot: a versioned JSON record of a Dash project's callbacks, apps and layouts."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+from analysis.errors import SnapshotError
+
+SCHEMA_VERSION = 1
+
+#: A component id as Dash sends it: a string, or a dict whose wildcard values are
+#: written the way Dash's wire format writes them: ``["MATCH"]``, ``["ALL"]``, ``["ALLSMALLER"]``.
+ComponentId = str | dict
+WILDCARDS = ("MATCH", "ALL", "ALLSMALLER")
+
+
+def id_to_str(component_id: ComponentId) -> str:
+    """The canonical text of an id, as Dash writes it in callback keys.
+
+    >>> id_to_str({"type": "item", "index": ["MATCH"]})
+    '{"index":["MATCH"],"type":"item"}'
+    """
+    if isinstance(component_id, dict):
+        return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return str(component_id)
+
+
+def is_wildcard(value: Any) -> bool:
+    """True for a wildcard value (``["MATCH"]`` etc.) inside a pattern id."""
+    return isinstance(value, list) and len(value) == 1 and value[0] in WILDCARDS
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """One ``Input``/``State``/``Output`` (or ``running``/``progress``/``cancel`` target)."""
+
+    id: ComponentId
+    property: str
+    allow_duplicate: bool = False
+    allow_optional: bool = False
+
+    @property
+    def id_str(self) -> str:
+        return id_to_str(self.id)
+
+    @property
+    def key(self) -> str:
+        """``"id.prop"`` with the id in canonical text: the property's identity."""
+        return f"{self.id_str}.{self.property}"
+
+    @property
+    def is_pattern(self) -> bool:
+        return isinstance(self.id, dict) and any(is_wildcard(v) for v in self.id.values())
+
+
+@dataclass(frozen=True)
+class Callback:
+    """One registered callback, server-side or clientside, as the probe saw it."""
+
+    index: int
+    function: str  # qualified name ("pkg.module.func"), or "clientside:<ns>.<name>"
+    kind: str = "server"  # "server" | "clientside"
+    module: str | None = None
+    file: str | None = None  # relative to Snapshot.root when inside it
+    line: int | None = None  # the decorator's first line (or the clientside_callback call)
+    def_line: int | None = None  # the ``def`` line
+    source: str | None = None  # Python source of the function (decorators included)
+    js_source: str | None = None  # inline clientside JS source
+    outputs: tuple[Dependency, ...] = ()
+    inputs: tuple[Dependency, ...] = ()
+    states: tuple[Dependency, ...] = ()
+    multi_output: bool = False  # outputs declared as a list/tuple: a list/tuple is returned
+    no_output: bool = False
+    output_key: str = ""  # Dash's internal callback key (callback_map key)
+    #: How Dash calls the function: the ``inputs_state_indices`` grouping. An int (one
+    #: positional argument), a list (positional arguments, each an int or a nested grouping)
+    #: or a dict (keyword arguments). Ints index ``inputs + states``.
+    arg_grouping: Any = None
+    prevent_initial_call: bool | str | None = None  # as written; None when not given
+    prevent_initial_call_effective: bool = False  # what Dash sends to the renderer
+    background: bool = False
+    background_manager: str | None = None
+    progress: tuple[Dependency, ...] = ()
+    cancel: tuple[Dependency, ...] = ()
+    running: tuple[Dependency, ...] = ()
+    is_async: bool = False
+    wrappers: tuple[str, ...] = ()  # decorators between Dash and the function, outermost first
+    app: str | None = None  # name of the app whose own list holds it; None: dash.callback
+    internal: bool = False  # added by Dash itself (page router, title, background cancel)
+    dropped: bool = False  # Dash's callback_map kept another callback under the same key
+
+    @property
+    def name(self) -> str:
+        """The short function name."""
+        return self.function.rsplit(".", 1)[-1]
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.file else "<unknown>"
+
+
+@dataclass(frozen=True)
+class AppInfo:
+    """A ``Dash`` instance found in the target process."""
+
+    name: str  # "module:attr" where known, else "<ClassName #n>"
+    class_name: str = "Dash"
+    primary: bool = False
+    served: bool = True  # False: the primary app never serves its callbacks
+    suppress_callback_exceptions: bool = False
+    prevent_initial_callbacks: bool | str = False
+    use_pages: bool = False
+    use_async: bool | None = None
+    async_available: bool = False
+    background_manager: str | None = None
+    setup_error: str | None = None  # what Dash's server setup raised, if it did
+
+
+@dataclass(frozen=True)
+class Component:
+    """A component with an id found in a layout."""
+
+    id: ComponentId
+    type: str  # "namespace.Type", e.g. "dash_core_components.Graph"
+    layout: str  # the Layout.name it was found in
+
+    @property
+    def id_str(self) -> str:
+        return id_to_str(self.id)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One layout walked by the probe: an app's own, or a page's."""
+
+    name: str  # "app" for the app's layout, else the page's module
+    app: str
+    path: str | None = None  # the page's URL path
+    file: str | None = None
+    error: str | None = None  # the layout function raised or needed arguments
+    duplicate_ids: tuple[str, ...] = ()  # canonical id texts seen twice in this layout
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the analysis needs about one Dash project, with no code of it."""
+
+    target: str
+    root: str
+    callbacks: tuple[Callback, ...] = ()
+    apps: tuple[AppInfo, ...] = ()
+    layouts: tuple[Layout, ...] = ()
+    components: tuple[Component, ...] = ()
+    #: Valid properties per component type ("namespace.Type" -> names).
+    component_types: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    dash_version: str = ""
+    python_version: str = ""
+    created_at: str = ""
+    notes: tuple[str, ...] = ()  # what the probe wants a reader to know
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["component_types"] = {k: list(v) for k, v in sorted(self.component_types.items())}
+        return data
+
+    def to_json(self, indent: int | None = 1) -> str:
+        return json.dumps(self.to_dict(), indent=indent, sort_keys=False)
+
+    @classmethod
+    def from_dict(cls, data: Any, origin: str = "snapshot") -> "Snapshot":
+        if not isinstance(data, dict):
+            raise SnapshotError(f"{origin}: not a snapshot (expected a JSON object)")
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise SnapshotError(
+                f"{origin}: unsupported schema_version {version!r} (this tool reads "
+                f"{SCHEMA_VERSION}); re-create it with this version's --save-snapshot"
+            )
+        try:
+            return cls(
+                target=_req(data, "target", str),
+                root=_req(data, "root", str),
+                callbacks=tuple(_build(Callback, c) for c in data.get("callbacks", [])),
+                apps=tuple(_build(AppInfo, a) for a in data.get("apps", [])),
+                layouts=tuple(_build(Layout, lay) for lay in data.get("layouts", [])),
+                components=tuple(_build(Component, c) for c in data.get("components", [])),
+                component_types={
+                    str(k): tuple(v) for k, v in dict(data.get("component_types", {})).items()
+                },
+                dash_version=str(data.get("dash_version", "")),
+                python_version=str(data.get("python_version", "")),
+                created_at=str(data.get("created_at", "")),
+                notes=tuple(data.get("notes", ())),
+            )
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise SnapshotError(f"{origin}: malformed snapshot: {exc}") from None
+
+    @classmethod
+    def from_json(cls, text: str | bytes, origin: str = "snapshot") -> "Snapshot":
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise SnapshotError(f"{origin}: not valid JSON ({exc})") from None
+        return cls.from_dict(data, origin)
+
+
+_DEPENDENCY_FIELDS = {"outputs", "inputs", "states", "progress", "cancel", "running"}
+
+
+def _req(data: Mapping, key: str, kind: type) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise SnapshotError(f"snapshot: field {key!r} must be a {kind.__name__}")
+    return value
+
+
+def _build(cls: type, data: Any) -> Any:
+    """Build a dataclass from a dict, rejecting unknown fields and fixing tuples."""
+    if not isinstance(data, dict):
+        raise TypeError(f"{cls.__name__} entry must be an object, got {type(data).__name__}")
+    names = {f.name for f in fields(cls)}
+    unknown = set(data) - names
+    if unknown:
+        raise ValueError(f"unknown {cls.__name__} field(s) {sorted(unknown)}")
+    values = dict(data)
+    for key, value in data.items():
+        if key in _DEPENDENCY_FIELDS:
+            values[key] = tuple(_build(Dependency, d) for d in value)
+        elif isinstance(value, list) and key not in ("id", "arg_grouping"):
+            values[key] = tuple(value)
+    obj = cls(**values)
+    if isinstance(obj, (Dependency, Component)) and not isinstance(obj.id, (str, dict)):
+        raise TypeError(f"component id must be a string or an object, got {obj.id!r}")
+    return obj
+
+
+def load_snapshot(path: str | os.PathLike) -> Snapshot:
+    """Read a snapshot file; SnapshotError names the file and the problem."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SnapshotError(f"cannot read snapshot {path}: {exc.strerror or exc}") from None
+    return Snapshot.from_json(text, origin=str(path))
+
+
+def write_atomic(path: str | os.PathLike, text: str) -> None:
+    """Write text to path through a temp file and a rename: readers never see half a file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_snapshot(snapshot: Snapshot, path: str | os.PathLike) -> None:
+    write_atomic(path, snapshot.to_json())
