@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.snapshot import Dependency, is_wildcard
+from analysis.snapshot import AppInfo, Callback, Dependency, is_wildcard
 
 #: Props whose value is a list or a dict on every component that has them (Graph figure and
 #: interaction data, DataTable data and selections, Store data, style dicts, option lists).
@@ -67,3 +67,85 @@ def is_list_or_dict_valued(dependency: Dependency, component_types: tuple[str, .
         (type_name.rsplit(".", 1)[-1], dependency.property) in TYPE_LIST_PROPS
         for type_name in component_types
     )
+
+
+# --- Event-like props and the initial call (DASH010, DASH012, DASH030) ---------------------
+
+#: Properties whose value only counts an event: a click, an Enter key, a blur, a dismissed
+#: alert, a confirm dialog's buttons. The value says "it happened" and nothing more, so a
+#: callback that reads it cannot tell which of several Inputs fired without ``ctx``.
+#: All are ``None`` (or 0) on page load.
+COUNTER_PROPS: frozenset[str] = frozenset(
+    {
+        "n_clicks",  # every html.* component, dbc.Button, ...
+        "n_submit",  # dcc.Input / dbc.Input: Enter pressed
+        "n_blur",  # dcc.Input / dbc.Input: focus lost
+        "n_dismiss",  # dbc dismiss counters
+        "submit_n_clicks",  # dcc.ConfirmDialog / ConfirmDialogProvider
+        "cancel_n_clicks",
+    }
+)
+
+#: The ``*_timestamp`` twins of the counters: the legacy way to find which button fired
+#: (compare timestamps), so reading one counts as tracking the trigger.
+TIMESTAMP_PROPS: frozenset[str] = frozenset(
+    {
+        "n_clicks_timestamp",
+        "n_submit_timestamp",
+        "n_blur_timestamp",
+        "submit_n_clicks_timestamp",
+        "cancel_n_clicks_timestamp",
+    }
+)
+
+#: Properties set by one user action whose value is that action's data: a clicked point
+#: (dcc.Graph), an uploaded file (dcc.Upload), a tapped node or edge (dash-cytoscape); ``None``
+#: on page load. Deliberately absent: ``value``-like state, ``hoverData`` / ``selectedData`` /
+#: ``relayoutData`` (state the user keeps changing and callbacks read as data),
+#: ``n_intervals`` (a timer is meant to run from page load), ``active_cell``.
+DATA_EVENT_PROPS: frozenset[str] = frozenset(
+    {"clickData", "clickAnnotationData", "contents", "tapNode", "tapNodeData", "tapEdge", "tapEdgeData"}
+)
+
+#: "Event-like" as the rule catalog uses the word (DASH010, DASH030): a property that changes
+#: only when the user does something and carries nothing useful on page load.
+EVENT_PROPS: frozenset[str] = COUNTER_PROPS | TIMESTAMP_PROPS | DATA_EVENT_PROPS
+
+
+def is_event(dependency: Dependency) -> bool:
+    """True for a dependency on an event-like property (see EVENT_PROPS).
+
+    >>> is_event(Dependency("save", "n_clicks")), is_event(Dependency("dd", "value"))
+    (True, False)
+    """
+    return dependency.property in EVENT_PROPS
+
+
+def written_prevent_initial_call(callback: Callback, app: AppInfo | None) -> bool | str:
+    """``prevent_initial_call`` as Dash resolves it when the callback is registered.
+
+    Dash (``_callback.insert_callback``) replaces a missing ``prevent_initial_call`` by the
+    registering app's ``prevent_initial_callbacks``. ``@dash.callback`` and
+    ``dash.clientside_callback`` register without an app (``Callback.app is None``), so the
+    app-level setting never applies to them.
+
+    >>> written_prevent_initial_call(Callback(0, "f", app=None), AppInfo("a", prevent_initial_callbacks=True))
+    False
+    """
+    if callback.prevent_initial_call is not None:
+        return callback.prevent_initial_call
+    if callback.app is not None and app is not None:
+        return app.prevent_initial_callbacks
+    return False
+
+
+def runs_on_load(callback: Callback, app: AppInfo | None) -> bool:
+    """False only when Dash tells the renderer to skip the initial call.
+
+    Dash sends ``prevent_initial_call is True``, so ``"initial_duplicate"`` (which only permits
+    ``allow_duplicate`` outputs) still runs on load.
+
+    >>> runs_on_load(Callback(0, "f", prevent_initial_call="initial_duplicate"), None)
+    True
+    """
+    return written_prevent_initial_call(callback, app) is not True
