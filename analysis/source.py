@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import inspect
 import textwrap
 from typing import Iterator
 
@@ -61,6 +62,47 @@ def calls(function: FunctionNode) -> Iterator[tuple[str, ast.Call]]:
             name = dotted_name(node.func)
             if name:
                 yield name, node
+
+
+def set_props_targets(function: FunctionNode) -> list[tuple[str | dict, str]]:
+    """(component id, property) written by ``set_props`` calls with literal arguments.
+
+    Any callee named ``set_props`` counts (``dash.set_props``, ``set_props``,
+    ``ctx.set_props``, ``callback_context.set_props``). The id must be a literal string or
+    dict and the props a dict display or ``dict(...)`` call with literal keys; other calls are
+    left out (nothing is guessed).
+
+    >>> f = parse_function("def f(n):\\n    dash.set_props('msg', {'children': n, 'style': {}})")
+    >>> set_props_targets(f)
+    [('msg', 'children'), ('msg', 'style')]
+    """
+    found: list[tuple[str | dict, str]] = []
+    for name, call in calls(function):
+        if name != "set_props" and not name.endswith(".set_props"):
+            continue
+        args = list(call.args) + [None, None]
+        keywords = {k.arg: k.value for k in call.keywords if k.arg}
+        id_node = args[0] or keywords.get("component_id")
+        props_node = args[1] or keywords.get("props")
+        if id_node is None or props_node is None:
+            continue
+        try:
+            component_id = ast.literal_eval(id_node)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            continue
+        if not isinstance(component_id, (str, dict)):
+            continue
+        found.extend((component_id, prop) for prop in _literal_keys(props_node))
+    return found
+
+
+def _literal_keys(node: ast.AST) -> list[str]:
+    """The string keys of a ``{...}`` display or a ``dict(key=...)`` call."""
+    if isinstance(node, ast.Dict):
+        return [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    if isinstance(node, ast.Call) and dotted_name(node.func) == "dict":
+        return [k.arg for k in node.keywords if k.arg]
+    return []
 
 
 #: ``ctx`` attributes that tell a callback which Input fired (``args_grouping`` items carry

@@ -1,0 +1,127 @@
+"""Lint settings: rule selection by code or prefix (like ruff), from the CLI or pyproject.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from analysis.errors import ConfigError
+
+PYPROJECT_SECTION = "dash-callback-explorer"
+_KNOWN_KEYS = {"select", "ignore"}
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """Which rules run. ``select`` empty means all; codes or prefixes (``DASH07``, ``ALL``)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+def split_codes(values: Iterable[str] | None) -> tuple[str, ...]:
+    """Codes from repeated and/or comma-separated option values, upper-cased.
+
+    >>> split_codes(["DASH001,dash07", " DASH040 "])
+    ('DASH001', 'DASH07', 'DASH040')
+    """
+    codes: list[str] = []
+    for value in values or ():
+        codes.extend(part.strip().upper() for part in value.split(",") if part.strip())
+    return tuple(codes)
+
+
+def check_codes(selectors: Iterable[str], known: Iterable[str], origin: str) -> None:
+    """ConfigError for a selector that names no known rule (a typo would silently do nothing)."""
+    known = tuple(known)
+    for selector in selectors:
+        if selector != "ALL" and not any(code.startswith(selector) for code in known):
+            raise ConfigError(
+                f"{origin}: unknown rule code or prefix {selector!r}; "
+                "run 'python -m analysis rules' to list the codes",
+            )
+
+
+def is_enabled(code: str, settings: LintSettings) -> bool:
+    """Whether a rule runs. The most specific matching selector wins, as in ruff; on a tie
+    ``ignore`` wins.
+
+    >>> is_enabled("DASH001", LintSettings(select=("DASH0",), ignore=("DASH00",)))
+    False
+    >>> is_enabled("DASH001", LintSettings(select=("DASH001",), ignore=("DASH0",)))
+    True
+    >>> is_enabled("DASH040", LintSettings(ignore=("DASH040",)))
+    False
+    """
+    selected = _best_match(code, settings.select) if settings.select else 0
+    ignored = _best_match(code, settings.ignore)
+    return selected is not None and (ignored is None or selected > ignored)
+
+
+def _best_match(code: str, selectors: Iterable[str]) -> int | None:
+    """Length of the longest selector that matches ``code`` (``ALL`` counts 0), or None."""
+    best = None
+    for selector in selectors:
+        length = 0 if selector == "ALL" else len(selector) if code.startswith(selector) else None
+        if length is not None and (best is None or length > best):
+            best = length
+    return best
+
+
+def find_pyproject(start: str | Path) -> Path | None:
+    """The nearest ``pyproject.toml`` at or above ``start`` with our section, or None."""
+    path = Path(start).resolve()
+    directory = path if path.is_dir() else path.parent
+    for candidate_dir in (directory, *directory.parents):
+        candidate = candidate_dir / "pyproject.toml"
+        if candidate.is_file() and _section(candidate) is not None:
+            return candidate
+    return None
+
+
+def _section(path: Path) -> dict | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    section = data.get("tool", {}).get(PYPROJECT_SECTION)
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.{PYPROJECT_SECTION}] must be a table")
+    return section
+
+
+def load_pyproject(path: str | Path) -> LintSettings:
+    """Settings from ``[tool.dash-callback-explorer]`` (``select``/``ignore`` lists of codes).
+
+    ConfigError names the file and the bad key or value.
+    """
+    path = Path(path)
+    section = _section(path) or {}
+    unknown = set(section) - _KNOWN_KEYS
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown key(s) {sorted(unknown)} in [tool.{PYPROJECT_SECTION}]; "
+            f"known keys: {sorted(_KNOWN_KEYS)}"
+        )
+    values = {}
+    for key in _KNOWN_KEYS:
+        value = section.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: '{key}' must be a list of rule codes, e.g. [\"DASH001\"]")
+        values[key] = split_codes(value)
+    return LintSettings(select=values["select"], ignore=values["ignore"])
+
+
+def merge(base: LintSettings, select: tuple[str, ...], ignore: tuple[str, ...]) -> LintSettings:
+    """Command-line options over file settings: ``--select`` replaces, ``--ignore`` adds.
+
+    >>> merge(LintSettings(select=("DASH0",), ignore=("DASH001",)), (), ("DASH040",))
+    LintSettings(select=('DASH0',), ignore=('DASH001', 'DASH040'))
+    """
+    return LintSettings(select=select or base.select, ignore=base.ignore + ignore)

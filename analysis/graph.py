@@ -1,0 +1,256 @@
+"""The callback graph: property and callback nodes joined by input/state/output/set_props/match edges."""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from typing import Iterable
+
+import networkx as nx
+
+from analysis.patterns import ids_overlap, pattern_group
+from analysis.snapshot import Callback, Dependency, Snapshot, id_to_str
+from analysis.source import parse_function, set_props_targets
+
+#: Edges along which a change travels from one callback to the next (State never triggers).
+FLOW_EDGES = frozenset({"input", "output", "set_props", "match"})
+
+
+def callback_node(index: int) -> str:
+    """The node key of a callback.
+
+    >>> callback_node(3)
+    'cb:3'
+    """
+    return f"cb:{index}"
+
+
+def property_node(dep_key: str) -> str:
+    """The node key of a component property (``Dependency.key``).
+
+    >>> property_node(Dependency("total", "children").key)
+    'prop:total.children'
+    """
+    return f"prop:{dep_key}"
+
+
+def serving_app(snapshot: Snapshot, callback: Callback) -> str | None:
+    """The name of the app that serves a callback: its own, else the primary (``dash.callback``)."""
+    if callback.app is not None:
+        return callback.app
+    return next((a.name for a in snapshot.apps if a.primary), None)
+
+
+def build_graph(snapshot: Snapshot) -> nx.DiGraph:
+    """The callback graph of a snapshot (internal callbacks included, flagged ``internal``).
+
+    >>> from analysis.snapshot import Callback, Dependency, Snapshot
+    >>> cb = Callback(0, "app.f", inputs=(Dependency("a", "value"),),
+    ...               outputs=(Dependency("b", "children"),))
+    >>> g = build_graph(Snapshot(target="app.py", root=".", callbacks=(cb,)))
+    >>> sorted(g.edges(data="kind"))
+    [('cb:0', 'prop:b.children', 'output'), ('prop:a.value', 'cb:0', 'input')]
+    """
+    graph = nx.DiGraph()
+    for cb in snapshot.callbacks:
+        node = callback_node(cb.index)
+        graph.add_node(
+            node, kind="callback", callback=cb, app=serving_app(snapshot, cb),
+            internal=cb.internal,
+        )
+        for dep in cb.inputs:
+            _add_read(graph, dep, node, "input")
+        for dep in cb.states:
+            _add_read(graph, dep, node, "state")
+        for dep in cb.outputs:
+            prop = _add_property(graph, dep.id, dep.property)
+            previous = graph.get_edge_data(node, prop)
+            plain_before = previous is not None and not previous["allow_duplicate"]
+            graph.add_edge(
+                node, prop, kind="output",
+                allow_duplicate=dep.allow_duplicate and not plain_before,
+            )
+        function = parse_function(cb.source) if cb.kind == "server" else None
+        for component_id, prop_name in set_props_targets(function) if function else ():
+            prop = _add_property(graph, component_id, prop_name)
+            if not graph.has_edge(node, prop):
+                graph.add_edge(node, prop, kind="set_props")
+    _add_match_edges(graph)
+    return graph
+
+
+def _add_property(graph: nx.DiGraph, component_id: str | dict, prop: str) -> str:
+    dep = Dependency(component_id, prop)
+    node = property_node(dep.key)
+    if node not in graph:
+        graph.add_node(
+            node, kind="property", component=dep.id_str, property=prop,
+            pattern=dep.is_pattern, id=component_id,
+        )
+    return node
+
+
+def _add_read(graph: nx.DiGraph, dep: Dependency, callback: str, kind: str) -> None:
+    prop = _add_property(graph, dep.id, dep.property)
+    if kind == "state" and graph.has_edge(prop, callback):
+        return  # an Input and a State on one property: the Input is what matters
+    graph.add_edge(prop, callback, kind=kind)
+
+
+def _add_match_edges(graph: nx.DiGraph) -> None:
+    """Edges from each written dict-id property to each different read one it overlaps."""
+    written: dict[tuple, list[str]] = defaultdict(list)
+    read: dict[tuple, list[str]] = defaultdict(list)
+    for node, data in graph.nodes(data=True):
+        if data["kind"] != "property":
+            continue
+        group = pattern_group(data["id"], data["property"])
+        if group is None:
+            continue
+        if any(graph.nodes[p]["kind"] == "callback" for p in graph.predecessors(node)):
+            written[group].append(node)
+        if any(kind != "match" for _, _, kind in graph.out_edges(node, data="kind")):
+            read[group].append(node)
+    for group, sources in written.items():
+        targets = read.get(group, ())
+        for source in sources:
+            source_data = graph.nodes[source]
+            for target in targets:
+                target_data = graph.nodes[target]
+                if source == target or not (source_data["pattern"] or target_data["pattern"]):
+                    continue
+                if ids_overlap(source_data["id"], target_data["id"]):
+                    graph.add_edge(source, target, kind="match")
+
+
+def callbacks_in(graph: nx.DiGraph, nodes: Iterable[str]) -> list[Callback]:
+    """The callbacks among ``nodes``, by index."""
+    found = [graph.nodes[n]["callback"] for n in nodes if graph.nodes[n]["kind"] == "callback"]
+    return sorted(found, key=lambda cb: cb.index)
+
+
+def writers(graph: nx.DiGraph, dep_key: str) -> list[Callback]:
+    """Every callback that writes a property: Outputs and ``set_props``, overlapping patterns
+    included (a callback writing ``{"index": ALL}.value`` writes ``{"index": 1}.value``).
+
+    >>> from analysis.snapshot import Callback, Dependency, Snapshot
+    >>> a = Callback(0, "app.a", outputs=(Dependency("n", "data"),))
+    >>> b = Callback(1, "app.b", outputs=(Dependency("n", "data", allow_duplicate=True),))
+    >>> g = build_graph(Snapshot(target="app.py", root=".", callbacks=(a, b)))
+    >>> [cb.function for cb in writers(g, "n.data")]
+    ['app.a', 'app.b']
+    """
+    node = property_node(dep_key)
+    if node not in graph:
+        return []
+    data = graph.nodes[node]
+    group = pattern_group(data["id"], data["property"])
+    props = [node]
+    if group is not None:
+        props += [
+            other for other, odata in graph.nodes(data=True)
+            if other != node and odata["kind"] == "property"
+            and pattern_group(odata["id"], odata["property"]) == group
+            and (odata["pattern"] or data["pattern"]) and ids_overlap(odata["id"], data["id"])
+        ]
+    found = {
+        cb for prop in props for cb in graph.predecessors(prop)
+        if graph.nodes[cb]["kind"] == "callback"
+    }
+    return callbacks_in(graph, found)
+
+
+def downstream(graph: nx.DiGraph, node: str, depth: int) -> set[str]:
+    """Nodes reachable from ``node`` in at most ``depth`` edges (``node`` itself excluded).
+
+    Match edges are not chained: reaching a property through a match edge does not lead on
+    through another match edge (overlap of ids is not transitive).
+
+    >>> from analysis.snapshot import Callback, Dependency, Snapshot
+    >>> cb = Callback(0, "app.f", inputs=(Dependency("a", "value"),),
+    ...               outputs=(Dependency("b", "children"),))
+    >>> g = build_graph(Snapshot(target="app.py", root=".", callbacks=(cb,)))
+    >>> sorted(downstream(g, "prop:a.value", 1)), sorted(downstream(g, "prop:a.value", 2))
+    (['cb:0'], ['cb:0', 'prop:b.children'])
+    """
+    return _reach(graph, node, depth, forward=True)
+
+
+def upstream(graph: nx.DiGraph, node: str, depth: int) -> set[str]:
+    """Nodes from which ``node`` is reached in at most ``depth`` edges (``node`` excluded).
+
+    >>> from analysis.snapshot import Callback, Dependency, Snapshot
+    >>> cb = Callback(0, "app.f", inputs=(Dependency("a", "value"),),
+    ...               outputs=(Dependency("b", "children"),))
+    >>> g = build_graph(Snapshot(target="app.py", root=".", callbacks=(cb,)))
+    >>> sorted(upstream(g, "prop:b.children", 5))
+    ['cb:0', 'prop:a.value']
+    """
+    return _reach(graph, node, depth, forward=False)
+
+
+def _reach(graph: nx.DiGraph, start: str, depth: int, forward: bool) -> set[str]:
+    seen: set[tuple[str, bool]] = {(start, False)}
+    found: set[str] = set()
+    queue = deque([(start, 0, False)])
+    edges = graph.out_edges if forward else graph.in_edges
+    while queue:
+        node, hops, via_match = queue.popleft()
+        if hops >= depth:
+            continue
+        for u, v, kind in edges(node, data="kind"):
+            if kind == "match" and via_match:
+                continue
+            nxt = v if forward else u
+            state = (nxt, kind == "match")
+            if state in seen:
+                continue
+            seen.add(state)
+            if nxt != start:
+                found.add(nxt)
+            queue.append((nxt, hops + 1, kind == "match"))
+    return found
+
+
+def cycles(graph: nx.DiGraph) -> list[list[Callback]]:
+    """Groups of two or more callbacks of one app that trigger one another in a loop.
+
+    Found from the strongly connected components (linear time) of the flow graph: Input,
+    Output, ``set_props`` and match edges (never State), with each property split into a
+    written and a read node so that match edges never chain. A callback whose Output is its
+    own Input is alone in its group and so not reported.
+
+    >>> from analysis.snapshot import Callback, Dependency, Snapshot
+    >>> a = Callback(0, "app.a", inputs=(Dependency("x", "value"),),
+    ...              outputs=(Dependency("y", "value"),))
+    >>> b = Callback(1, "app.b", inputs=(Dependency("y", "value"),),
+    ...              outputs=(Dependency("x", "value", allow_duplicate=True),))
+    >>> g = build_graph(Snapshot(target="app.py", root=".", callbacks=(a, b)))
+    >>> [[cb.function for cb in group] for group in cycles(g)]
+    [['app.a', 'app.b']]
+    """
+    flow = nx.DiGraph()
+    for u, v, kind in graph.edges(data="kind"):
+        if kind == "input":
+            app = graph.nodes[v]["app"]
+            flow.add_edge(("r", app, u), v)
+        elif kind in ("output", "set_props"):
+            app = graph.nodes[u]["app"]
+            flow.add_edge(u, ("w", app, v))
+    for node in list(flow):
+        if isinstance(node, tuple) and node[0] == "w":
+            _, app, prop = node
+            for target in [prop] + [t for _, t, k in graph.out_edges(prop, data="kind") if k == "match"]:
+                if ("r", app, target) in flow:
+                    flow.add_edge(node, ("r", app, target))
+    groups = []
+    for component in nx.strongly_connected_components(flow):
+        members = callbacks_in(graph, (n for n in component if isinstance(n, str)))
+        if len(members) >= 2:
+            groups.append(members)
+    return sorted(groups, key=lambda group: group[0].index)
+
+
+__all__ = [
+    "FLOW_EDGES", "build_graph", "callback_node", "callbacks_in", "cycles", "downstream",
+    "ids_overlap", "id_to_str", "property_node", "serving_app", "upstream", "writers",
+]
