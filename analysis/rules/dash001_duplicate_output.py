@@ -16,7 +16,7 @@ from analysis.snapshot import Callback, Dependency
     "DASH001",
     "duplicate-output",
     "error",
-    "A component property is the Output of more than one callback without allow_duplicate",
+    "a component property is the Output of more than one callback without allow_duplicate",
 )
 def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
     """

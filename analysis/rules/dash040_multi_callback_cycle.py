@@ -14,7 +14,7 @@ from analysis.rules._base import rule
     "DASH040",
     "multi-callback-cycle",
     "error",
-    "Callbacks form a loop across two or more callbacks (Input -> Output -> Input ...)",
+    "callbacks trigger one another in a loop spanning two or more callbacks",
 )
 def multi_callback_cycle(ctx: LintContext) -> Iterator[Finding]:
     """

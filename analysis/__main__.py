@@ -1,0 +1,8 @@
+"""Entry point: ``python -m analysis TARGET`` (see ``analysis.cli``)."""
+
+import sys
+
+from analysis.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

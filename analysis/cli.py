@@ -1,0 +1,145 @@
+"""Command line: lint a Dash project (``TARGET``), list the rules, or explain one rule."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from analysis import __version__
+from analysis.config import LintSettings, check_codes, find_pyproject, load_pyproject, merge, split_codes
+from analysis.errors import AnalysisError, ConfigError
+from analysis.lint import lint
+from analysis.reporters import FORMATS, Report, render
+from analysis.rules import all_rules, get_rule
+from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
+
+PROG = "python -m analysis"
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("rules", "rule")
+
+
+def lint_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Lint the callbacks of a Dash project. Also: "
+        f"'{PROG} rules' lists the rules, '{PROG} rule CODE' explains one.",
+        epilog="Exit codes: 0 no findings, 1 findings, 2 tool or target error.",
+    )
+    parser.add_argument(
+        "target", nargs="?",
+        help="the app's .py file, a project directory (with app.py, index.py or main.py) "
+        "or package.module[:attr] importable from the current directory",
+    )
+    parser.add_argument("--format", choices=tuple(FORMATS), default="text", help="output format")
+    parser.add_argument("--snapshot", metavar="FILE", help="lint a saved snapshot; runs no target code")
+    parser.add_argument("--save-snapshot", metavar="FILE", help="also write the snapshot to FILE")
+    parser.add_argument("--python", metavar="PATH", help="run the probe with this interpreter (the target's virtualenv)")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="probe time limit (default 60)")
+    parser.add_argument("--memory-limit", type=int, metavar="MB", help="probe memory limit in MB")
+    parser.add_argument("--select", action="append", metavar="CODES", help="only these codes or prefixes (comma-separated, repeatable)")
+    parser.add_argument("--ignore", action="append", metavar="CODES", help="skip these codes or prefixes (comma-separated, repeatable)")
+    parser.add_argument("--config", metavar="PYPROJECT", help="read settings from this pyproject.toml instead of the nearest one")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def rules_parser(command: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"{PROG} {command}")
+    if command == "rule":
+        parser.add_argument("code", help="a rule code (DASH001) or name (duplicate-output)")
+    else:
+        parser.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code (errors are printed, never raised)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            options = rules_parser(args[0]).parse_args(args[1:])
+            if args[0] == "rule":
+                out.write(explain_rule(options.code))
+            else:
+                out.write(rules_table(options.format))
+            return EXIT_CLEAN
+        return run_lint(lint_parser().parse_args(args), out, err)
+    except AnalysisError as exc:
+        err.write(f"error: {exc.message}\n")
+        if exc.details:
+            err.write(exc.details.rstrip("\n") + "\n")
+        return EXIT_ERROR
+
+
+def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    settings = _settings(options)
+    snapshot = _snapshot(options)
+    if options.save_snapshot:
+        save_snapshot(snapshot, options.save_snapshot)
+    report = Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings)))
+    out.write(render(report, options.format))
+    if options.format == "text":
+        for note in snapshot.notes:
+            err.write(f"note: {note}\n")
+    return EXIT_FINDINGS if report.findings else EXIT_CLEAN
+
+
+def _settings(options: argparse.Namespace) -> LintSettings:
+    """pyproject settings (explicit --config, else the nearest to the target) under the CLI's."""
+    if options.target and options.snapshot:
+        raise ConfigError("give a TARGET or --snapshot FILE, not both")
+    if not options.target and not options.snapshot:
+        raise ConfigError(f"no TARGET given; try '{PROG} path/to/app.py' or '{PROG} --help'")
+    if options.config:
+        if not Path(options.config).is_file():
+            raise ConfigError(f"--config {options.config}: no such file")
+        base = load_pyproject(options.config)
+        origin = options.config
+    else:
+        start = Path(options.target) if options.target and Path(options.target).exists() else Path.cwd()
+        found = find_pyproject(start)
+        base = load_pyproject(found) if found else LintSettings()
+        origin = str(found) if found else "settings"
+    known = [rule.code for rule in all_rules()]
+    check_codes(base.select, known, f"{origin} select")
+    check_codes(base.ignore, known, f"{origin} ignore")
+    select, ignore = split_codes(options.select), split_codes(options.ignore)
+    check_codes(select, known, "--select")
+    check_codes(ignore, known, "--ignore")
+    return merge(base, select, ignore)
+
+
+def _snapshot(options: argparse.Namespace) -> Snapshot:
+    if options.snapshot:
+        return load_snapshot(options.snapshot)
+    from analysis.runner import snapshot_target
+
+    return snapshot_target(
+        options.target, python=options.python, timeout=options.timeout,
+        memory_limit_mb=options.memory_limit,
+    )
+
+
+def rules_table(fmt: str = "text") -> str:
+    """The catalog: code, name, severity and summary of every rule."""
+    rules = all_rules()
+    if fmt == "json":
+        rows = [
+            {"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary}
+            for r in rules
+        ]
+        return json.dumps(rows, indent=2) + "\n"
+    name_width = max((len(r.name) for r in rules), default=4)
+    lines = [f"{'code':<8} {'name':<{name_width}} {'severity':<8} summary"]
+    lines += [f"{r.code:<8} {r.name:<{name_width}} {r.severity:<8} {r.summary}" for r in rules]
+    return "\n".join(lines) + "\n"
+
+
+def explain_rule(code: str) -> str:
+    """A rule's full explanation, from its docstring (the one source of the text)."""
+    rule = get_rule(code)
+    return f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}\n\n{rule.summary}.\n\n{rule.rationale}\n"

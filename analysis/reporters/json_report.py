@@ -1,0 +1,31 @@
+"""JSON for machines, in the shape fixed by the foundation issue (extra keys allowed)."""
+
+from __future__ import annotations
+
+import json
+
+from analysis.reporters.model import Report
+
+JSON_SCHEMA_VERSION = 1
+
+
+def to_dict(report: Report) -> dict:
+    """``{"schema_version", "target", "summary": {...}, "findings": [...]}``."""
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "target": report.snapshot.target,
+        "summary": {
+            "callbacks": report.callback_count,
+            "components": report.component_count,
+            "findings": len(report.findings),
+            "errors": report.count("error"),
+            "warnings": report.count("warning"),
+            "info": report.count("info"),
+        },
+        "findings": [finding.to_dict() for finding in report.findings],
+        "notes": list(report.snapshot.notes),
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_dict(report), indent=2) + "\n"

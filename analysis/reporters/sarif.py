@@ -1,0 +1,79 @@
+"""SARIF 2.1.0 with the rule catalog's metadata, for GitHub code scanning and other viewers."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import analysis
+from analysis.reporters.model import Report
+from analysis.rules import Rule, all_rules
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _rule_descriptor(rule: Rule) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": _first_section(rule.rationale) or rule.summary},
+        "help": {"text": rule.rationale, "markdown": rule.rationale},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"tags": [rule.severity]},
+    }
+
+
+def _first_section(rationale: str) -> str:
+    """The text of the ``## What it does`` section, on one line.
+
+    >>> _first_section("## What it does\\nFinds x\\nand y.\\n\\n## Why is this bad?\\nz")
+    'Finds x and y.'
+    """
+    match = re.search(r"## What it does\s*\n(.*?)(?:\n## |\Z)", rationale, re.S)
+    return " ".join(match.group(1).split()) if match else ""
+
+
+def to_dict(report: Report) -> dict:
+    rules = all_rules()
+    index_of = {rule.code: i for i, rule in enumerate(rules)}
+    results = []
+    for finding in report.findings:
+        result = {
+            "ruleId": finding.code,
+            "level": _LEVEL.get(finding.severity, "warning"),
+            "message": {"text": finding.message},
+            "properties": {"functions": list(finding.functions)},
+        }
+        if finding.code in index_of:
+            result["ruleIndex"] = index_of[finding.code]
+        path = report.display_path(finding.file)
+        if path:
+            location = {"artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"}}
+            if finding.line:
+                location["region"] = {"startLine": finding.line}
+            result["locations"] = [{"physicalLocation": location}]
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "dash-callback-explorer",
+                        "version": analysis.__version__,
+                        "rules": [_rule_descriptor(rule) for rule in rules],
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+                "results": results,
+            }
+        ],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_dict(report), indent=2) + "\n"

@@ -1,0 +1,35 @@
+"""Text for people: ``file:line: CODE message`` per finding, then a ruff-like summary line."""
+
+from __future__ import annotations
+
+from analysis.reporters.model import Report
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    """``Found 3 findings (2 errors, 1 warning).`` or ``All checks passed (12 callbacks).``
+
+    >>> from analysis.snapshot import Snapshot
+    >>> summary_line(Report(Snapshot(target="app.py", root="."), ()))
+    'All checks passed (0 callbacks).'
+    """
+    if not report.findings:
+        return f"All checks passed ({_plural(report.callback_count, 'callback')})."
+    parts = [_plural(report.count("error"), "error"), _plural(report.count("warning"), "warning")]
+    if report.count("info"):
+        parts.append(f"{report.count('info')} info")
+    return f"Found {_plural(len(report.findings), 'finding')} ({', '.join(parts)})."
+
+
+def render(report: Report) -> str:
+    lines = []
+    for finding in report.findings:
+        place = report.display_path(finding.file) or report.snapshot.target
+        if finding.line:
+            place += f":{finding.line}"
+        lines.append(f"{place}: {finding.code} {finding.message}")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
