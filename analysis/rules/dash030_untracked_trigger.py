@@ -1,0 +1,83 @@
+"""DASH030 untracked-trigger: several Inputs, user events among them, and no look at which fired."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from analysis.context import LintContext
+from analysis.dash_props import COUNTER_PROPS, TIMESTAMP_PROPS, is_event
+from analysis.findings import Finding
+from analysis.rules._base import rule
+from analysis.snapshot import Callback
+from analysis.source import FunctionNode, dependency_parameters, names_read, reads_trigger
+
+
+@rule(
+    "DASH030",
+    "untracked-trigger",
+    "warning",
+    "a callback with several Inputs, some of them user events, decides on event values without ctx.triggered_id",
+)
+def untracked_trigger(ctx: LintContext) -> Iterator[Finding]:
+    """## What it does
+    Finds server callbacks with several Inputs, at least one of them event-like
+    (``n_clicks``, ``n_submit``, ``clickData``, ...; see ``analysis/dash_props.py``), whose
+    body never asks which Input fired (``ctx.triggered_id``, ``ctx.triggered``,
+    ``ctx.triggered_prop_ids``, ``ctx.args_grouping``, ``callback_context``) yet reads the
+    value of an event: a click counter, or one of two or more events. A callback that treats
+    every trigger alike (the counters only trigger it; their values are never read) is fine,
+    and so is one that compares ``n_clicks_timestamp`` values.
+
+    ## Why is this bad?
+    Event values stay set after the event: ``n_clicks`` keeps counting, ``clickData`` keeps
+    the last point. When the dropdown next to the button changes, ``if n_clicks:`` is still
+    true and the "button" branch runs again; with two buttons, the first one ever clicked
+    wins forever. Only ``ctx.triggered_id`` says what fired this time.
+
+    ## Example
+    ```python
+    @callback(Output("table", "data"), Input("reset", "n_clicks"), Input("year", "value"))
+    def update(reset_clicks, year):
+        if reset_clicks:
+            return DEFAULT_ROWS
+        return rows_for(year)
+    ```
+
+    ## Use instead
+    ```python
+    @callback(Output("table", "data"), Input("reset", "n_clicks"), Input("year", "value"))
+    def update(reset_clicks, year):
+        if ctx.triggered_id == "reset":
+            return DEFAULT_ROWS
+        return rows_for(year)
+    ```
+    """
+    for callback in ctx.callbacks:
+        if len(callback.inputs) < 2 or not any(is_event(d) for d in callback.inputs):
+            continue
+        function = ctx.function(callback)
+        if function is None or reads_trigger(function):
+            continue
+        decided = _events_read(function, callback)
+        if decided:
+            yield untracked_trigger.finding(
+                f"`{callback.name}` has {len(callback.inputs)} Inputs and reads event "
+                f"value(s) ({', '.join(decided)}) without checking ctx.triggered_id",
+                callbacks=[callback],
+                properties=[d.key for d in callback.inputs],
+            )
+
+
+def _events_read(function: FunctionNode, callback: Callback) -> list[str]:
+    """The event Inputs whose value the body uses to decide; [] when it tracks or ignores them."""
+    events = [(i, d) for i, d in enumerate(callback.inputs) if is_event(d)]
+    parameters = dependency_parameters(function, callback.arg_grouping)
+    if parameters is None:  # unknown binding: every value may be read
+        return [d.key for _, d in events if d.property not in TIMESTAMP_PROPS]
+    read = names_read(function)
+    read_events = [(i, d) for i, d in events if parameters.get(i) in read]
+    if any(d.property in TIMESTAMP_PROPS for _, d in read_events):
+        return []  # compares timestamps: the legacy way to find the trigger
+    if len(events) >= 2:
+        return [d.key for _, d in read_events]
+    return [d.key for _, d in read_events if d.property in COUNTER_PROPS]

@@ -1,0 +1,78 @@
+"""DASH032 legacy-trigger-parsing: parsing callback_context.triggered[0]["prop_id"] by hand."""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from analysis.context import LintContext
+from analysis.findings import Finding
+from analysis.rules._base import rule
+from analysis.source import FunctionNode
+
+
+@rule(
+    "DASH032",
+    "legacy-trigger-parsing",
+    "info",
+    'a callback parses ctx.triggered[...]["prop_id"] by hand instead of using ctx.triggered_id',
+)
+def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
+    """## What it does
+    Finds server callbacks that read ``["prop_id"]`` (or ``.get("prop_id")``) from the
+    entries of ``callback_context.triggered`` / ``ctx.triggered``, typically followed by
+    ``.split(".")[0]``.
+
+    ## Why is this bad?
+    ``prop_id`` is ``"<id>.<prop>"`` text: splitting it breaks on ids that contain dots and
+    returns pattern-matching ids as JSON strings to be parsed again. On page load
+    ``triggered`` holds a fake ``"."`` entry. ``ctx.triggered_id`` (Dash >= 2.4) gives the id
+    itself — a string, or a dict for pattern ids — and ``None`` on page load;
+    ``ctx.triggered_prop_ids`` maps every fired ``prop_id`` to its id.
+
+    ## Example
+    ```python
+    @callback(Output("out", "children"), Input("a", "n_clicks"), Input("b", "n_clicks"))
+    def which(a, b):
+        button = callback_context.triggered[0]["prop_id"].split(".")[0]
+        return f"{button} clicked"
+    ```
+
+    ## Use instead
+    ```python
+    @callback(Output("out", "children"), Input("a", "n_clicks"), Input("b", "n_clicks"))
+    def which(a, b):
+        return f"{ctx.triggered_id} clicked"
+    ```
+    """
+    for callback in ctx.callbacks:
+        function = ctx.function(callback)
+        if function is not None and _parses_prop_id(function):
+            yield legacy_trigger_parsing.finding(
+                f'`{callback.name}` parses triggered[...]["prop_id"] by hand: use ctx.triggered_id',
+                callbacks=[callback],
+            )
+
+
+def _parses_prop_id(function: FunctionNode) -> bool:
+    """True when the function reads ``.triggered`` and takes ``"prop_id"`` out of an entry."""
+    reads_triggered = False
+    takes_prop_id = False
+    for node in ast.walk(function):
+        if isinstance(node, ast.Attribute) and node.attr == "triggered":
+            reads_triggered = True
+        elif isinstance(node, ast.Subscript) and _is_prop_id(node.slice):
+            takes_prop_id = True
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and node.args
+            and _is_prop_id(node.args[0])
+        ):
+            takes_prop_id = True
+    return reads_triggered and takes_prop_id
+
+
+def _is_prop_id(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and node.value == "prop_id"
