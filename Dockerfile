@@ -1,0 +1,26 @@
+# The explorer in hosted mode: gunicorn with gthread workers, as a non-root user.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PORT=8050
+
+WORKDIR /srv/explorer
+COPY requirements.txt ./
+RUN pip install -r requirements.txt
+
+COPY app.py ./
+COPY analysis ./analysis
+COPY explorer ./explorer
+COPY assets ./assets
+COPY examples ./examples
+
+RUN useradd --create-home --uid 10001 explorer
+USER explorer
+
+EXPOSE 8050
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
+  CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"8050\")}/', timeout=4)"
+
+CMD ["sh", "-c", "gunicorn app:server -k gthread --workers 2 --threads 4 --bind 0.0.0.0:${PORT}"]
