@@ -64,7 +64,9 @@ def callback_key_collision(ctx: LintContext) -> Iterator[Finding]:
         kept = [cb for cb in members if not cb.dropped]
         lost = [cb for cb in members if cb.dropped]
         names = ", ".join(f"`{cb.name}`" for cb in members)
-        if lost and kept:
+        if len({cb.app is None for cb in members}) == 2:
+            detail = "Dash raises DuplicateCallback on the first request and serves no callback"
+        elif lost and kept:
             detail = (f"Dash keeps `{kept[-1].name}` and never runs "
                       + ", ".join(f"`{cb.name}`" for cb in lost))
         else:
