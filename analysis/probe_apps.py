@@ -35,10 +35,12 @@ class FoundApp:
 def find_apps(instances: list, module: types.ModuleType | None, attr: str | None,
               root: str) -> list[FoundApp]:
     """Every Dash instance with a name, primary first (named by attr, else the target's)."""
-    chosen = _resolve_attr(module, attr) if attr else None
+    names: dict[int, str] = {}
+    chosen = _resolve_attr(module, attr, names) if attr else None
     if not instances and module is not None and not attr:
-        _call_factory(module)
-    names = _instance_names(module, root)
+        _call_factory(module, names)
+    for key, name in _instance_names(module, root).items():
+        names.setdefault(key, name)
     found = []
     for number, instance in enumerate(instances, start=1):
         name = names.get(id(instance)) or f"<{type(instance).__name__} #{number}>"
@@ -61,7 +63,7 @@ def find_apps(instances: list, module: types.ModuleType | None, attr: str | None
     return [primary] + [f for f in found if f is not primary]
 
 
-def _resolve_attr(module: types.ModuleType | None, attr: str) -> Any:
+def _resolve_attr(module: types.ModuleType | None, attr: str, names: dict[int, str]) -> Any:
     if module is None or not hasattr(module, attr):
         name = module.__name__ if module is not None else "the target"
         raise AppLookupError(f"{name} has no attribute {attr!r}; name the variable that holds "
@@ -70,6 +72,8 @@ def _resolve_attr(module: types.ModuleType | None, attr: str) -> Any:
     if callable(value) and not isinstance(value, (dash.Dash, type)) and \
             not hasattr(value, "wsgi_app"):
         value = value()  # an app factory
+        if isinstance(value, dash.Dash):
+            names[id(value)] = f"{module.__name__}:{attr}()"
     if isinstance(value, dash.Dash):
         return value
     for instance in _all_instances_of_server(value):
@@ -85,7 +89,7 @@ def _all_instances_of_server(server: Any) -> list:
             if isinstance(obj, dash.Dash) and getattr(obj, "server", None) is server]
 
 
-def _call_factory(module: types.ModuleType) -> None:
+def _call_factory(module: types.ModuleType, names: dict[int, str]) -> None:
     for name in FACTORY_NAMES:
         factory = getattr(module, name, None)
         if not inspect.isfunction(factory):
@@ -93,7 +97,9 @@ def _call_factory(module: types.ModuleType) -> None:
         required = [p for p in inspect.signature(factory).parameters.values()
                     if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
         if not required:
-            factory()
+            made = factory()
+            if isinstance(made, dash.Dash):
+                names[id(made)] = f"{module.__name__}:{name}()"
             return
 
 

@@ -50,7 +50,7 @@ class LayoutWalker:
             module = sys.modules.get(module_name)
             path = getattr(module, "__file__", None)
             self._walk(module_name, name, lambda page=page: _resolve(page.get("layout")),
-                       path=page.get("path"), file=self.relpath(path) if path else None)
+                       path=page.get("path_template") or page.get("path"), file=self.relpath(path) if path else None)
 
     def _walk(self, layout_name: str, app_name: str, produce: Callable[[], Any],
               path: str | None = None, file: str | None = None) -> None:
