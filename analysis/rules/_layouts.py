@@ -1,0 +1,106 @@
+"""Layout lookups shared by the id rules (DASH063, DASH070-DASH080): which ids an app can show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from analysis.patterns import ids_overlap
+from analysis.snapshot import AppInfo, Callback, Component, ComponentId, Dependency, Layout, Snapshot
+from analysis.source import set_props_targets
+
+if TYPE_CHECKING:
+    from analysis.context import LintContext
+
+
+@dataclass(frozen=True)
+class AppLayouts:
+    """The layouts (the app's own, its validation_layout and its pages') of one app and the
+    components in them."""
+
+    layouts: tuple[Layout, ...]
+    components: tuple[Component, ...]
+
+    @property
+    def complete(self) -> bool:
+        """True when at least one layout was walked and none failed: absence then means absent."""
+        return bool(self.layouts) and not any(layout.error for layout in self.layouts)
+
+    def matching(self, component_id: ComponentId) -> list[Component]:
+        """Components whose id is this id, or matches it as a pattern (the way Dash matches)."""
+        if isinstance(component_id, str):
+            return [c for c in self.components if c.id == component_id]
+        return [c for c in self.components if ids_overlap(component_id, c.id)]
+
+    def contains(self, dependency: Dependency) -> bool:
+        return bool(self.matching(dependency.id))
+
+
+def layouts_of(snapshot: Snapshot, app: AppInfo | None) -> AppLayouts:
+    """The layouts of ``app`` (every layout when the app is unknown) and their components.
+
+    Components name their layout by ``Layout.name`` only; when two apps have layouts with the
+    same name, their components count for both (fewer findings, never false ones).
+    """
+    layouts = tuple(
+        layout for layout in snapshot.layouts if app is None or layout.app == app.name
+    )
+    names = {layout.name for layout in layouts}
+    components = tuple(c for c in snapshot.components if c.layout in names)
+    return AppLayouts(layouts, components)
+
+
+class LayoutIndex:
+    """Per-app layouts and facts for one lint run, each computed once."""
+
+    def __init__(self, ctx: "LintContext") -> None:
+        self.ctx = ctx
+        self._layouts: dict[str | None, AppLayouts] = {}
+        self._creates: dict[str | None, bool] = {}
+
+    def of(self, callback: Callback) -> AppLayouts:
+        """The layouts of the app serving the callback."""
+        app = self.ctx.app_of(callback)
+        key = app.name if app else None
+        if key not in self._layouts:
+            self._layouts[key] = layouts_of(self.ctx.snapshot, app)
+        return self._layouts[key]
+
+    def checkable(self, callback: Callback) -> AppLayouts | None:
+        """The app's layouts when a missing id there means a real miss: None under
+        ``suppress_callback_exceptions`` (components come from callbacks) or when a layout
+        could not be rendered (its ids are unknown)."""
+        app = self.ctx.app_of(callback)
+        if app is not None and app.suppress_callback_exceptions:
+            return None
+        layouts = self.of(callback)
+        return layouts if layouts.complete else None
+
+    def missing(self, callback: Callback, dependencies: tuple[Dependency, ...] | list[Dependency],
+                layouts: AppLayouts) -> list[Dependency]:
+        """The dependencies no layout holds. A pattern id counts as held when some callback of
+        the app writes ``children``: Dash does not need pattern components in the layout, and
+        they are usually created that way."""
+        absent = [d for d in dependencies if not layouts.contains(d)]
+        if any(d.is_pattern for d in absent) and self.may_create_components(callback):
+            absent = [d for d in absent if not d.is_pattern]
+        return absent
+
+    def may_create_components(self, callback: Callback) -> bool:
+        """True when some callback of this callback's app writes ``children`` (as an Output or
+        through a literal ``set_props``): it may create components at run time."""
+        app = self.ctx.app_of(callback)
+        key = app.name if app else None
+        if key not in self._creates:
+            self._creates[key] = any(
+                self.ctx.app_of(other) == app and _writes_children(self.ctx, other)
+                for other in self.ctx.callbacks
+            )
+        return self._creates[key]
+
+
+def _writes_children(ctx: "LintContext", callback: Callback) -> bool:
+    if any(d.property == "children" for d in callback.outputs):
+        return True
+    function = ctx.function(callback)
+    return function is not None and any(p == "children" for _, p in set_props_targets(function))

@@ -1,0 +1,141 @@
+"""DASH063 unhashable-cache: ``lru_cache`` meets a list/dict-valued prop and raises TypeError."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Iterator
+
+from analysis.context import LintContext
+from analysis.dash_props import is_list_or_dict_valued
+from analysis.findings import Finding
+from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
+from analysis.rules._layouts import AppLayouts, LayoutIndex
+from analysis.snapshot import Callback, Dependency
+from analysis.source import (
+    FunctionNode,
+    cached_function_names,
+    calls,
+    dependency_parameters,
+    inner_decorator_names,
+    is_lru_cache,
+)
+
+
+@rule(
+    "DASH063",
+    "unhashable-cache",
+    "error",
+    "functools.lru_cache/cache gets a list/dict-valued prop (figure, data, a Checklist value...)",
+)
+def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
+    """## What it does
+    Finds ``functools.lru_cache``/``functools.cache`` applied to a callback whose Inputs or
+    States hold lists or dicts (``figure``, ``data``, ``selectedData``, ``clickData``,
+    ``columns``, a ``Checklist``'s ``value``, any ``ALL`` pattern Input...), and callbacks that
+    pass such a value straight into an ``lru_cache`` helper of the same module. Passing
+    ``tuple(value)``, ``json.dumps(value)`` or a string is fine.
+
+    ## Why is this bad?
+    ``lru_cache`` hashes its arguments; a list or dict raises ``TypeError: unhashable type``.
+    The callback works while the value is ``None`` or a string (often on page load) and fails
+    as soon as the user selects something.
+
+    ## Example
+    ```python
+    @callback(Output("summary", "children"), Input("regions", "value"))  # a dcc.Checklist
+    @functools.lru_cache(maxsize=32)
+    def summarise(regions):
+        return expensive_summary(regions)
+    ```
+
+    ## Use instead
+    ```python
+    @functools.lru_cache(maxsize=32)
+    def cached_summary(regions: tuple[str, ...]):
+        return expensive_summary(regions)
+
+    @callback(Output("summary", "children"), Input("regions", "value"))
+    def summarise(regions):
+        return cached_summary(tuple(regions or ()))
+    ```
+    """
+    helpers_by_file: dict[str, set[str]] = {}
+    index = LayoutIndex(ctx)
+    for callback in ctx.callbacks:
+        function = ctx.function(callback)
+        if function is None or function.name != callback.name:
+            continue
+        unhashable = _unhashable_dependencies(callback, index.of(callback))
+        if not unhashable:
+            continue
+        decorators = [*callback.wrappers, *inner_decorator_names(function)]
+        if any(is_lru_cache(name) for name in decorators):
+            listed = ", ".join(f"{d.id_str!r}.{d.property}" for d in unhashable.values())
+            yield unhashable_cache.finding(
+                f"callback {callback_label(callback)} is lru_cache'd but receives list/dict values: "
+                f"{listed}",
+                callbacks=[callback],
+                properties=[d.key for d in unhashable.values()],
+            )
+            continue
+        helpers = _cached_helpers(ctx, callback, helpers_by_file)
+        passed = sorted(_passed_to_helpers(callback, function, helpers, unhashable))
+        if passed:
+            listed = ", ".join(f"{param}->{helper}()" for helper, param in passed)
+            yield unhashable_cache.finding(
+                f"callback {callback_label(callback)} passes list/dict values to lru_cache'd helpers: "
+                f"{listed}",
+                callbacks=[callback],
+            )
+
+
+def _unhashable_dependencies(callback: Callback, layouts: AppLayouts) -> dict[int, Dependency]:
+    """Index (into inputs + states) -> dependency, for the list/dict-valued ones."""
+    found = {}
+    for index, dependency in enumerate((*callback.inputs, *callback.states)):
+        types = tuple(sorted({c.type for c in layouts.matching(dependency.id)}))
+        if is_list_or_dict_valued(dependency, types):
+            found[index] = dependency
+    return found
+
+
+def _cached_helpers(ctx: LintContext, callback: Callback, cache: dict[str, set[str]]) -> set[str]:
+    """lru_cache'd top-level functions of the callback's module (empty when not readable)."""
+    if not callback.file:
+        return set()
+    if callback.file not in cache:
+        path = Path(callback.file)
+        if not path.is_absolute():
+            path = Path(ctx.snapshot.root) / path
+        try:
+            cache[callback.file] = cached_function_names(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            cache[callback.file] = set()
+    return cache[callback.file]
+
+
+def _passed_to_helpers(callback: Callback, function: FunctionNode, helpers: set[str],
+                       unhashable: dict[int, Dependency]) -> Iterator[tuple[str, str]]:
+    """(helper, parameter) for each call handing a list/dict-valued parameter on as it is."""
+    if not helpers:
+        return
+    grouping = callback.arg_grouping
+    if callback.background and callback.progress and not isinstance(grouping, dict):
+        # set_progress takes the first positional parameter
+        grouping = [None, *(grouping if isinstance(grouping, list) else [grouping])]
+    parameters = dependency_parameters(function, grouping)
+    if not parameters:
+        return
+    rebound = {  # `value = tuple(value)` makes the later call safe
+        node.id for node in ast.walk(function)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del))
+    }
+    risky = {parameters[i] for i in unhashable if i in parameters} - rebound
+    for name, call in calls(function):
+        if name not in helpers:
+            continue
+        for argument in [*call.args, *(k.value for k in call.keywords)]:
+            if isinstance(argument, ast.Name) and argument.id in risky:
+                yield name, argument.id

@@ -1,0 +1,79 @@
+"""DASH070 id-not-in-layout: a callback names a component id that no layout of its app holds."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from analysis.context import LintContext
+from analysis.findings import Finding
+from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
+from analysis.rules._layouts import LayoutIndex
+from analysis.snapshot import Callback, Dependency
+
+
+@rule(
+    "DASH070",
+    "id-not-in-layout",
+    "error",
+    "an Input/State/Output id is in no layout of the app (pages included)",
+)
+def id_not_in_layout(ctx: LintContext) -> Iterator[Finding]:
+    """## What it does
+    Checks that every component id a callback names as Output, Input or State exists in some
+    layout of its app: the app's own layout and the layouts of all its pages. It stays quiet
+    when Dash is told the component may be absent: ``allow_optional=True`` on the Input/State,
+    or ``suppress_callback_exceptions=True`` on the app (components created by callbacks).
+    Pattern-matching ids must overlap some layout component, unless a callback of the app
+    writes ``children`` and so may create them. Layouts the probe could not render make the
+    rule skip that app.
+
+    ## Why is this bad?
+    A typo in an id is not an error on the server: the callback is registered and simply never
+    fires (an Input that never changes), or its result goes nowhere. Dash reports
+    "ID not found in layout" only in the browser, and only with debug dev tools on.
+
+    ## Example
+    ```python
+    app.layout = html.Div([dcc.Input(id="city"), html.Div(id="forecast")])
+
+    @callback(Output("forcast", "children"), Input("city", "value"))
+    def show_forecast(city):
+        return f"Sunny in {city}"
+    ```
+
+    ## Use instead
+    ```python
+    @callback(Output("forecast", "children"), Input("city", "value"))
+    def show_forecast(city):
+        return f"Sunny in {city}"
+
+    # a component that only some pages have:
+    @callback(Output("status", "children"), Input("page-filter", "value", allow_optional=True))
+    def show_status(value):
+        return value or "all"
+    ```
+    """
+    index = LayoutIndex(ctx)
+    for callback in ctx.callbacks:
+        layouts = index.checkable(callback)
+        if layouts is None:
+            continue
+        required = [(d, role) for d, role in _dependencies(callback) if not d.allow_optional]
+        absent = index.missing(callback, [d for d, _ in required], layouts)
+        missing = [(role, d) for d, role in required if any(d is a for a in absent)]
+        if missing:
+            listed = ", ".join(f"{role}({d.id_str!r}, {d.property!r})" for role, d in missing)
+            yield id_not_in_layout.finding(
+                f"callback {callback_label(callback)} names ids no layout contains: {listed}",
+                callbacks=[callback],
+                properties=[d.key for _, d in missing],
+                components=sorted({d.id_str for _, d in missing}),
+            )
+
+
+def _dependencies(callback: Callback) -> Iterator[tuple[Dependency, str]]:
+    for role, group in (("Output", callback.outputs), ("Input", callback.inputs),
+                        ("State", callback.states)):
+        for dependency in group:
+            yield dependency, role

@@ -1,0 +1,93 @@
+"""DASH071 invalid-property: a callback uses a property its component type does not have."""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping
+
+from analysis.context import LintContext
+from analysis.findings import Finding
+from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
+from analysis.rules._layouts import LayoutIndex
+from analysis.snapshot import Callback, Dependency
+
+#: Props every component accepts, whatever its generated prop list says.
+UNIVERSAL_PROPS = frozenset({"id"})
+
+
+@rule(
+    "DASH071",
+    "invalid-property",
+    "error",
+    "a callback uses a property that its component's type does not have",
+)
+def invalid_property(ctx: LintContext) -> Iterator[Finding]:
+    """## What it does
+    Checks each Output, Input, State, ``running=`` and ``progress=`` property against the
+    properties of the component type that carries that id in the layouts (``dcc.Graph`` has
+    ``figure``, not ``figur``). Wildcard props such as ``data-*`` and ``aria-*`` count.
+    Components of unknown type, and ids found in no layout, are left alone; with a pattern
+    id, the property must be invalid for every matching component.
+
+    ## Why is this bad?
+    Dash does not check property names on the server. An Output to a property the component
+    does not have is written into the browser's state and never shown; an Input on it never
+    fires. Dash reports "Invalid prop for this component" only in the browser with debug dev
+    tools on.
+
+    ## Example
+    ```python
+    app.layout = html.Div([dcc.Dropdown(id="year", options=[2023, 2024]), dcc.Graph(id="chart")])
+
+    @callback(Output("chart", "figur"), Input("year", "values"))
+    def draw(year):
+        return make_figure(year)
+    ```
+
+    ## Use instead
+    ```python
+    @callback(Output("chart", "figure"), Input("year", "value"))
+    def draw(year):
+        return make_figure(year)
+    ```
+    """
+    types = ctx.snapshot.component_types
+    index = LayoutIndex(ctx)
+    for callback in ctx.callbacks:
+        layouts = index.of(callback)
+        bad: list[tuple[Dependency, str]] = []
+        seen: set[str] = set()
+        for dependency in _dependencies(callback):
+            if dependency.key in seen:
+                continue
+            seen.add(dependency.key)
+            component_types = {c.type for c in layouts.matching(dependency.id)}
+            if not component_types or any(t not in types for t in component_types):
+                continue  # not in a layout, or a type whose props we do not know
+            prop = dependency.property.split("@", 1)[0]
+            if not any(_is_valid(prop, types[t]) for t in component_types):
+                bad.append((dependency, ", ".join(sorted(t.rsplit(".", 1)[-1]
+                                                         for t in component_types))))
+        if bad:
+            listed = ", ".join(f"{d.id_str!r}.{d.property} ({kind})" for d, kind in bad)
+            yield invalid_property.finding(
+                f"callback {callback_label(callback)} uses properties its components lack: {listed}",
+                callbacks=[callback],
+                properties=[d.key for d, _ in bad],
+                components=sorted({d.id_str for d, _ in bad}),
+            )
+
+
+def _is_valid(prop: str, props: tuple[str, ...] | Mapping) -> bool:
+    """A declared prop, a universal one, or covered by a wildcard prop like ``data-*``."""
+    if prop in UNIVERSAL_PROPS or prop in props:
+        return True
+    return any(p.endswith("*") and prop.startswith(p[:-1]) for p in props)
+
+
+def _dependencies(callback: Callback) -> Iterator[Dependency]:
+    yield from callback.outputs
+    yield from callback.inputs
+    yield from callback.states
+    yield from callback.running
+    yield from callback.progress
