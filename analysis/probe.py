@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import importlib
 import importlib.util
 import json
@@ -90,7 +91,7 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
         raise ProbeFailure(
             "syntax",
             f"syntax error in {where}: {exc.msg}; fix the file and run again",
-            traceback.format_exc(limit=-3),
+            target_traceback(exc),
         ) from None
     except ModuleNotFoundError as exc:
         missing = exc.name or str(exc)
@@ -104,19 +105,21 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
             "missing_module",
             f"the target imports {missing!r}, which {sys.executable} cannot find; install "
             f"it there, or pass --python with the target's own interpreter (its virtualenv)",
-            traceback.format_exc(limit=-4),
+            target_traceback(exc),
         ) from None
-    except MemoryError:
-        raise ProbeFailure("memory", "the target ran out of memory while being imported") from None
+    except MemoryError as exc:
+        raise ProbeFailure("memory", "the target ran out of memory while being imported",
+                           target_traceback(exc)) from None
     except SystemExit as exc:
         raise _Exited(exc.code) from None
     except BaseException as exc:  # the target's own error: report it, never crash the probe
+        where = _innermost_target_line(exc, args.root)
         raise ProbeFailure(
             "import",
-            f"the target raised {type(exc).__name__} while being imported: "
+            f"the target raised {type(exc).__name__}{where} while being imported: "
             f"{_one_line(exc)}; fix it or guard start-up code with "
             f"`if __name__ == \"__main__\":`",
-            traceback.format_exc(limit=-6),
+            target_traceback(exc),
         ) from None
 
 
@@ -126,6 +129,23 @@ class _Exited(Exception):
     def __init__(self, code: object) -> None:
         super().__init__(code)
         self.code = code
+
+
+def target_traceback(exc: BaseException) -> str:
+    """The exception's traceback without importlib's and the probe's own frames."""
+    report = traceback.TracebackException.from_exception(exc)
+    frames = [f for f in report.stack
+              if not f.filename.startswith("<frozen") and os.path.dirname(
+                  os.path.abspath(f.filename)) != PROBE_DIR]
+    report.stack = traceback.StackSummary.from_list(frames)
+    return "".join(report.format()).strip()
+
+
+def _innermost_target_line(exc: BaseException, root: str) -> str:
+    """`` at file.py:12``: the last frame of the traceback inside the target root, if any."""
+    inside = [f for f in traceback.extract_tb(exc.__traceback__)
+              if os.path.abspath(f.filename).startswith(root + os.sep)]
+    return f" at {_rel(inside[-1].filename, root)}:{inside[-1].lineno}" if inside else ""
 
 
 def _one_line(exc: BaseException) -> str:
@@ -160,7 +180,14 @@ def load_sibling(name: str) -> types.ModuleType:
 
 def run(args: argparse.Namespace) -> dict:
     """Import the target with Dash instrumented and return the snapshot as a dict."""
-    import dash  # noqa: F401  (before the target: the recorder patches it)
+    try:
+        import dash  # before the target: the recorder patches it
+    except ImportError as exc:
+        raise ProbeFailure(
+            "missing_module",
+            f"the target's interpreter {sys.executable} cannot import 'dash' ({exc}); install "
+            f"dash there, or pass --python with the target's own interpreter (its virtualenv)",
+        ) from None
 
     capture = load_sibling("probe_capture")
     recorder = capture.Recorder(root=args.root)
@@ -242,6 +269,7 @@ def main(argv: list[str]) -> None:
     args.out = os.path.abspath(args.out)
     if args.file:
         args.file = os.path.abspath(args.file)
+    faulthandler.enable()  # a fatal signal leaves the target's stack on stderr (the details)
     try:
         limit_memory(args.memory_limit_mb)
         prepare_process(args.root)

@@ -168,4 +168,4 @@ def _no_snapshot_error(target: str, returncode: int, stderr_tail: str, limit: in
 
 def _memory_message(target: str, limit: int) -> str:
     return (f"{target} exceeded the probe's memory limit of {limit} MB while being imported; "
-            f"raise the limit (memory_limit_mb) or avoid loading large data at import")
+            f"raise it with --memory-limit MB or avoid loading large data at import")
