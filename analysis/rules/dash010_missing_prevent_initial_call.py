@@ -7,12 +7,11 @@ import re
 from typing import Iterator
 
 from analysis.context import LintContext
-from analysis.dash_props import is_event, written_prevent_initial_call, runs_on_load
+from analysis.dash_props import is_event, runs_on_load, written_prevent_initial_call
 from analysis.findings import Finding
-from analysis.flow import is_no_update, is_none
 from analysis.rules._base import rule
-from analysis.snapshot import Callback
-from analysis.source import FunctionNode, dotted_name
+from analysis.snapshot import AppInfo, Callback
+from analysis.source import TRIGGER_ATTRIBUTES, FunctionNode, dependency_parameters
 
 #: An inline clientside function that bails out with no_update / PreventUpdate.
 _JS_GUARD = re.compile(r"no_update|PreventUpdate")
@@ -28,9 +27,11 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
     Finds callbacks whose Inputs are all event-like properties (``n_clicks``, ``n_submit``,
     ``n_blur``, ``clickData``, ``contents``, ``tapNodeData``, ... see
-    ``analysis/dash_props.py``) and that Dash still calls when the page loads: no
-    ``prevent_initial_call=True``, and no guard at the top of the body that raises
-    ``PreventUpdate`` or returns ``no_update``.
+    ``analysis/dash_props.py``) and that Dash still calls when the page loads (no
+    ``prevent_initial_call=True``) while the body never tells that call apart: no ``if`` /
+    conditional expression tests an event value (``if not n_clicks``, ``if contents is
+    None``) or ``ctx.triggered_id`` / ``ctx.triggered`` (both empty on load). A body that
+    does so handles the initial call on purpose (e.g. renders a "no clicks yet" text).
     ``Dash(prevent_initial_callbacks=True)`` covers ``@app.callback`` only: ``@dash.callback``
     registers without an app and keeps its own default (``False``).
     ``prevent_initial_call="initial_duplicate"`` does not prevent the initial call either.
@@ -72,11 +73,11 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
         )
 
 
-def _why(callback: Callback, app) -> str:
+def _why(callback: Callback, app: AppInfo | None) -> str:
+    """Why a setting the author may have relied on does not prevent the call."""
     written = written_prevent_initial_call(callback, app)
-    if callback.app is None and callback.prevent_initial_call is None and any(
-        a.prevent_initial_callbacks is True for a in [app] if a
-    ):
+    app_prevents = app is not None and app.prevent_initial_callbacks is True
+    if callback.app is None and callback.prevent_initial_call is None and app_prevents:
         return " (the app's prevent_initial_callbacks does not apply to @dash.callback)"
     if written == "initial_duplicate":
         return " ('initial_duplicate' does not prevent the initial call)"
@@ -84,30 +85,36 @@ def _why(callback: Callback, app) -> str:
 
 
 def _guarded(ctx: LintContext, callback: Callback) -> bool:
-    """True when the body starts by refusing the initial call (``if not n: raise PreventUpdate``)."""
+    """True when the function tells the page-load call apart (see the rationale)."""
     if callback.kind == "clientside":
         # Only an inline function can be read; a namespaced one is unknown: do not guess.
         return callback.js_source is None or bool(_JS_GUARD.search(callback.js_source))
     function = ctx.function(callback)
-    return function is not None and _has_guard(function, callback.no_output)
+    if function is None:
+        return True
+    parameters = dependency_parameters(function, callback.arg_grouping)
+    if parameters is None:
+        watched = {a.arg for a in function.args.posonlyargs + function.args.args}
+    else:
+        watched = {parameters[i] for i in range(len(callback.inputs)) if i in parameters}
+    return any(_tests_event(test, watched) for test in _tests(function))
 
 
-def _has_guard(function: FunctionNode, no_output: bool) -> bool:
-    for statement in function.body:
-        if isinstance(statement, ast.If) and statement.body and _refuses(statement.body[0], no_output):
+def _tests(function: FunctionNode) -> Iterator[ast.expr]:
+    """Every condition the function evaluates: if/while/assert tests, match subjects and guards."""
+    for node in ast.walk(function):
+        if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)):
+            yield node.test
+        elif isinstance(node, ast.Match):
+            yield node.subject
+        elif isinstance(node, ast.match_case) and node.guard is not None:
+            yield node.guard
+
+
+def _tests_event(test: ast.expr, watched: set[str]) -> bool:
+    for node in ast.walk(test):
+        if isinstance(node, ast.Name) and node.id in watched:
             return True
-    return False
-
-
-def _refuses(statement: ast.stmt, no_output: bool) -> bool:
-    if isinstance(statement, ast.Raise) and statement.exc is not None:
-        exc = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
-        return (dotted_name(exc) or "").endswith("PreventUpdate")
-    if isinstance(statement, ast.Return):
-        value = statement.value
-        if no_output and is_none(value):
+        if isinstance(node, ast.Attribute) and node.attr in TRIGGER_ATTRIBUTES:
             return True
-        if isinstance(value, (ast.Tuple, ast.List)) and value.elts:
-            return all(is_no_update(e) for e in value.elts)
-        return is_no_update(value)
     return False

@@ -37,6 +37,9 @@ app.layout = html.Div(
         html.Div(id="clicked"),
         html.Div(id="cs-out"),
         html.Div(id="ts-out"),
+        html.Div(id="last-click"),
+        html.Div(id="upload-out"),
+        dcc.Upload(id="upload"),
     ]
 )
 
@@ -166,6 +169,18 @@ def describe_click(click, year):
 )
 def newest_button(ts_a, ts_b):
     return "a" if (ts_a or 0) > (ts_b or 0) else "b"
+
+
+@app.callback(Output("last-click", "children"), Input("a", "n_clicks"), Input("b", "n_clicks"))
+def last_click(a, b):  # handles the initial call on purpose: triggered_id is None on load
+    if ctx.triggered_id is None:
+        return "No clicks yet"
+    return f"{ctx.triggered_id} was clicked last"
+
+
+@app.callback(Output("upload-out", "children"), Input("upload", "contents"))
+def show_upload(contents):  # tests the event value: the page-load call is expected
+    return "nothing uploaded" if contents is None else f"{len(contents)} bytes"
 
 
 app.clientside_callback(
