@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from analysis.snapshot import AppInfo, Callback, Dependency, Snapshot
 
 MATCH, ALL, ALLSMALLER = ["MATCH"], ["ALL"], ["ALLSMALLER"]
@@ -34,3 +37,22 @@ def snapshot(*callbacks: Callback, apps=("app:app",), **fields) -> Snapshot:
     """A snapshot whose first app is primary."""
     infos = tuple(AppInfo(name, primary=(i == 0)) for i, name in enumerate(apps))
     return Snapshot(target="app.py", root=".", callbacks=callbacks, apps=infos, **fields)
+
+
+APPS = Path(__file__).parent / "apps" / "graph"
+
+
+@lru_cache(maxsize=None)
+def probed(name: str) -> Snapshot:
+    """The real probe's snapshot of ``tests/apps/graph/<name>``, run once per test session
+    (session-scoped fixtures of several test modules share it)."""
+    from analysis.runner import snapshot_target
+
+    return snapshot_target(str(APPS / name))
+
+
+def lint_codes(snap: Snapshot, *codes: str) -> list:
+    """The findings of the given rules only (other rules' findings are not these tests' job)."""
+    from analysis.lint import LintSettings, lint
+
+    return lint(snap, LintSettings(select=codes))

@@ -1,0 +1,70 @@
+"""DASH040 multi-callback-cycle on real apps run through the probe, and hand-made edge cases."""
+
+from __future__ import annotations
+
+import pytest
+from graph_factory import callback, lint_codes, probed, snapshot
+
+
+@pytest.fixture(scope="session")
+def single_bad():
+    return probed("single_bad")
+
+
+def cycles_named(snap):
+    return sorted(
+        sorted(name.rsplit(".", 1)[-1] for name in f.functions) for f in lint_codes(snap, "DASH040")
+    )
+
+
+def test_two_callback_cycle_and_cycles_through_allow_duplicate_and_set_props(single_bad):
+    assert cycles_named(single_bad) == [
+        ["lower_low", "raise_high"],
+        ["pull_left", "push_right"],
+        ["to_celsius", "to_fahrenheit"],
+    ]
+
+
+def test_cycle_across_pages():
+    assert cycles_named(probed("pages_app")) == [["boxes_from_units", "units_from_boxes"]]
+
+
+def test_cycles_through_match_ids_and_matching_concrete_ids():
+    assert cycles_named(probed("patterns_app")) == [
+        ["amount_from_price", "price_from_amount"],
+        ["best_score", "seed_first_score"],
+    ]
+
+
+def test_self_loop_sync_and_state_back_edge_are_clean():
+    assert cycles_named(probed("single_clean")) == []
+
+
+def test_one_finding_per_loop_naming_every_callback():
+    snap = snapshot(
+        callback(0, ["a.value"], ["b.value"]),
+        callback(1, ["b.value"], ["c.value"]),
+        callback(2, ["c.value"], ["a.value"]),
+        callback(3, ["c.value"], ["d.value"]),
+    )
+    (finding,) = lint_codes(snap, "DASH040")
+    assert finding.callbacks == (0, 1, 2)
+    assert set(finding.properties) == {"a.value", "b.value", "c.value"}
+
+
+def test_noqa_on_any_callback_of_the_loop_suppresses_it():
+    source = "@app.callback(Output('b', 'value'), Input('a', 'value'))  # noqa: DASH040\ndef f(a):\n    return a\n"
+    snap = snapshot(
+        callback(0, ["a.value"], ["b.value"]),
+        callback(1, ["b.value"], ["a.value"], source=source, def_line=12),
+    )
+    assert lint_codes(snap, "DASH040") == []
+
+
+@pytest.mark.parametrize("internal", [True, False])
+def test_loops_of_internal_callbacks_only_are_not_reported(internal):
+    snap = snapshot(
+        callback(0, ["a.value"], ["b.value"], internal=True),
+        callback(1, ["b.value"], ["a.value"], internal=internal),
+    )
+    assert len(lint_codes(snap, "DASH040")) == (0 if internal else 1)
