@@ -1,0 +1,89 @@
+"""The projects TOML: valid files load, every kind of mistake is a ConfigError naming it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import ConfigError
+from explorer.config import is_project_name, load_projects
+from hosted_support import CLEAN_APP, write_projects
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "projects.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_projects_load_with_targets_resolved_against_the_file(tmp_path):
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "app.py").write_text("import dash\n")
+    path = write(tmp_path, '[[projects]]\nname = "shop"\ntarget = "shop/app.py"\ntimeout = 5\n\n'
+                           '[[projects]]\nname = "pkg_app"\ntarget = "pkg.module:app"\n')
+    shop, module = load_projects(path)
+    assert (shop.name, shop.target, shop.timeout) == ("shop", str(tmp_path / "shop" / "app.py"), 5.0)
+    assert (module.name, module.target, module.timeout) == ("pkg_app", "pkg.module:app", 60.0)
+
+
+def test_python_interpreter_must_be_executable(tmp_path):
+    path = write(tmp_path, f'[[projects]]\nname = "a"\ntarget = "{CLEAN_APP}"\n'
+                           f'python = "missing/bin/python"\n')
+    with pytest.raises(ConfigError, match="python"):
+        load_projects(path)
+    interpreter = tmp_path / "python"
+    interpreter.write_text("#!/bin/sh\n")
+    os.chmod(interpreter, 0o755)
+    path = write(tmp_path, f'[[projects]]\nname = "a"\ntarget = "{CLEAN_APP}"\npython = "python"\n')
+    assert load_projects(path)[0].python == str(interpreter)
+
+
+@pytest.mark.parametrize("entry, problem", [
+    ('name = "../etc"\ntarget = "{app}"', "name"),
+    ('name = "a/b"\ntarget = "{app}"', "name"),
+    ('name = ".."\ntarget = "{app}"', "name"),
+    ('name = ""\ntarget = "{app}"', "name"),
+    ('name = "a"', "target"),
+    ('name = "a"\ntarget = "nowhere/app.py"', "does not exist"),
+    ('name = "a"\ntarget = "{app}"\ntimeout = -1', "timeout"),
+    ('name = "a"\ntarget = "{app}"\ntimeout = "60"', "timeout"),
+    ('name = "a"\ntarget = "{app}"\ntargte = "x"', "unknown key"),
+])
+def test_bad_entries_are_refused_with_the_problem_named(tmp_path, entry, problem):
+    path = write(tmp_path, "[[projects]]\n" + entry.format(app=CLEAN_APP) + "\n")
+    with pytest.raises(ConfigError, match=problem):
+        load_projects(path)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("", "no projects"),
+    ("projects = 3", "no projects"),
+    ("[[projects]\n", "TOML"),
+    ('[server]\nport = 1\n[[projects]]\nname = "a"\ntarget = "x"\n', "unknown top-level"),
+])
+def test_bad_files_are_refused(tmp_path, text, problem):
+    with pytest.raises(ConfigError, match=problem):
+        load_projects(write(tmp_path, text))
+
+
+def test_duplicate_names_and_missing_file(tmp_path):
+    path = write(tmp_path, f'[[projects]]\nname = "a"\ntarget = "{CLEAN_APP}"\n'
+                           f'[[projects]]\nname = "a"\ntarget = "{CLEAN_APP}"\n')
+    with pytest.raises(ConfigError, match="twice"):
+        load_projects(path)
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_projects(tmp_path / "absent.toml")
+
+
+def test_support_writer_makes_a_loadable_file(tmp_path):
+    assert [p.name for p in load_projects(write_projects(tmp_path))] == ["clean"]
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("shop", True), ("Shop_2-x", True), ("a" * 64, True), ("a" * 65, False), ("-a", False),
+    ("a.b", False), ("a b", False), ("a\n", False), ("é", False), (None, False), (3, False),
+])
+def test_project_names_are_slugs(name, ok):
+    assert is_project_name(name) is ok
