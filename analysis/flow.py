@@ -138,3 +138,20 @@ def _loop_own_nodes(statements: list[ast.stmt]) -> Iterator[ast.AST]:
         if isinstance(node, _SCOPES):
             continue
         stack.extend(ast.iter_child_nodes(node))
+
+
+def is_refusal(statement: ast.stmt) -> bool:
+    """True for ``raise PreventUpdate`` or returning ``no_update`` (for one or every Output).
+
+    >>> is_refusal(ast.parse("return no_update, dash.no_update").body[0])
+    True
+    """
+    if isinstance(statement, ast.Raise) and statement.exc is not None:
+        exc = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
+        return (dotted_name(exc) or "").endswith("PreventUpdate")
+    if isinstance(statement, ast.Return):
+        value = statement.value
+        if isinstance(value, (ast.Tuple, ast.List)) and value.elts:
+            return all(is_no_update(e) for e in value.elts)
+        return is_no_update(value)
+    return False

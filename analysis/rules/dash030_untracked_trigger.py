@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.dash_props import COUNTER_PROPS, TIMESTAMP_PROPS, is_event
 from analysis.findings import Finding
+from analysis.flow import is_refusal
 from analysis.rules._base import rule
 from analysis.snapshot import Callback
-from analysis.source import FunctionNode, dependency_parameters, names_read, reads_trigger
+from analysis.source import FunctionNode, dependency_parameters, reads_trigger
 
 
 @rule(
@@ -74,10 +76,45 @@ def _events_read(function: FunctionNode, callback: Callback) -> list[str]:
     parameters = dependency_parameters(function, callback.arg_grouping)
     if parameters is None:  # unknown binding: every value may be read
         return [d.key for _, d in events if d.property not in TIMESTAMP_PROPS]
-    read = names_read(function)
+    read = _deciding_reads(function, {parameters[i] for i, _ in events if i in parameters})
     read_events = [(i, d) for i, d in events if parameters.get(i) in read]
     if any(d.property in TIMESTAMP_PROPS for _, d in read_events):
         return []  # compares timestamps: the legacy way to find the trigger
     if len(events) >= 2:
         return [d.key for _, d in read_events]
     return [d.key for _, d in read_events if d.property in COUNTER_PROPS]
+
+
+def _deciding_reads(function: FunctionNode, event_names: set[str]) -> set[str]:
+    """Event parameters read other than to spot the page-load call.
+
+    Not deciding: a test whose branch refuses (``if not n: raise PreventUpdate``), and an
+    ``or`` over every event (``if n1 or n2:`` — "any of them fired", dbc's modal toggle).
+    """
+    parents = {child: node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
+    found: set[str] = set()
+    for node in ast.walk(function):
+        if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
+            continue
+        if node.id not in event_names or node.id in found:
+            continue
+        if not any(_spots_initial_call(a, parents.get(a), event_names) for a in _ancestors(node, parents)):
+            found.add(node.id)
+    return found
+
+
+def _ancestors(node: ast.AST, parents: dict) -> Iterator[ast.AST]:
+    while node in parents:
+        node = parents[node]
+        yield node
+
+
+def _spots_initial_call(node: ast.AST, parent: ast.AST | None, event_names: set[str]) -> bool:
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+        return event_names <= {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    return (
+        isinstance(parent, ast.If)
+        and parent.test is node
+        and bool(parent.body)
+        and is_refusal(parent.body[0])
+    )

@@ -40,6 +40,10 @@ app.layout = html.Div(
         html.Div(id="last-click"),
         html.Div(id="upload-out"),
         dcc.Upload(id="upload"),
+        html.Button("Open", id="open"),
+        html.Button("Close", id="close"),
+        html.Div(id="modal", hidden=True),
+        html.Div(id="report"),
     ]
 )
 
@@ -181,6 +185,25 @@ def last_click(a, b):  # handles the initial call on purpose: triggered_id is No
 @app.callback(Output("upload-out", "children"), Input("upload", "contents"))
 def show_upload(contents):  # tests the event value: the page-load call is expected
     return "nothing uploaded" if contents is None else f"{len(contents)} bytes"
+
+
+@app.callback(
+    Output("modal", "hidden"),
+    Input("open", "n_clicks"),
+    Input("close", "n_clicks"),
+    State("modal", "hidden"),
+)
+def toggle_modal(n_open, n_close, hidden):  # dbc's docs pattern: any click toggles
+    if n_open or n_close:
+        return not hidden
+    return hidden
+
+
+@app.callback(Output("report", "children"), Input("go", "n_clicks"), Input("country", "value"))
+def report_after_first_click(n_clicks, country):  # reads the counter only to wait for a click
+    if n_clicks is None:
+        raise PreventUpdate
+    return f"report for {country}"
 
 
 app.clientside_callback(
