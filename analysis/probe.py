@@ -65,14 +65,14 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def prepare_process(root: str) -> None:
+def prepare_process(root: str, argv0: str) -> None:
     """Make the process look like ``python app.py`` run from the project root."""
     # Python put the probe's own directory first; the target must not see our modules.
     while sys.path and os.path.abspath(sys.path[0] or ".") == PROBE_DIR:
         del sys.path[0]
     os.chdir(root)
     sys.path.insert(0, root)
-    sys.argv = [sys.argv[0]]
+    sys.argv = [argv0]  # what the target would see as `python app.py` (no options)
 
 
 def import_target(args: argparse.Namespace) -> types.ModuleType:
@@ -229,14 +229,14 @@ def run(args: argparse.Namespace) -> dict:
 
 def build_snapshot(recorder, module: types.ModuleType | None, args: argparse.Namespace) -> dict:
     """Apps, layouts (walked before server setup changes them), then setup, then callbacks."""
-    capture = sys.modules["_dash_callback_explorer_probe_capture"]
+    callbacks_lib = load_sibling("probe_callbacks")
     apps_lib = load_sibling("probe_apps")
     layouts_lib = load_sibling("probe_layouts")
     try:
         apps = apps_lib.find_apps(recorder.instances, module, args.attr, args.root)
     except apps_lib.AppLookupError as exc:
         raise ProbeFailure("target", str(exc)) from None
-    walker = layouts_lib.LayoutWalker(lambda path: capture.relpath(path, args.root))
+    walker = layouts_lib.LayoutWalker(lambda path: callbacks_lib.relpath(path, args.root))
     pages_owner = next((a for a in apps if getattr(a.instance, "use_pages", False)), None)
     for app in apps:
         walker.walk_app(app.instance, app.name, "app" if app.primary else app.name,
@@ -248,7 +248,8 @@ def build_snapshot(recorder, module: types.ModuleType | None, args: argparse.Nam
     if apps:
         managers[""] = managers[apps[0].name]
     return {
-        "callbacks": capture.callbacks(recorder, app_of_map, managers),
+        "callbacks": callbacks_lib.callbacks(recorder.registrations, recorder.instances,
+                                             args.root, app_of_map, managers),
         "apps": [apps_lib.app_info(a) for a in apps],
         "layouts": walker.layouts,
         "components": walker.components,
@@ -272,7 +273,7 @@ def main(argv: list[str]) -> None:
     faulthandler.enable()  # a fatal signal leaves the target's stack on stderr (the details)
     try:
         limit_memory(args.memory_limit_mb)
-        prepare_process(args.root)
+        prepare_process(args.root, args.file or args.module)
         envelope = {"ok": True, "snapshot": run(args)}
     except ProbeFailure as failure:
         envelope = {

@@ -1,0 +1,171 @@
+"""Probe side (child process only): turn recorded registrations into snapshot callbacks."""
+
+# Loaded by analysis/probe.py by file path inside the child process; needs only stdlib + dash.
+
+from __future__ import annotations
+
+import ast
+import inspect
+import os
+import textwrap
+from typing import Any
+
+import dash
+from dash import _callback
+
+DASH_DIR = os.path.dirname(os.path.abspath(dash.__file__))
+
+
+def in_dash(filename: str | None) -> bool:
+    """True for a file of Dash's own package (its internal callbacks live there)."""
+    return bool(filename) and os.path.abspath(filename).startswith(DASH_DIR + os.sep)
+
+
+def callbacks(registrations: list[dict], instances: list, root: str, app_of_map: dict[int, str],
+              default_managers: dict[str, str | None]) -> list[dict]:
+    """Every registration as snapshot data, with ``dropped`` for those Dash's maps lost."""
+    maps = [_callback.GLOBAL_CALLBACK_MAP] + [getattr(i, "callback_map", {}) for i in instances]
+    kept = {id(entry) for m in maps for entry in m.values()}
+    result = []
+    for index, record in enumerate(registrations):
+        app = app_of_map.get(id(record["map"]))
+        entry = {
+            "index": index,
+            "outputs": record["outputs"],
+            "inputs": record["inputs"],
+            "states": record["states"],
+            "multi_output": record["multi_output"],
+            "no_output": record["no_output"],
+            "output_key": record["key"],
+            "arg_grouping": record["arg_grouping"],
+            "prevent_initial_call": record["prevent_initial_call"],
+            "prevent_initial_call_effective": record["prevent_initial_call_effective"],
+            "background": bool(record.get("background")),
+            "progress": record.get("progress", []),
+            "cancel": record.get("cancel", []),
+            "running": record.get("running", []),
+            "app": app,
+            "dropped": id(record["entry"]) not in kept,
+        }
+        if entry["background"]:
+            manager = record.get("manager")
+            entry["background_manager"] = (
+                type(manager).__name__ if manager is not None
+                else default_managers.get(app or "", None)
+            )
+        if record["clientside"] is not None:
+            entry.update(describe_clientside(record, root))
+        else:
+            entry.update(describe_function(record, root))
+        result.append(entry)
+    return result
+
+
+def relpath(path: str | None, root: str) -> str | None:
+    """The path relative to root when inside it (``/`` separators), else absolute."""
+    if not path or path.startswith("<"):
+        return path or None
+    full = os.path.abspath(path)
+    if full.startswith(root.rstrip(os.sep) + os.sep):
+        return os.path.relpath(full, root).replace(os.sep, "/")
+    return full
+
+
+def describe_function(record: dict, root: str) -> dict:
+    """Name, place, source and flags of a server callback's function."""
+    func = record.get("func")
+    site = record.get("call_site")
+    if func is None:  # registered, but the decorator was never applied to a function
+        return {"function": "<never decorated>", "kind": "server",
+                "file": relpath(site[0], root) if site and site[1] else None,
+                "line": site[1] if site and site[1] else None,
+                "internal": bool(site) and site[0] == "<dash>"}
+    layers = [func]  # what inspect.unwrap walks, kept to name each wrapper
+    while hasattr(layers[-1], "__wrapped__") and len(layers) < 100:
+        wrapped = layers[-1].__wrapped__
+        if any(wrapped is seen for seen in layers):
+            break
+        layers.append(wrapped)
+    inner = layers[-1]
+    code = getattr(inner, "__code__", None)
+    module = getattr(inner, "__module__", None)
+    qualname = getattr(inner, "__qualname__", None) or getattr(inner, "__name__", repr(inner))
+    filename = code.co_filename if code is not None else None
+    described = {
+        "function": f"{module}.{qualname}" if module else qualname,
+        "kind": "server",
+        "module": module,
+        "file": relpath(filename, root),
+        "line": code.co_firstlineno if code is not None else None,
+        "is_async": inspect.iscoroutinefunction(inner) or inspect.iscoroutinefunction(func),
+        "wrappers": [_wrapper_name(w) for w in layers[:-1]],
+        "internal": in_dash(filename),
+    }
+    described.update(_source_and_def_line(inner, described["line"]))
+    return described
+
+
+def _wrapper_name(layer: Any) -> str:
+    kind = type(layer)
+    if kind.__module__ == "functools" and kind.__name__ == "_lru_cache_wrapper":
+        return "functools.lru_cache"
+    code = getattr(layer, "__code__", None)
+    if code is not None:
+        owner = getattr(layer, "__globals__", {}).get("__name__", "?")
+        return f"{owner}.{code.co_qualname if hasattr(code, 'co_qualname') else code.co_name}"
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _source_and_def_line(func: Any, first_line: int | None) -> dict:
+    try:
+        lines, start = inspect.getsourcelines(func)
+    except (OSError, TypeError):
+        return {"source": None, "def_line": None}
+    source = "".join(lines)
+    def_line = None
+    try:
+        tree = ast.parse(textwrap.dedent(source))
+        node = next((n for n in ast.walk(tree)
+                     if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))), None)
+        if node is not None:
+            def_line = start + node.lineno - 1
+    except SyntaxError:  # a lambda inside a larger expression: keep the text, no def line
+        pass
+    return {"source": source, "def_line": def_line}
+
+
+def describe_clientside(record: dict, root: str) -> dict:
+    """Name, call site, JS and Python call text of a clientside callback."""
+    namespace = record["clientside"].get("namespace", "")
+    name = record["clientside"].get("function_name", "")
+    js = record.get("js_source")
+    function = f"clientside:inline.{name[:10]}" if js is not None else f"clientside:{namespace}.{name}"
+    site = record.get("call_site") or ("<dash>", 0)
+    described = {"function": function, "kind": "clientside", "js_source": js,
+                 "internal": site[0] == "<dash>"}
+    if site[0] != "<dash>":
+        line, source = _statement_at(site[0], site[1])
+        described.update(file=relpath(site[0], root), line=line, source=source)
+    return described
+
+
+def _statement_at(filename: str, line: int) -> tuple[int, str | None]:
+    """The first line and text of the statement in filename that contains line."""
+    try:
+        with open(filename, encoding="utf-8") as handle:
+            text = handle.read()
+        tree = ast.parse(text)
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return line, None
+    best = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt) and not isinstance(
+                node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For,
+                       ast.While, ast.With, ast.Try)) \
+                and node.lineno <= line <= (node.end_lineno or node.lineno):
+            if best is None or node.lineno >= best.lineno:
+                best = node
+    if best is None:
+        return line, None
+    lines = text.splitlines()[best.lineno - 1:best.end_lineno]
+    return best.lineno, "\n".join(lines) + "\n"
