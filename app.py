@@ -1,0 +1,119 @@
+"""Dash Callback Explorer: ``python app.py [TARGET ...] [--snapshot FILE ...]`` opens it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from dash import Dash
+
+from analysis.errors import AnalysisError, ConfigError, ProbeError
+from analysis.snapshot import Snapshot
+from explorer.app import create_app, default_cache_dir
+from explorer.projects import Project, ProjectStore, project_name
+
+DEMO = Path(__file__).resolve().parent / "examples" / "demo" / "app.py"
+
+
+def projects_from(targets: list[str], snapshots: list[str], python: str | None,
+                  timeout: float) -> list[Project]:
+    """One project per target and per snapshot file; the demo when none is given."""
+    taken: set[str] = set()
+    found: list[Project] = []
+    for target in targets:
+        name = project_name(target, taken)
+        taken.add(name)
+        found.append(Project(name, target=target, python=python, timeout=timeout))
+    for path in snapshots:
+        name = project_name(path, taken)
+        taken.add(name)
+        found.append(Project(name, snapshot_file=path))
+    return found or [Project("demo", target=str(DEMO), python=python, timeout=timeout)]
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Bad options: one line naming the problem and where help is, exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"error: {message} (see python app.py --help)\n")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = OneLineParser(
+        prog="python app.py", description="Explore a Dash project's callback graph and findings.",
+    )
+    parser.add_argument("targets", nargs="*", metavar="TARGET",
+                        help="a Dash app file, project folder or module[:attr] (default: the demo)")
+    parser.add_argument("--snapshot", action="append", default=[], metavar="FILE",
+                        help="open a saved snapshot (no target code runs); repeatable")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8050)
+    parser.add_argument("--python", metavar="PATH", help="interpreter that imports the targets")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                        help="how long a probe may take (default 60)")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help=f"background jobs and results (default {default_cache_dir()})")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        store = build_store(args)
+    except AnalysisError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    explorer = create_app(store, cache_dir=args.cache_dir)
+    print(f"Dash Callback Explorer on http://{args.host}:{args.port}/", file=sys.stderr)
+    explorer.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+def build_store(args: argparse.Namespace) -> ProjectStore:
+    """The projects named on the command line, analysed (concurrently) before serving.
+
+    A target that does not exist, or a bad snapshot file, is bad input (AnalysisError);
+    a target whose import fails opens anyway, showing the probe's error, so it can be
+    fixed and analysed again from the page.
+    """
+    if args.timeout <= 0:
+        raise ConfigError("--timeout must be a positive number of seconds")
+    if args.python and not Path(args.python).exists():
+        raise ConfigError(f"--python interpreter not found: {args.python}")
+    cache = Path(args.cache_dir) if args.cache_dir else default_cache_dir()
+    projects = projects_from(args.targets, args.snapshot, args.python, args.timeout)
+    store = ProjectStore(projects, results_dir=cache / "results")
+    with ThreadPoolExecutor(max_workers=min(8, len(projects))) as pool:
+        outcomes = list(pool.map(_analyse, projects))
+    for project, outcome in zip(projects, outcomes):
+        if isinstance(outcome, ProbeError):
+            print(f"warning: {project.name}: {outcome.message}", file=sys.stderr)
+            store.record_failure(project.name, outcome.message, outcome.details)
+        elif isinstance(outcome, AnalysisError):
+            raise outcome
+        else:
+            store.preload(project.name, outcome)
+    return store
+
+
+def _analyse(project: Project) -> Snapshot | AnalysisError:
+    try:
+        return project.analyse()
+    except AnalysisError as exc:
+        return exc
+
+
+def default_app() -> Dash:
+    """The app gunicorn and the linter see: the demo project, analysed on first use."""
+    demo = projects_from([], [], None, 60.0)
+    return create_app(ProjectStore(demo, results_dir=default_cache_dir() / "results"))
+
+
+app = default_app()
+server = app.server
+
+if __name__ == "__main__":
+    sys.exit(main())

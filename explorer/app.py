@@ -1,0 +1,42 @@
+"""The app factory: a Dash app over a project store, with every callback registered on it."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import dash_cytoscape as cyto
+import diskcache
+from dash import Dash, DiskcacheManager
+
+from explorer.callbacks import exports, graph, panels, projects, selection, url
+from explorer.layout import page
+from explorer.projects import ProjectStore
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ASSETS = REPO_ROOT / "assets"
+TITLE = "Dash Callback Explorer"
+
+
+def default_cache_dir() -> Path:
+    """Where background jobs and analysis results live unless told otherwise."""
+    return Path(tempfile.gettempdir()) / "dash-callback-explorer"
+
+
+def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None) -> Dash:
+    """A new explorer app showing ``store``'s projects.
+
+    Background jobs (``Analyse again``) run through a DiskcacheManager in ``cache_dir``
+    (default: a folder under the system's temp dir).
+    """
+    cyto.load_extra_layouts()  # dagre & co, and the SVG export that comes with them
+    jobs = Path(cache_dir) if cache_dir else default_cache_dir()
+    manager = DiskcacheManager(diskcache.Cache(str(jobs / "jobs")))
+    app = Dash(
+        __name__, title=TITLE, assets_folder=str(ASSETS), background_callback_manager=manager,
+        suppress_callback_exceptions=False,
+    )
+    app.layout = lambda: page(store)
+    for module in (url, selection, graph, panels, projects, exports):
+        module.register(app, store)
+    return app

@@ -1,0 +1,1 @@
+"""The explorer's callbacks, one module per concern, each with ``register(app, ...)``."""

@@ -1,0 +1,103 @@
+"""The graph: its elements for the current view, its highlights, its layout, and search."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, html
+
+from explorer import ids
+from explorer.layout import graph_layout
+from explorer.projects import ProjectStore
+from explorer.stylesheet import stylesheet
+from explorer.views import ViewSpec
+
+
+def view_spec(
+    groups: list | None, severities: list | None, rules: list | None, kinds: list | None,
+    collapse: str | None, direction: str | None, depth: int | None, selection: dict | None,
+) -> ViewSpec:
+    """The hashable view the controls describe (lists become tuples for the caches)."""
+    focused = direction not in (None, "off")
+    return ViewSpec(
+        groups=tuple(sorted(groups or ())), severities=tuple(sorted(severities or ())),
+        rules=tuple(sorted(rules or ())), kinds=tuple(sorted(kinds or ())),
+        focus=tuple((selection or {}).get("nodes") or ()) if focused else (),
+        direction=direction if focused else "off", depth=(depth or 1) if focused else 1,
+        collapse=collapse or "none",
+    )
+
+
+def register(app: Dash, store: ProjectStore) -> None:
+    @app.callback(
+        Output(ids.GRAPH, "elements"),
+        Output(ids.GRAPH_CAPTION, "children"),
+        Input(ids.PROJECT_SELECT, "value"),
+        Input(ids.REVISION, "data"),
+        Input(ids.FILTER_GROUP, "value"),
+        Input(ids.FILTER_SEVERITY, "value"),
+        Input(ids.FILTER_RULE, "value"),
+        Input(ids.FILTER_KIND, "value"),
+        Input(ids.COLLAPSE_SELECT, "value"),
+        Input(ids.FOCUS_DIRECTION, "value"),
+        Input(ids.FOCUS_DEPTH_SLIDER, "value"),
+        Input(ids.SELECTION, "data"),
+    )
+    def render_graph(
+        project: str | None, revision: int | None, groups: list | None,
+        severities: list | None, rules: list | None, kinds: list | None,
+        collapse: str | None, direction: str | None, depth: int | None,
+        selection: dict | None,
+    ) -> tuple[list, str]:
+        services = store.services(project) if store.known(project) else None
+        if services is None:
+            return [], "No analysis to show for this project yet."
+        spec = view_spec(groups, severities, rules, kinds, collapse, direction, depth, selection)
+        elements = services.elements(spec)  # memoised per snapshot and view
+        nodes = services.visible(spec)
+        shown = sum(1 for key in nodes if key in services.catalog.callbacks)
+        total = len(services.catalog.callbacks)
+        caption = f"{shown} of {total} callbacks, {len(nodes) - shown} properties shown"
+        if spec.direction != "off" and not spec.focus:
+            caption += " (select a node to focus on it)"
+        return list(elements), caption
+
+    @app.callback(
+        Output(ids.GRAPH, "stylesheet"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.SEARCH_INPUT, "value"),
+        Input(ids.PROJECT_SELECT, "value"),
+        Input(ids.REVISION, "data"),
+    )
+    def highlight(
+        selection: dict | None, query: str | None, project: str | None, revision: int | None
+    ) -> list[dict]:
+        """Selection and search matches are styles, so highlighting never re-runs the layout."""
+        services = store.services(project) if store.known(project) else None
+        hits = services.search((query or "").strip()) if services else ()
+        return stylesheet(tuple((selection or {}).get("nodes") or ()), tuple(h.key for h in hits))
+
+    @app.callback(Output(ids.GRAPH, "layout"), Input(ids.LAYOUT_SELECT, "value"))
+    def choose_layout(name: str | None) -> dict:
+        return graph_layout(name or "dagre")
+
+    @app.callback(
+        Output(ids.SEARCH_RESULTS, "children"),
+        Input(ids.SEARCH_INPUT, "value"),
+        Input(ids.PROJECT_SELECT, "value"),
+        Input(ids.REVISION, "data"),
+    )
+    def search_results(query: str | None, project: str | None, revision: int | None) -> list:
+        services = store.services(project) if store.known(project) else None
+        if services is None or not (query or "").strip():
+            return []
+        hits = services.search(query.strip())
+        if not hits:
+            return [html.Div("No match.", className="small text-muted")]
+        return [
+            html.Button(
+                [html.Span(hit.label, className="fw-semibold"),
+                 html.Span(f" {hit.kind} · {hit.detail}", className="text-muted")],
+                id={"type": ids.SEARCH_RESULT, "node": hit.key},
+                className="list-group-item list-group-item-action py-1 px-2 small text-break",
+            )
+            for hit in hits
+        ]

@@ -1,0 +1,116 @@
+"""The findings list, the details of the selection and the summary."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import Dash, Input, Output, html
+
+from analysis.findings import Finding
+from explorer import ids
+from explorer.details import SEVERITY_COLOURS, details_panel, finding_card
+from explorer.projects import ProjectStore
+from explorer.services import SnapshotServices
+from explorer.summary import findings_by_rule_figure, summary_counts
+
+PROMPT = html.P("Select a callback, a component or a finding.", className="text-muted")
+
+
+def finding_item(index: int, finding: Finding) -> dbc.ListGroupItem:
+    """One finding as text: code, rule name, severity, functions, file:line and message."""
+    functions = ", ".join(name.rsplit(".", 1)[-1] for name in finding.functions)
+    location = f"{finding.file}:{finding.line}" if finding.file else ""
+    return dbc.ListGroupItem([
+        html.Div([
+            dbc.Badge(finding.severity, color=SEVERITY_COLOURS.get(finding.severity, "secondary"),
+                      className="me-1"),
+            html.Span(finding.code, className="fw-bold me-1 finding-code"),
+            html.Span(finding.name, className="me-1"),
+        ]),
+        html.Div([html.Span(functions, className="font-monospace finding-function"),
+                  html.Span(f"  {location}", className="text-muted")], className="small"),
+        html.Div(finding.message, className="small text-break"),
+    ], id={"type": ids.FINDING_ITEM, "index": index}, action=True, n_clicks=0,
+        className="py-1 px-2 finding-item")
+
+
+def shown_findings(services: SnapshotServices, severities: tuple[str, ...],
+                   rules: tuple[str, ...], groups: tuple[str, ...]) -> list[int]:
+    """Indices of the findings passing the severity, rule and page/module filters."""
+    group_of = services.catalog.group_of
+    shown = []
+    for index, finding in enumerate(services.findings):
+        if severities and finding.severity not in severities:
+            continue
+        if rules and finding.code not in rules:
+            continue
+        if groups and not any(group_of.get(n) in groups for n in services.catalog.finding_nodes[index]):
+            continue
+        shown.append(index)
+    return shown
+
+
+def register(app: Dash, store: ProjectStore) -> None:
+    @app.callback(
+        Output(ids.FINDINGS_LIST, "children"),
+        Output(ids.FINDINGS_COUNT, "children"),
+        Input(ids.PROJECT_SELECT, "value"),
+        Input(ids.REVISION, "data"),
+        Input(ids.FILTER_SEVERITY, "value"),
+        Input(ids.FILTER_RULE, "value"),
+        Input(ids.FILTER_GROUP, "value"),
+    )
+    def list_findings(
+        project: str | None, revision: int | None, severities: list | None,
+        rules: list | None, groups: list | None,
+    ) -> tuple[object, str]:
+        services = store.services(project) if store.known(project) else None
+        if services is None:
+            return html.P("No analysis.", className="text-muted p-2"), "Findings"
+        shown = shown_findings(services, tuple(severities or ()), tuple(rules or ()),
+                               tuple(groups or ()))
+        total = len(services.findings)
+        count = f"Findings ({len(shown)} of {total})" if len(shown) != total else f"Findings ({total})"
+        if not shown:
+            return html.P("No findings." if not total else "No finding passes the filters.",
+                          className="text-muted p-2 mb-0"), count
+        return dbc.ListGroup([finding_item(i, services.findings[i]) for i in shown],
+                             flush=True), count
+
+    @app.callback(
+        Output(ids.DETAILS, "children"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.PROJECT_SELECT, "value"),
+        Input(ids.REVISION, "data"),
+    )
+    def show_details(selection: dict | None, project: str | None, revision: int | None) -> list:
+        services = store.services(project) if store.known(project) else None
+        nodes = (selection or {}).get("nodes") or []
+        if services is None or not nodes:
+            return [PROMPT]
+        finding = (selection or {}).get("finding")
+        header = []
+        if isinstance(finding, int) and 0 <= finding < len(services.findings):
+            header = [finding_card(services.findings[finding], open_rationale=True)]
+        return header + details_panel(services, nodes[0])
+
+    @app.callback(
+        Output(ids.SUMMARY, "children"),
+        Output(ids.SUMMARY_CHART, "figure"),
+        Output(ids.FILTER_GROUP, "options"),
+        Input(ids.PROJECT_SELECT, "value"),
+        Input(ids.REVISION, "data"),
+    )
+    def summarise(project: str | None, revision: int | None) -> tuple[list, go.Figure, list]:
+        services = store.services(project) if store.known(project) else None
+        if services is None:
+            return [html.P("No analysis.", className="text-muted")], go.Figure(), []
+        counts = summary_counts(services)
+        badges = [
+            html.Div([html.Div(str(value), className="fs-5 fw-bold"),
+                      html.Div(name, className="small text-muted")],
+                     className="summary-count me-3 mb-2")
+            for name, value in counts.items()
+        ]
+        return ([html.Div(badges, className="d-flex flex-wrap")],
+                findings_by_rule_figure(services), list(services.catalog.groups))

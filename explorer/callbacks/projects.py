@@ -1,0 +1,99 @@
+"""Projects: the picker's labels, "Analyse again" as a background job, and the status line."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Callable
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, html
+from dash.exceptions import PreventUpdate
+
+from explorer import ids
+from explorer.projects import ProjectState, ProjectStore, run_analysis
+
+
+def project_label(name: str, state: ProjectState) -> str:
+    """The picker's text for a project: its name and how its last analysis went."""
+    if state.services is None:
+        return f"{name} (analysis failed)"
+    findings = len(state.services.findings)
+    failed = ", last run failed" if state.error else ""
+    return f"{name} ({findings} finding{'s' if findings != 1 else ''}{failed})"
+
+
+def status_line(name: str, state: ProjectState) -> list:
+    """The probe's error (one line, details folded) or when the project was analysed."""
+    if state.error is None:
+        when = time.strftime("%H:%M:%S", time.localtime(state.analysed_at))
+        snapshot = state.services.id if state.services else "?"
+        return [html.Div(f"{name}: analysed at {when}, snapshot {snapshot}",
+                         className="small text-muted mb-1")]
+    kept = (" Showing the last good snapshot." if state.services is not None
+            else " There is no earlier snapshot to show.")
+    return [dbc.Alert([
+        html.Strong(f"Analysis of {name} failed: "), html.Span(state.error, className="status-error"),
+        html.Span(kept),
+        html.Details([html.Summary("Details"), html.Pre(state.error_details or "(none)",
+                                                        className="small mb-0 status-details")])
+        if state.error_details else html.Span(),
+    ], color="danger", className="py-2 mb-2")]
+
+
+def register(app: Dash, store: ProjectStore) -> None:
+    @app.callback(Output(ids.PROJECT_SELECT, "options"), Input(ids.REVISION, "data"))
+    async def describe_projects(revision: int | None) -> list[dict]:
+        """Each project's probe runs in its own child process: analyse them concurrently."""
+        names = store.names()
+        states = await asyncio.gather(*(asyncio.to_thread(store.state, n) for n in names))
+        return [{"label": project_label(n, s), "value": n} for n, s in zip(names, states)]
+
+    @app.callback(
+        Output(ids.ANALYSIS_RESULT, "data"),
+        Input(ids.ANALYSE_BUTTON, "n_clicks"),
+        State(ids.PROJECT_SELECT, "value"),
+        background=True,
+        running=[
+            (Output(ids.ANALYSE_BUTTON, "disabled"), True, False),
+            (Output(ids.CANCEL_BUTTON, "disabled"), False, True),
+        ],
+        progress=[Output(ids.ANALYSIS_PROGRESS, "value"), Output(ids.ANALYSIS_PROGRESS, "label")],
+        progress_default=[0, ""],
+        cancel=[Input(ids.CANCEL_BUTTON, "n_clicks")],
+        prevent_initial_call=True,
+    )
+    def analyse_again(
+        set_progress: Callable[[tuple], None], n_clicks: int | None, project: str | None
+    ) -> dict:
+        """Re-run the probe in a background job; the result is adopted by the app process."""
+        if not store.known(project):
+            raise PreventUpdate
+        set_progress((30, "analysing"))
+        result = run_analysis(store.project(project), store.results_dir)
+        set_progress((100, "done" if not result.get("error") else "failed"))
+        return result
+
+    @app.callback(
+        Output(ids.REVISION, "data"),
+        Input(ids.ANALYSIS_RESULT, "data"),
+        prevent_initial_call=True,
+    )
+    def adopt_analysis(result: dict | None) -> int:
+        if not isinstance(result, dict):
+            raise PreventUpdate
+        try:
+            store.adopt(result)
+        except (ValueError, KeyError):
+            raise PreventUpdate from None  # not a result this app produced
+        return store.revision
+
+    @app.callback(
+        Output(ids.STATUS, "children"),
+        Input(ids.PROJECT_SELECT, "value"),
+        Input(ids.REVISION, "data"),
+    )
+    def show_status(project: str | None, revision: int | None) -> list:
+        if not store.known(project):
+            return []
+        return status_line(project, store.state(project))

@@ -1,0 +1,115 @@
+"""What is selected (one writer for every way of selecting) and the focus depth sync."""
+
+from __future__ import annotations
+
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+from analysis.graph import callback_node
+from explorer import ids
+from explorer.catalog import element_id
+from explorer.projects import ProjectStore
+from explorer.views import MAX_DEPTH
+
+NOTHING = {"nodes": [], "elements": [], "finding": None}
+
+#: Centre the graph on the selected nodes. It runs in the browser because only the browser
+#: knows where the layout put them; it has no Output, it moves the viewport.
+CENTRE_ON_SELECTION = """
+function(selection) {
+    const root = document.getElementById("%s");
+    if (!root || !selection || !selection.elements || !selection.elements.length) { return; }
+    const holder = [root, ...root.querySelectorAll("div")].find((el) => el._cyreg);
+    if (!holder) { return; }
+    const cy = holder._cyreg.cy;
+    const wanted = cy.collection(selection.elements.map((id) => cy.getElementById(id)));
+    if (wanted.nonempty()) {
+        cy.animate({fit: {eles: wanted, padding: 120}, duration: 300});
+    }
+}
+""" % ids.GRAPH
+
+
+def selection_of(keys: list[str], finding: int | None = None) -> dict:
+    """The selection store's data for some node keys."""
+    return {"nodes": keys, "elements": [element_id(k) for k in keys], "finding": finding}
+
+
+def register(app: Dash, store: ProjectStore) -> None:
+    @app.callback(
+        Output(ids.SELECTION, "data"),
+        Input(ids.GRAPH, "tapNodeData"),
+        Input(ids.SEARCH_INPUT, "n_submit"),
+        Input({"type": ids.SEARCH_RESULT, "node": ALL}, "n_clicks"),
+        Input({"type": ids.FINDING_ITEM, "index": ALL}, "n_clicks"),
+        Input({"type": ids.RELATED_NODE, "node": ALL}, "n_clicks"),
+        Input(ids.CLEAR_SELECTION, "n_clicks", allow_optional=True),
+        Input(ids.URL_VIEW, "data"),
+        Input(ids.PROJECT_SELECT, "value"),
+        State(ids.SEARCH_INPUT, "value"),
+        prevent_initial_call=True,
+    )
+    def select(
+        tapped: dict | None, submitted: int | None, search_clicks: list, finding_clicks: list,
+        related_clicks: list, cleared: int | None, url_view: dict | None,
+        project: str | None, query: str | None,
+    ) -> dict:
+        """Every way of selecting goes through here, told apart by ``ctx.triggered_id``."""
+        if f"{ids.URL_VIEW}.data" in ctx.triggered_prop_ids:
+            view = url_view or {}
+            return selection_of(list(view.get("selected") or ()), view.get("finding"))
+        trigger = ctx.triggered_id
+        if trigger == ids.PROJECT_SELECT:
+            return NOTHING
+        if trigger == ids.GRAPH:
+            if not tapped or not tapped.get("key"):
+                raise PreventUpdate
+            return selection_of([tapped["key"]])
+        services = store.services(project) if store.known(project) else None
+        if trigger == ids.SEARCH_INPUT:
+            hits = services.search((query or "").strip()) if services else ()
+            if not hits:
+                raise PreventUpdate
+            return selection_of([hits[0].key])
+        if not ctx.triggered or not ctx.triggered[0]["value"]:
+            raise PreventUpdate  # buttons just rendered (n_clicks None), not clicked
+        if trigger == ids.CLEAR_SELECTION:
+            return NOTHING
+        if trigger["type"] == ids.FINDING_ITEM:
+            index = trigger["index"]
+            if services is None or index >= len(services.findings):
+                raise PreventUpdate
+            finding = services.findings[index]
+            return selection_of([callback_node(i) for i in finding.callbacks], index)
+        return selection_of([trigger["node"]])
+
+    @app.callback(
+        Output(ids.FOCUS_DEPTH_SLIDER, "value"),
+        Output(ids.FOCUS_DEPTH_INPUT, "value"),
+        Input(ids.FOCUS_DEPTH_SLIDER, "value"),
+        Input(ids.FOCUS_DEPTH_INPUT, "value"),
+        Input(ids.URL_VIEW, "data"),
+        prevent_initial_call=True,
+    )
+    def sync_focus_depth(
+        slider: int | None, typed: int | float | None, url_view: dict | None
+    ) -> tuple:
+        """The slider and the number box show one value: one callback owns both."""
+        trigger = ctx.triggered_id
+        if trigger == ids.URL_VIEW:
+            wanted = (url_view or {}).get("depth")
+        elif trigger == ids.FOCUS_DEPTH_INPUT:
+            wanted = typed
+        else:
+            wanted = slider
+        if wanted is None:
+            raise PreventUpdate  # the box is empty or out of its min/max while typing
+        depth = max(1, min(MAX_DEPTH, int(wanted)))
+        return (
+            no_update if trigger == ids.FOCUS_DEPTH_SLIDER and depth == slider else depth,
+            no_update if trigger == ids.FOCUS_DEPTH_INPUT and depth == typed else depth,
+        )
+
+    app.clientside_callback(
+        CENTRE_ON_SELECTION, Input(ids.SELECTION, "data"), prevent_initial_call=True
+    )

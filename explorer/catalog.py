@@ -1,0 +1,146 @@
+"""Per-snapshot lookup tables the views need: groups, kinds, severities of nodes and edges."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from analysis.findings import SEVERITIES, Finding
+from analysis.graph import callback_node, property_node
+from analysis.snapshot import Callback, Snapshot
+
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+CALLBACK_KINDS = ("server", "clientside", "background", "async")
+NOT_IN_LAYOUT = "(not in any layout)"
+
+
+def callback_kind(callback: Callback) -> str:
+    """How a callback runs: server, clientside, background or async.
+
+    >>> callback_kind(Callback(0, "m.f", is_async=True))
+    'async'
+    """
+    if callback.kind == "clientside":
+        return "clientside"
+    if callback.background:
+        return "background"
+    return "async" if callback.is_async else "server"
+
+
+def callback_group(callback: Callback) -> str:
+    """The module a callback belongs to (from its file when the probe saw no module).
+
+    >>> callback_group(Callback(0, "clientside:inline.x", file="pages/a.py"))
+    'pages.a'
+    """
+    if callback.module and callback.module != "__main__":
+        return callback.module
+    if callback.file and callback.file.endswith(".py") and not callback.file.startswith("/"):
+        return callback.file[:-3].replace("/", ".")
+    return callback.file or "(unknown module)"
+
+
+def component_node(id_text: str) -> str:
+    """The key of a component's compound node.
+
+    >>> component_node("total")
+    'comp:total'
+    """
+    return f"comp:{id_text}"
+
+
+def group_node(group: str) -> str:
+    """The key of a collapsed page/module node."""
+    return f"group:{group}"
+
+
+def element_id(key: str) -> str:
+    """A cytoscape-safe element id for a node key (selectors choke on quotes and braces).
+
+    >>> element_id("cb:3")
+    'cb-3'
+    """
+    if key.startswith("cb:"):
+        return "cb-" + key[3:]
+    digest = hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+    return f"{key.split(':', 1)[0]}-{digest}"
+
+
+def worst(severities: list[str]) -> str | None:
+    """The most severe of several severities, or None."""
+    known = [s for s in severities if s in SEVERITY_RANK]
+    return min(known, key=SEVERITY_RANK.__getitem__) if known else None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What each node is and belongs to, computed once per snapshot."""
+
+    callbacks: dict[str, Callback]  # callback node key -> Callback (internal ones left out)
+    component_of: dict[str, str]  # property node key -> component id text
+    component_type: dict[str, str]  # component id text -> "namespace.Type"
+    group_of: dict[str, str]  # callback / property / component node key -> page or module
+    node_severity: dict[str, str]
+    edge_severity: dict[tuple[str, str], str]
+    finding_nodes: tuple[frozenset[str], ...]  # per finding: the nodes involved
+    groups: tuple[str, ...] = field(default=())
+
+
+def build_catalog(snapshot: Snapshot, graph: nx.DiGraph, findings: tuple[Finding, ...]) -> Catalog:
+    """Index the snapshot's nodes for filtering, grouping and colouring."""
+    callbacks = {
+        callback_node(cb.index): cb for cb in snapshot.callbacks if not cb.internal
+    }
+    component_type: dict[str, str] = {}
+    layout_of: dict[str, str] = {}
+    for component in snapshot.components:
+        component_type.setdefault(component.id_str, component.type)
+        layout_of.setdefault(component.id_str, component.layout)
+    group_of: dict[str, str] = {}
+    component_of: dict[str, str] = {}
+    for key, cb in callbacks.items():
+        group_of[key] = callback_group(cb)
+    for node, data in graph.nodes(data=True):
+        if data["kind"] != "property":
+            continue
+        component = data["component"]
+        component_of[node] = component
+        group = layout_of.get(component) or _group_of_neighbours(graph, node, group_of)
+        group_of[node] = group
+        group_of.setdefault(component_node(component), group)
+    finding_nodes = tuple(_nodes_of(finding) for finding in findings)
+    node_severity: dict[str, str] = {}
+    edge_severity: dict[tuple[str, str], str] = {}
+    for finding, nodes in zip(findings, finding_nodes):
+        for node in nodes:
+            node_severity[node] = worst([finding.severity, node_severity.get(node, "")])
+        for source, target in graph.subgraph(nodes & set(graph)).edges:
+            edge = (source, target)
+            edge_severity[edge] = worst([finding.severity, edge_severity.get(edge, "")])
+    return Catalog(
+        callbacks=callbacks,
+        component_of=component_of,
+        component_type=component_type,
+        group_of=group_of,
+        node_severity=node_severity,
+        edge_severity=edge_severity,
+        finding_nodes=finding_nodes,
+        groups=tuple(sorted(set(group_of.values()))),
+    )
+
+
+def _group_of_neighbours(graph: nx.DiGraph, node: str, group_of: dict[str, str]) -> str:
+    """A property of a component in no layout belongs to the module of a callback using it."""
+    for neighbour in sorted(nx.all_neighbors(graph, node)):
+        if neighbour in group_of:
+            return group_of[neighbour]
+    return NOT_IN_LAYOUT
+
+
+def _nodes_of(finding: Finding) -> frozenset[str]:
+    nodes = {callback_node(i) for i in finding.callbacks}
+    nodes |= {property_node(key) for key in finding.properties}
+    nodes |= {component_node(c) for c in finding.components}
+    return frozenset(nodes)

@@ -1,0 +1,159 @@
+"""The hosted explorer: settings from the environment, the app built over them, warmed up.
+
+``gunicorn app:server`` with ``DCE_CONFIG=projects.toml`` serves it; ``build_hosted_app`` is
+what app.py (and the Celery worker) call. Environment variables:
+
+- ``DCE_CONFIG``: the projects TOML file (see explorer/config.py); unset, the demo project.
+- ``DCE_DATA_DIR``: snapshot history, analysis results and background jobs; shared by all
+  workers (default ``$XDG_DATA_HOME/dash-callback-explorer``, else ``~/.local/share/...``).
+- ``DCE_API_TOKEN``: bearer token of the snapshot API (the API answers 401 without it).
+- ``DCE_BASIC_AUTH``: ``user:password`` to require HTTP basic auth on the whole app.
+- ``DCE_REDIS_URL``: run background analyses on Celery workers through Redis.
+- ``DCE_MAX_UPLOAD_MB`` (default 20), ``DCE_HISTORY_KEEP`` (default 50 per project).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from dash import CeleryManager, Dash, html
+from flask import Response
+
+from analysis.errors import ConfigError
+from explorer.api import snapshot_api
+from explorer.auth import parse_credentials, require_basic_auth
+from explorer.background import celery_app
+from explorer.config import load_projects
+from explorer.hosted_projects import HostedProjectStore
+from explorer.projects import Project
+from explorer import ids, uploads
+from explorer.store import DEFAULT_KEEP, DEFAULT_MAX_BYTES, SnapshotHistory
+
+CONFIG_VARIABLE = "DCE_CONFIG"
+DEMO_TARGET = Path(__file__).resolve().parent.parent / "examples" / "demo" / "app.py"
+HEALTH_PATH = "/healthz"
+
+
+def default_data_dir(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "dash-callback-explorer"
+
+
+@dataclass(frozen=True)
+class HostedSettings:
+    """Everything the hosted app reads from its environment."""
+
+    config: Path | None
+    data_dir: Path
+    api_token: str | None = None
+    basic_auth: tuple[str, str] | None = None
+    redis_url: str | None = None
+    max_upload_bytes: int = DEFAULT_MAX_BYTES
+    history_keep: int = DEFAULT_KEEP
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "HostedSettings":
+        """Read and check the DCE_* variables; ConfigError names the variable and the fix."""
+        env = os.environ if env is None else env
+        config = env.get(CONFIG_VARIABLE)
+        try:
+            basic_auth = parse_credentials(env.get("DCE_BASIC_AUTH"))
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        return cls(
+            config=Path(config) if config else None,
+            data_dir=Path(env.get("DCE_DATA_DIR") or default_data_dir(env)),
+            api_token=env.get("DCE_API_TOKEN") or None,
+            basic_auth=basic_auth,
+            redis_url=env.get("DCE_REDIS_URL") or None,
+            max_upload_bytes=int(_positive(env, "DCE_MAX_UPLOAD_MB", 20) * 1024 * 1024),
+            history_keep=int(_positive(env, "DCE_HISTORY_KEEP", DEFAULT_KEEP)),
+        )
+
+
+def _positive(env: Mapping[str, str], name: str, default: float) -> float:
+    text = env.get(name)
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if value <= 0:
+        raise ConfigError(f"{name}={text!r} is not a positive number")
+    return value
+
+
+def build_store(settings: HostedSettings) -> HostedProjectStore:
+    """The configured projects over the shared snapshot history (no probe runs here)."""
+    history = SnapshotHistory(settings.data_dir / "history", keep=settings.history_keep,
+                              max_bytes=settings.max_upload_bytes)
+    projects = (load_projects(settings.config) if settings.config
+                else [Project("demo", target=str(DEMO_TARGET))])
+    return HostedProjectStore(projects, history,
+                              results_dir=settings.data_dir / "results")
+
+
+def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = None,
+                     warm: bool = True) -> Dash:
+    """The explorer over the configured projects, with the API, auth and a health route.
+
+    ``celery``: the Celery app to run background jobs on (the worker passes its own);
+    by default one is made when DCE_REDIS_URL is set.
+    """
+    from explorer.app import create_app
+
+    settings = settings or HostedSettings.from_env()
+    store = build_store(settings)
+    if celery is None and settings.redis_url:
+        celery = celery_app(settings.redis_url)
+    # Without Redis the factory's own DiskcacheManager (under cache_dir) runs the jobs.
+    extra = {"background_manager": CeleryManager(celery)} if celery is not None else {}
+    app = create_app(store, cache_dir=settings.data_dir, **extra)
+    with_upload_bar(app)
+    uploads.register(app, store)
+    app.server.register_blueprint(
+        snapshot_api(store.history, store.configured, settings.api_token))
+    app.server.add_url_rule(HEALTH_PATH, "healthz", lambda: Response("ok\n", mimetype="text/plain"))
+    if settings.basic_auth:
+        require_basic_auth(app.server, *settings.basic_auth)
+    if warm:  # last: Flask refuses new routes and hooks once it has served a request
+        warm_up(app, settings.basic_auth)
+    return app
+
+
+def with_upload_bar(app: Dash) -> None:
+    """Put the upload control under the page's header (at the top if the page changes)."""
+    make_page = app.layout
+
+    def page_with_uploads() -> html.Div:
+        page = make_page()
+        children = list(page.children)
+        where = next((i for i, child in enumerate(children)
+                      if getattr(child, "id", None) == ids.STATUS), 0)
+        page.children = children[:where] + [uploads.upload_bar()] + children[where:]
+        return page
+
+    app.layout = page_with_uploads
+
+
+def warm_up(app: Dash, credentials: tuple[str, str] | None = None) -> None:
+    """Serve the first requests in this process before any real client can.
+
+    Dash's ``_setup_server`` marks itself done before it merges the global callbacks, so
+    simultaneous first requests can find no callbacks; one request here does the setup.
+    """
+    client = app.server.test_client()
+    headers = {}
+    if credentials:
+        token = base64.b64encode(":".join(credentials).encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
+    for path in ("/", "/_dash-layout", "/_dash-dependencies"):
+        response = client.get(path, headers=headers)
+        if response.status_code != 200:
+            raise ConfigError(f"the explorer failed to start: GET {path} answered "
+                              f"{response.status_code}", details=response.get_data(as_text=True))

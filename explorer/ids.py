@@ -1,0 +1,55 @@
+"""Every component id of the explorer page, as kebab-case constants in one place."""
+
+# Page state
+URL = "url"
+URL_VIEW = "url-view"  # the view restored from the URL, consumed by the selection and depth sync
+SELECTION = "selection"
+REVISION = "revision"  # bumps when a project's analysis changes
+ANALYSIS_RESULT = "analysis-result"  # what the background analysis returned
+DOWNLOAD = "download"
+
+# Header and projects
+PROJECT_SELECT = "project-select"
+ANALYSE_BUTTON = "analyse-button"
+CANCEL_BUTTON = "cancel-button"
+ANALYSIS_PROGRESS = "analysis-progress"
+STATUS = "status"
+
+# Graph and its controls
+GRAPH = "graph"
+LAYOUT_SELECT = "layout-select"
+COLLAPSE_SELECT = "collapse-select"
+GRAPH_CAPTION = "graph-caption"
+
+# Search
+SEARCH_INPUT = "search-input"
+SEARCH_RESULTS = "search-results"
+SEARCH_RESULT = "search-result"  # pattern type: {"type": SEARCH_RESULT, "node": key}
+
+# Filters
+FILTER_GROUP = "filter-group"
+FILTER_SEVERITY = "filter-severity"
+FILTER_RULE = "filter-rule"
+FILTER_KIND = "filter-kind"
+
+# Focus
+FOCUS_DIRECTION = "focus-direction"
+FOCUS_DEPTH_SLIDER = "focus-depth-slider"
+FOCUS_DEPTH_INPUT = "focus-depth-input"
+
+# Panels
+FINDINGS_LIST = "findings-list"
+FINDINGS_COUNT = "findings-count"
+FINDING_ITEM = "finding-item"  # pattern type: {"type": FINDING_ITEM, "index": i}
+DETAILS = "details"
+CLEAR_SELECTION = "clear-selection"  # rendered inside the details panel only when selected
+RELATED_NODE = "related-node"  # pattern type: {"type": RELATED_NODE, "node": key}
+SUMMARY = "summary"
+SUMMARY_CHART = "summary-chart"
+
+# Exports
+EXPORT_PNG = "export-png"
+EXPORT_SVG = "export-svg"
+EXPORT_JSON = "export-json"
+EXPORT_MARKDOWN = "export-markdown"
+EXPORT_SARIF = "export-sarif"

@@ -1,0 +1,153 @@
+"""The page: a header with projects and analysis, controls, the graph, findings and details."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import dash_cytoscape as cyto
+from dash import dcc, html
+
+from analysis.findings import SEVERITIES
+from analysis.rules import all_rules
+from explorer import ids
+from explorer.catalog import CALLBACK_KINDS
+from explorer.elements import COLLAPSE_MODES
+from explorer.projects import ProjectStore
+from explorer.stylesheet import stylesheet
+from explorer.urlstate import DEFAULT_LAYOUT, LAYOUTS
+from explorer.views import FOCUS_DIRECTIONS, MAX_DEPTH
+
+PANEL_HEIGHT = "calc(100vh - 68px)"
+
+
+def graph_layout(name: str) -> dict:
+    """Cytoscape layout options; hierarchical (dagre) flows left to right."""
+    options: dict = {"name": name, "animate": False, "fit": True, "padding": 20}
+    if name == "dagre":
+        options.update(rankDir="LR", nodeSep=10, rankSep=50)
+    elif name == "klay":
+        options["klay"] = {"direction": "RIGHT", "spacing": 14, "thoroughness": 10,
+                           "edgeRouting": "ORTHOGONAL", "layoutHierarchy": False}
+    return options
+
+
+def page(store: ProjectStore) -> html.Div:
+    """The whole page for the current projects."""
+    return html.Div([
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.URL_VIEW),
+        dcc.Store(id=ids.SELECTION, data={"nodes": [], "finding": None}),
+        dcc.Store(id=ids.REVISION, data=store.revision),
+        dcc.Store(id=ids.ANALYSIS_RESULT),
+        dcc.Download(id=ids.DOWNLOAD),
+        header(store),
+        dbc.Container(dbc.Row([
+            dbc.Col(controls(), width=3, xxl=2, className="overflow-auto",
+                    style={"height": PANEL_HEIGHT}),
+            dbc.Col(graph_panel(), width=5, xxl=6),
+            dbc.Col(side_panel(), width=4, className="overflow-auto",
+                    style={"height": PANEL_HEIGHT}),
+        ], className="g-2"), fluid=True),
+    ])
+
+
+def header(store: ProjectStore) -> dbc.Navbar:
+    names = store.names()
+    return dbc.Navbar(dbc.Container([
+        dbc.NavbarBrand("Dash Callback Explorer", className="me-3"),
+        html.Div(dcc.Dropdown(
+            id=ids.PROJECT_SELECT, options=[{"label": n, "value": n} for n in names],
+            value=store.default(), clearable=False, searchable=len(names) > 8,
+        ), style={"width": "20rem"}, className="me-2"),
+        dbc.Button("Analyse again", id=ids.ANALYSE_BUTTON, color="primary", size="sm",
+                   className="me-2"),
+        dbc.Button("Cancel", id=ids.CANCEL_BUTTON, color="secondary", size="sm",
+                   outline=True, disabled=True, className="me-2"),
+        dbc.Progress(id=ids.ANALYSIS_PROGRESS, value=0, label="", striped=True,
+                     style={"width": "12rem", "height": "1.2rem"}),
+    ], fluid=True, className="justify-content-start"), color="dark", dark=True, className="mb-2 py-1")
+
+
+def _section(title: str, *children) -> html.Div:
+    return html.Div([html.H6(title, className="text-uppercase text-muted small mt-3 mb-1"),
+                     *children])
+
+
+def controls() -> html.Div:
+    return html.Div([
+        _section("Search", dbc.Input(
+            id=ids.SEARCH_INPUT, type="search", debounce=0.3, size="sm",
+            placeholder="component, property, function, file",
+        ), html.Div(id=ids.SEARCH_RESULTS, className="search-results")),
+        _section(
+            "Filters",
+            dcc.Dropdown(id=ids.FILTER_GROUP, multi=True, placeholder="pages / modules"),
+            dcc.Dropdown(id=ids.FILTER_SEVERITY, multi=True, placeholder="severity",
+                         options=list(SEVERITIES), className="mt-1"),
+            dcc.Dropdown(id=ids.FILTER_RULE, multi=True, placeholder="rule", className="mt-1",
+                         options=[{"label": f"{r.code} {r.name}", "value": r.code}
+                                  for r in all_rules()]),
+            dcc.Dropdown(id=ids.FILTER_KIND, multi=True, placeholder="callback kind",
+                         options=list(CALLBACK_KINDS), className="mt-1"),
+        ),
+        _section(
+            "Focus on selection",
+            dbc.RadioItems(id=ids.FOCUS_DIRECTION, value="off", inline=True,
+                           options=list(FOCUS_DIRECTIONS), className="small"),
+            dbc.Row([
+                dbc.Col(dcc.Slider(id=ids.FOCUS_DEPTH_SLIDER, min=1, max=MAX_DEPTH, step=1,
+                                   value=1, marks=None, allow_direct_input=False,
+                                   tooltip={"placement": "bottom"}), width=8),
+                dbc.Col(dcc.Input(id=ids.FOCUS_DEPTH_INPUT, type="number", min=1,
+                                  max=MAX_DEPTH, step=1, value=1, debounce=True,
+                                  className="form-control form-control-sm"), width=4),
+            ], className="g-1 align-items-center mt-1"),
+            html.Div("hops", className="small text-muted"),
+        ),
+        _section(
+            "View",
+            dcc.Dropdown(id=ids.LAYOUT_SELECT, options=list(LAYOUTS), value=DEFAULT_LAYOUT,
+                         clearable=False),
+            dbc.RadioItems(id=ids.COLLAPSE_SELECT, value="none", inline=True,
+                           options=[{"label": f"collapse: {m}" if m == "none" else m,
+                                     "value": m} for m in COLLAPSE_MODES],
+                           className="small mt-1"),
+        ),
+        _section("Export", dbc.ButtonGroup([
+            dbc.Button(label, id=button_id, size="sm", color="secondary", outline=True)
+            for label, button_id in (("PNG", ids.EXPORT_PNG), ("SVG", ids.EXPORT_SVG),
+                                     ("JSON", ids.EXPORT_JSON), ("Markdown", ids.EXPORT_MARKDOWN),
+                                     ("SARIF", ids.EXPORT_SARIF))
+        ], className="flex-wrap")),
+    ], className="pb-3")
+
+
+def graph_panel() -> html.Div:
+    return html.Div([
+        html.Div(id=ids.STATUS),
+        cyto.Cytoscape(
+            id=ids.GRAPH, elements=[], layout=graph_layout(DEFAULT_LAYOUT),
+            stylesheet=stylesheet((), ()), minZoom=0.05, maxZoom=3, wheelSensitivity=0.3,
+            boxSelectionEnabled=False, responsive=True,
+            style={"width": "100%", "height": "calc(100vh - 125px)"},
+            className="border rounded bg-white",
+        ),
+        html.Div(id=ids.GRAPH_CAPTION, className="small text-muted mt-1"),
+    ])
+
+
+def side_panel() -> html.Div:
+    return html.Div([
+        dbc.Card([
+            dbc.CardHeader(html.Span(id=ids.FINDINGS_COUNT, children="Findings")),
+            dbc.CardBody(html.Div(id=ids.FINDINGS_LIST), className="p-0 findings-body"),
+        ], className="mb-2"),
+        dbc.Card([dbc.CardHeader("Details"), dbc.CardBody(
+            html.Div(id=ids.DETAILS, children=html.P(
+                "Select a callback, a component or a finding.", className="text-muted")))],
+            className="mb-2"),
+        dbc.Card([dbc.CardHeader("Summary"), dbc.CardBody([
+            html.Div(id=ids.SUMMARY),
+            dcc.Graph(id=ids.SUMMARY_CHART, config={"displayModeBar": False},
+                      style={"height": "auto"}),
+        ])]),
+    ])

@@ -1,0 +1,161 @@
+"""The projects an explorer shows: live targets re-analysed by the probe, or snapshot files."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.errors import AnalysisError
+from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
+from explorer.services import SnapshotServices
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's snapshot comes from: a target to probe, or a snapshot file."""
+
+    name: str
+    target: str | None = None
+    snapshot_file: str | None = None
+    python: str | None = None
+    timeout: float = 60.0
+
+    def analyse(self) -> Snapshot:
+        """A fresh snapshot: the probe run on the target, or the file read again."""
+        if self.snapshot_file is not None:
+            return load_snapshot(self.snapshot_file)
+        from analysis.runner import snapshot_target
+
+        return snapshot_target(self.target or ".", python=self.python, timeout=self.timeout)
+
+
+@dataclass
+class ProjectState:
+    """The last good analysis of a project and, if the latest attempt failed, why."""
+
+    services: SnapshotServices | None = None
+    error: str | None = None
+    error_details: str = ""
+    analysed_at: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+
+def project_name(target: str, taken: set[str]) -> str:
+    """A short unique name for a target: its file stem, or its folder for app.py/a folder.
+
+    >>> project_name("examples/demo/app.py", set())
+    'demo'
+    >>> project_name("shop.py", {"shop"})
+    'shop-2'
+    """
+    path = Path(target.split(":", 1)[0])
+    generic = path.stem in ("app", "__init__", "main", "") and path.parent.name
+    base = (path.parent.name if generic else path.stem) or target
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    return name
+
+
+class ProjectStore:
+    """The explorer's projects and their current analyses, shared by the app's callbacks.
+
+    Analyses run lazily on first use (so building the app never runs a probe) and each
+    project is analysed by one thread at a time.
+    """
+
+    def __init__(self, projects: list[Project], results_dir: str | Path) -> None:
+        if not projects:
+            raise ValueError("a ProjectStore needs at least one project")
+        self._projects = {p.name: p for p in projects}
+        self._states = {p.name: ProjectState() for p in projects}
+        self.results_dir = Path(results_dir)
+        self._revision_lock = threading.Lock()
+        self.revision = 0
+
+    def names(self) -> list[str]:
+        return list(self._projects)
+
+    def project(self, name: str) -> Project:
+        return self._projects[name]
+
+    def default(self) -> str:
+        return next(iter(self._projects))
+
+    def known(self, name: object) -> bool:
+        return isinstance(name, str) and name in self._projects
+
+    def state(self, name: str) -> ProjectState:
+        """The project's state, analysing it first if it never was."""
+        state = self._states[name]
+        with state.lock:
+            if state.services is None and state.error is None:
+                self._analyse_locked(name, state)
+        return state
+
+    def services(self, name: str) -> SnapshotServices | None:
+        """The last good analysis of a project (None if it never succeeded)."""
+        return self.state(name).services if self.known(name) else None
+
+    def preload(self, name: str, snapshot: Snapshot) -> None:
+        """Show a snapshot already in hand (tests, uploads) as the project's analysis."""
+        self._set(name, SnapshotServices(snapshot), error=None)
+
+    def record_failure(self, name: str, message: str, details: str = "") -> None:
+        """Note that analysing a project failed (its last good snapshot, if any, stays)."""
+        self._set(name, None, error=message, details=details)
+
+    def adopt(self, result: dict) -> None:
+        """Take in what ``run_analysis`` returned (possibly in another process)."""
+        name = result.get("project")
+        if not self.known(name):
+            raise ValueError(f"unknown project {name!r}")
+        if result.get("error"):
+            self.record_failure(name, str(result["error"]), str(result.get("details", "")))
+            return
+        path = Path(str(result.get("path"))).resolve()
+        if self.results_dir.resolve() not in path.parents:
+            raise ValueError("analysis results are read from the results folder only")
+        try:
+            snapshot = load_snapshot(path)
+        except AnalysisError as exc:
+            self._set(name, None, error=exc.message, details=exc.details)
+            return
+        self._set(name, SnapshotServices(snapshot), error=None)
+
+    def _analyse_locked(self, name: str, state: ProjectState) -> None:
+        try:
+            snapshot = self._projects[name].analyse()
+        except AnalysisError as exc:
+            state.error, state.error_details = exc.message, exc.details
+        else:
+            state.services, state.error, state.error_details = SnapshotServices(snapshot), None, ""
+        state.analysed_at = time.time()
+
+    def _set(self, name: str, services: SnapshotServices | None, error: str | None,
+             details: str = "") -> None:
+        state = self._states[name]
+        with state.lock:
+            if services is not None:
+                state.services = services  # a failure keeps the last good snapshot
+            state.error, state.error_details = error, details
+            state.analysed_at = time.time()
+        with self._revision_lock:
+            self.revision += 1
+
+
+def run_analysis(project: Project, results_dir: str | Path) -> dict:
+    """Analyse a project and save its snapshot under ``results_dir``; plain data back.
+
+    Runs inside a background job (another process): it returns where the snapshot is, or
+    the error, and the app's process adopts it with ``ProjectStore.adopt``.
+    """
+    try:
+        snapshot = project.analyse()
+    except AnalysisError as exc:
+        return {"project": project.name, "error": exc.message, "details": exc.details}
+    path = Path(results_dir) / f"{project.name}-{time.time_ns()}.json"
+    save_snapshot(snapshot, path)
+    return {"project": project.name, "path": str(path), "error": None}

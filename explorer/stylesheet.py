@@ -1,0 +1,63 @@
+"""The graph's cytoscape stylesheet: node kinds, edge kinds, severities, selection, matches."""
+
+from __future__ import annotations
+
+from explorer.catalog import element_id
+
+SEVERITY_COLOURS = {"error": "#dc3545", "warning": "#fd7e14", "info": "#0aa2c0"}
+
+BASE: tuple[dict, ...] = (
+    {"selector": "node", "style": {
+        "label": "data(label)", "font-size": 11, "text-wrap": "wrap", "text-max-width": 140,
+        "text-valign": "center", "color": "#212529"}},
+    {"selector": ".component", "style": {
+        "shape": "round-rectangle", "background-color": "#f1f3f5", "border-color": "#adb5bd",
+        "border-width": 1, "text-valign": "top", "text-halign": "center",
+        "font-weight": "bold", "padding": 8}},
+    {"selector": ".property", "style": {
+        "shape": "round-rectangle", "background-color": "#ffffff", "border-color": "#6c757d",
+        "border-width": 1, "width": "label", "height": 18, "padding": 4, "font-size": 10}},
+    {"selector": ".callback", "style": {
+        "shape": "round-rectangle", "background-color": "#cfe2ff", "border-color": "#0d6efd",
+        "border-width": 2, "width": "label", "height": 26, "padding": 6}},
+    {"selector": ".clientside", "style": {"background-color": "#fff3cd", "border-color": "#997404",
+                                          "shape": "round-hexagon"}},
+    {"selector": ".background", "style": {"background-color": "#e0cffc", "border-color": "#6f42c1",
+                                          "border-style": "double", "border-width": 4}},
+    {"selector": ".async", "style": {"background-color": "#d1e7dd", "border-color": "#198754",
+                                     "shape": "round-octagon"}},
+    {"selector": ".group", "style": {
+        "shape": "round-rectangle", "background-color": "#e9ecef", "border-color": "#495057",
+        "border-width": 2, "width": "label", "height": "label", "padding": 12}},
+    {"selector": "edge", "style": {
+        "curve-style": "bezier", "width": 1.5, "line-color": "#6c757d",
+        "target-arrow-color": "#6c757d", "arrow-scale": 0.9}},
+    {"selector": ".input", "style": {"line-style": "solid", "target-arrow-shape": "none"}},
+    {"selector": ".state", "style": {"line-style": "dashed", "target-arrow-shape": "none",
+                                     "line-color": "#adb5bd"}},
+    {"selector": ".output", "style": {"target-arrow-shape": "triangle"}},
+    {"selector": ".set_props", "style": {"line-style": "dotted", "width": 2,
+                                         "target-arrow-shape": "triangle"}},
+    {"selector": ".match", "style": {"line-style": "dotted", "line-color": "#ced4da"}},
+    {"selector": ".flow", "style": {"label": "data(label)", "target-arrow-shape": "triangle",
+                                    "font-size": 10}},
+) + tuple(
+    rule for severity, colour in SEVERITY_COLOURS.items() for rule in (
+        {"selector": f"node.{severity}", "style": {"border-color": colour, "border-width": 3}},
+        {"selector": f"edge.{severity}", "style": {
+            "line-color": colour, "target-arrow-color": colour, "width": 2.5}},
+    )
+)
+
+
+def stylesheet(selected: tuple[str, ...], matches: tuple[str, ...]) -> list[dict]:
+    """The base stylesheet plus highlights of the selected nodes and the search matches."""
+    rules = list(BASE)
+    if matches:
+        rules.append({"selector": ", ".join(f"#{element_id(k)}" for k in matches),
+                      "style": {"background-color": "#fff59d"}})
+    if selected:
+        rules.append({"selector": ", ".join(f"#{element_id(k)}" for k in selected),
+                      "style": {"overlay-color": "#0d6efd", "overlay-opacity": 0.25,
+                                "border-width": 4, "border-color": "#0d6efd"}})
+    return rules
