@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from analysis.findings import Finding
 from analysis.lint import lint
 from analysis.rules import get_rule
 from analysis.runner import snapshot_target
+from analysis.snapshot import Snapshot
 
 APPS = Path(__file__).parent / "apps" / "rules_a"
 MY_CODES = ("DASH002", "DASH010", "DASH012", "DASH020", "DASH030", "DASH032", "DASH041",
@@ -17,16 +19,38 @@ MY_CODES = ("DASH002", "DASH010", "DASH012", "DASH020", "DASH030", "DASH032", "D
 
 
 @pytest.fixture(scope="session")
-def findings_of():
+def snapshot_of():
+    """Probe a fixture app once per session: name -> Snapshot."""
+    cache: dict[str, Snapshot] = {}
+
+    def run(name: str) -> Snapshot:
+        if name not in cache:
+            cache[name] = snapshot_target(str(APPS / f"{name}.py"))
+        return cache[name]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def findings_of(snapshot_of):
     """Lint a fixture app once per session: name -> findings."""
     cache: dict[str, list[Finding]] = {}
 
     def run(name: str) -> list[Finding]:
         if name not in cache:
-            cache[name] = lint(snapshot_target(str(APPS / f"{name}.py")))
+            cache[name] = lint(snapshot_of(name))
         return cache[name]
 
     return run
+
+
+def without_app_settings(snapshot: Snapshot) -> Snapshot:
+    """The same snapshot with every app's prevent_initial_callbacks and suppress flag off."""
+    apps = tuple(
+        replace(a, prevent_initial_callbacks=False, suppress_callback_exceptions=False)
+        for a in snapshot.apps
+    )
+    return replace(snapshot, apps=apps)
 
 
 def flagged(findings: list[Finding], code: str) -> set[str]:
@@ -115,8 +139,17 @@ def test_dash051_hidden_writers(findings_of):
     assert {p for f in findings for p in f.properties} == {"status.children", "tost.children"}
 
 
-def test_dash051_suppress_callback_exceptions_explains_missing_ids(findings_of):
-    assert flagged(findings_of("set_props_suppressed_app"), "DASH051") == set()
+def test_dash051_suppress_callback_exceptions_explains_missing_ids(findings_of, snapshot_of):
+    assert flagged(findings_of("app_level_prevent_app"), "DASH051") == set()
+    # the silence is earned: the same app without the flag is reported
+    mutated = lint(without_app_settings(snapshot_of("app_level_prevent_app")))
+    assert flagged(mutated, "DASH051") == {"fill_later"}
+
+
+def test_app_level_prevent_initial_callbacks_is_what_silences_app_callbacks(snapshot_of):
+    mutated = lint(without_app_settings(snapshot_of("app_level_prevent_app")))
+    assert flagged(mutated, "DASH010") == {"app_click", "global_click", "fill_later"}
+    assert flagged(mutated, "DASH012") == set()
 
 
 @pytest.mark.parametrize("app", ["clean_app"])

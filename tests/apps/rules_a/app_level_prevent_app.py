@@ -1,9 +1,10 @@
-"""Fixture: Dash(prevent_initial_callbacks=True) covers app.callback only (DASH010, DASH012)."""
+"""Fixture: app-level settings. prevent_initial_callbacks=True covers app.callback only (DASH010,
+DASH012); suppress_callback_exceptions=True explains set_props ids missing from the layout (DASH051)."""
 
 import dash
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, html, set_props
 
-app = Dash(__name__, prevent_initial_callbacks=True)
+app = Dash(__name__, prevent_initial_callbacks=True, suppress_callback_exceptions=True)
 app.layout = html.Div(
     [
         html.Button("One", id="one"),
@@ -35,3 +36,8 @@ def app_no_inputs(name):  # bad: no Inputs, and the app prevents its only call
 @dash.callback(Output("out-loaded", "children"), State("name", "children"))
 def global_no_inputs(name):  # clean: runs once on load
     return name
+
+
+@app.callback(Input("one", "n_clicks"))
+def fill_later(n):  # clean: the app says its layout is built at run time
+    set_props("made-by-a-callback-later", {"children": "hello"})
