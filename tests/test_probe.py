@@ -131,6 +131,9 @@ def test_wrapped_keyword_grouped_and_async_functions(features: Snapshot) -> None
 def test_no_output_and_background_callbacks(features: Snapshot) -> None:
     log = by_name(features, "log_click")
     assert log.no_output and not log.outputs and not log.multi_output
+    warm, defaults = by_name(features, "warm_cache"), by_name(features, "load_defaults")
+    assert warm.output_key != defaults.output_key  # keyed by call site, as without the probe
+    assert not warm.dropped and not defaults.dropped
     job = by_name(features, "slow_job")
     assert job.background and job.background_manager == "DiskcacheManager"
     assert [d.key for d in job.progress] == ["progress.value", "progress.max"]

@@ -125,6 +125,17 @@ def log_click(click_data):
     set_props("log", {"children": str(click_data)})
 
 
+# Two callbacks without Inputs or Outputs: Dash keys each by its call site.
+@callback()
+def warm_cache():
+    set_props("log", {"children": "cache warmed"})
+
+
+@callback()
+def load_defaults():
+    set_props("city", {"value": "Paris"})
+
+
 @callback(
     Output("result", "children"),
     Input("run", "n_clicks"),
