@@ -7,7 +7,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from analysis.patterns import ids_overlap, pattern_group
+from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
 from analysis.snapshot import Callback, Dependency, Snapshot, id_to_str
 from analysis.source import parse_function, set_props_targets
 
@@ -69,7 +69,9 @@ def build_graph(snapshot: Snapshot) -> nx.DiGraph:
                 node, prop, kind="output",
                 allow_duplicate=dep.allow_duplicate and not plain_before,
             )
-        function = parse_function(cb.source) if cb.kind == "server" else None
+        # Parsing every body is costly on big apps; only bodies that mention set_props can write.
+        has_set_props = cb.kind == "server" and cb.source and "set_props" in cb.source
+        function = parse_function(cb.source) if has_set_props else None
         for component_id, prop_name in set_props_targets(function) if function else ():
             prop = _add_property(graph, component_id, prop_name)
             if not graph.has_edge(node, prop):
@@ -111,14 +113,16 @@ def _add_match_edges(graph: nx.DiGraph) -> None:
         if any(kind != "match" for _, _, kind in graph.out_edges(node, data="kind")):
             read[group].append(node)
     for group, sources in written.items():
-        targets = read.get(group, ())
+        every_read, pattern_read = OverlapIndex(), OverlapIndex()
+        for target in read.get(group, ()):
+            every_read.add(graph.nodes[target]["id"], target)
+            if graph.nodes[target]["pattern"]:
+                pattern_read.add(graph.nodes[target]["id"], target)
         for source in sources:
-            source_data = graph.nodes[source]
-            for target in targets:
-                target_data = graph.nodes[target]
-                if source == target or not (source_data["pattern"] or target_data["pattern"]):
-                    continue
-                if ids_overlap(source_data["id"], target_data["id"]):
+            data = graph.nodes[source]
+            index = every_read if data["pattern"] else pattern_read
+            for target in index.overlapping(data["id"]):
+                if target != source:
                     graph.add_edge(source, target, kind="match")
 
 
@@ -244,6 +248,8 @@ def cycles(graph: nx.DiGraph) -> list[list[Callback]]:
                     flow.add_edge(node, ("r", app, target))
     groups = []
     for component in nx.strongly_connected_components(flow):
+        if len(component) < 4:  # two callbacks need at least two property nodes between them
+            continue
         members = callbacks_in(graph, (n for n in component if isinstance(n, str)))
         if len(members) >= 2:
             groups.append(members)

@@ -51,3 +51,54 @@ def pattern_group(component_id: ComponentId, prop: str) -> tuple | None:
     if isinstance(component_id, str):
         return None
     return (tuple(sorted(component_id)), prop)
+
+
+def _value_key(value: Any) -> tuple:
+    """A hashable key under which equal id values (in the sense of ``_same_value``) meet."""
+    if isinstance(value, bool):
+        return ("bool", value)
+    if isinstance(value, (int, float)):
+        return ("number", value)
+    return ("other", repr(value))
+
+
+class OverlapIndex:
+    """Dict ids indexed by key and value, so that finding the ids overlapping one id does not
+    compare it with every id (big pattern-matching apps would be quadratic otherwise).
+
+    >>> index = OverlapIndex()
+    >>> index.add({"type": "row", "index": 1}, "row 1")
+    >>> index.add({"type": "row", "index": ["ALL"]}, "all rows")
+    >>> index.add({"type": "cell", "index": 1}, "cell 1")
+    >>> index.overlapping({"type": "row", "index": ["MATCH"]})
+    ['row 1', 'all rows']
+    """
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[dict, Any]] = []
+        self._by_value: dict[tuple, list[int]] = {}
+        self._wild: dict[str, list[int]] = {}
+
+    def add(self, component_id: dict, item: Any) -> None:
+        position = len(self._entries)
+        self._entries.append((component_id, item))
+        for key, value in component_id.items():
+            if is_wildcard(value):
+                self._wild.setdefault(key, []).append(position)
+            else:
+                self._by_value.setdefault((key, _value_key(value)), []).append(position)
+
+    def overlapping(self, component_id: dict) -> list[Any]:
+        """The items whose ids overlap ``component_id``, in the order they were added."""
+        best: list[int] | None = None
+        for key, value in component_id.items():
+            if is_wildcard(value):
+                continue
+            candidates = self._by_value.get((key, _value_key(value)), []) + self._wild.get(key, [])
+            if best is None or len(candidates) < len(best):
+                best = candidates
+        positions = sorted(best) if best is not None else range(len(self._entries))
+        return [
+            self._entries[p][1] for p in positions
+            if ids_overlap(self._entries[p][0], component_id)
+        ]

@@ -131,3 +131,13 @@ def test_rule_prints_the_full_rationale():
         assert result.returncode == 0
         for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
             assert section in result.stdout
+
+
+def test_pre_commit_hook_runs_this_cli():
+    text = (REPO / ".pre-commit-hooks.yaml").read_text()
+    hook = dict(
+        line.strip().lstrip("- ").split(": ", 1) for line in text.splitlines()
+        if ": " in line and not line.lstrip().startswith("#")
+    )
+    assert hook["id"] == "dash-callback-explorer"
+    assert hook["entry"] == "python -m analysis" and hook["pass_filenames"] == "false"

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.findings import Finding
-from analysis.patterns import ids_overlap, pattern_group
+from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
 from analysis.rules._base import rule
 from analysis.snapshot import Callback, Dependency
 
@@ -69,58 +69,66 @@ def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
         for dep in cb.outputs:
             by_app[app.name if app else cb.app].append((cb, dep))
     for outputs in by_app.values():
-        for cluster in _plain_clusters(outputs):
-            plain_writers = {cb.index for cb, _ in cluster}
-            if len(plain_writers) < 2:
-                continue
-            involved = [
-                cb for cb, dep in outputs
-                if any(dep.property == d.property and ids_overlap(dep.id, d.id) for _, d in cluster)
-            ]
-            writers = sorted({cb.index: cb for cb in involved}.values(), key=lambda cb: cb.index)
-            keys = sorted({dep.key for _, dep in cluster})
-            plain = [cb for cb in writers if cb.index in plain_writers]
-            listed = ", ".join(f"{cb.function} ({cb.location})" for cb in plain)
-            message = (
-                f"{' / '.join(keys)} is an Output of {len(plain)} callbacks without "
-                f"allow_duplicate: {listed}"
-            )
-            if len(writers) > len(plain):
-                extra = ", ".join(cb.function for cb in writers if cb.index not in plain_writers)
-                message += f" (also written with allow_duplicate by {extra})"
-            yield duplicate_output.finding(message, callbacks=writers, properties=keys)
+        buckets: dict[tuple, list[tuple[Callback, Dependency]]] = defaultdict(list)
+        for cb, dep in outputs:
+            buckets[pattern_group(dep.id, dep.property) or ("", dep.key)].append((cb, dep))
+        for bucket in buckets.values():
+            for cluster in _plain_clusters(bucket):
+                finding = _finding(cluster, bucket)
+                if finding:
+                    yield finding
 
 
-def _plain_clusters(
-    outputs: list[tuple[Callback, Dependency]],
-) -> Iterator[list[tuple[Callback, Dependency]]]:
-    """Groups of plain (not allow_duplicate) outputs that overlap, directly or in a chain."""
-    exact: dict[str, list[tuple[Callback, Dependency]]] = defaultdict(list)
-    patterned: dict[tuple, list[tuple[Callback, Dependency]]] = defaultdict(list)
-    for cb, dep in outputs:
-        if dep.allow_duplicate:
-            continue
-        group = pattern_group(dep.id, dep.property)
-        if group is None:
-            exact[dep.key].append((cb, dep))
-        else:
-            patterned[group].append((cb, dep))
-    yield from exact.values()
-    for entries in patterned.values():
-        parent = list(range(len(entries)))
+Output_ = tuple[Callback, Dependency]
 
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
 
-        for i, (_, a) in enumerate(entries):
-            for j in range(i + 1, len(entries)):
-                if ids_overlap(a.id, entries[j][1].id):
-                    parent[root(i)] = root(j)
-        clusters: dict[int, list[tuple[Callback, Dependency]]] = defaultdict(list)
-        for i, entry in enumerate(entries):
-            clusters[root(i)].append(entry)
-        yield from clusters.values()
+def _finding(cluster: list[Output_], bucket: list[Output_]) -> Finding | None:
+    """The finding for overlapping plain outputs, when they belong to two or more callbacks."""
+    plain_writers = {cb.index for cb, _ in cluster}
+    if len(plain_writers) < 2:
+        return None
+    cluster_ids = list({dep.key: dep.id for _, dep in cluster}.values())
+    involved = [cb for cb, dep in bucket if any(ids_overlap(dep.id, i) for i in cluster_ids)]
+    writers = sorted({cb.index: cb for cb in involved}.values(), key=lambda cb: cb.index)
+    keys = sorted({dep.key for _, dep in cluster})
+    plain = [cb for cb in writers if cb.index in plain_writers]
+    listed = ", ".join(f"{cb.function} ({cb.location})" for cb in plain)
+    message = (
+        f"{' / '.join(keys)} is an Output of {len(plain)} callbacks without "
+        f"allow_duplicate: {listed}"
+    )
+    if len(writers) > len(plain):
+        extra = ", ".join(cb.function for cb in writers if cb.index not in plain_writers)
+        message += f" (also written with allow_duplicate by {extra})"
+    return duplicate_output.finding(message, callbacks=writers, properties=keys)
 
+
+def _plain_clusters(bucket: list[Output_]) -> Iterator[list[Output_]]:
+    """Groups of plain (not allow_duplicate) outputs of one bucket that overlap, directly or
+    in a chain. Equal ids join at once; pattern ids are looked up in an OverlapIndex."""
+    by_key: dict[str, list[Output_]] = defaultdict(list)
+    for entry in bucket:
+        if not entry[1].allow_duplicate:
+            by_key[entry[1].key].append(entry)
+    keys = list(by_key)
+    parent = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    index = OverlapIndex()
+    for key in keys:
+        if isinstance(by_key[key][0][1].id, dict):
+            index.add(by_key[key][0][1].id, key)
+    for key in keys:
+        dep = by_key[key][0][1]
+        if dep.is_pattern:
+            for other in index.overlapping(dep.id):
+                parent[root(key)] = root(other)
+    clusters: dict[str, list[Output_]] = defaultdict(list)
+    for key in keys:
+        clusters[root(key)].extend(by_key[key])
+    yield from clusters.values()
