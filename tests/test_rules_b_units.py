@@ -300,15 +300,20 @@ def test_running_targets_must_exist() -> None:
         ("box.data-state", False),
         ("box.aria-label", False),
         ("mystery.anything", False),  # a type whose props are unknown
+        ("flow.anything", False),  # a type without a prop list (Flow components)
         ("nowhere.anything", False),  # not in a layout: DASH070's business
         ("chart.figur", True),
         ("box.value", True),
     ],
 )
 def test_properties_checked_against_the_component_type(dependency, bad) -> None:
-    components = [*COMPONENTS, ("box", "dash_html_components.Div"), ("mystery", "acme.Widget")]
+    components = [*COMPONENTS, ("box", "dash_html_components.Div"), ("mystery", "acme.Widget"),
+                  ("flow", "acme.Flow")]
     callback = server(0, "def f(v):\n    return v", [dependency], outputs=("year.options",))
-    assert names("DASH071", snap(callback, components=components)) == (["f"] if bad else [])
+    snapshot = snap(callback, components=components)
+    snapshot = Snapshot(**{**snapshot.__dict__,
+                           "component_types": {**TYPES, "acme.Flow": ()}})
+    assert names("DASH071", snapshot) == (["f"] if bad else [])
 
 
 def test_pattern_property_must_be_invalid_for_every_matching_component() -> None:

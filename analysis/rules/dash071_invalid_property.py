@@ -62,7 +62,7 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
                 continue
             seen.add(dependency.key)
             component_types = {c.type for c in layouts.matching(dependency.id)}
-            if not component_types or any(t not in types for t in component_types):
+            if not component_types or any(not types.get(t) for t in component_types):
                 continue  # not in a layout, or a type whose props we do not know
             prop = dependency.property.split("@", 1)[0]
             if not any(_is_valid(prop, types[t]) for t in component_types):
