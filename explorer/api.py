@@ -46,6 +46,8 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
         return None
 
     def check_project(name: str) -> Response | None:
+        # Routes take ``<path:name>`` so that an encoded slash (``..%2F..``) reaches this check
+        # and is refused as a bad name rather than falling through to Dash's page routes.
         if not is_project_name(name):
             return error(400, "invalid project name; names are 1-64 letters, digits, '-', '_'")
         if name not in project_names():
@@ -61,7 +63,7 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
             for name in project_names()
         ]})
 
-    @api.get("/projects/<name>/snapshots")
+    @api.get("/projects/<path:name>/snapshots")
     def list_snapshots(name: str) -> Response:
         refused = check_project(name)
         if refused is not None:
@@ -69,7 +71,7 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
         return jsonify({"project": name,
                         "snapshots": [e.to_dict() for e in history.entries(name)]})
 
-    @api.post("/projects/<name>/snapshots")
+    @api.post("/projects/<path:name>/snapshots")
     def upload_snapshot(name: str) -> Response:
         refused = check_project(name)
         if refused is not None:
@@ -89,7 +91,11 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
         response.headers["Location"] = f"{API_PREFIX}/projects/{name}/snapshots/{entry.id}"
         return response
 
-    @api.get("/projects/<name>/snapshots/<entry_id>")
+    @api.route("/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+    def unknown_route(rest: str) -> Response:
+        return error(404, f"no API route {API_PREFIX}/{rest}")
+
+    @api.get("/projects/<path:name>/snapshots/<entry_id>")
     def get_snapshot(name: str, entry_id: str) -> Response:
         refused = check_project(name)
         if refused is not None:

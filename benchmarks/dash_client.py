@@ -1,0 +1,158 @@
+"""A small HTTP stand-in for dash-renderer: loads a Dash page and sends real callback requests.
+
+It reads ``/_dash-layout`` and ``/_dash-dependencies`` like the renderer, keeps each
+component's current props, builds ``/_dash-update-component`` bodies (pattern-matching ALL
+inputs included) and applies responses, so follow-up callbacks see the new values.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+import requests
+
+GRAPH_ELEMENTS = "graph.elements"
+
+
+def id_text(component_id: Any) -> str:
+    """Dash's text of an id: dict ids as sorted compact JSON."""
+    if isinstance(component_id, dict):
+        return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return str(component_id)
+
+
+def walk_layout(node: Any, found: dict[str, dict]) -> None:
+    """Collect ``id text -> props`` of every component in a layout tree."""
+    if isinstance(node, list):
+        for child in node:
+            walk_layout(child, found)
+    elif isinstance(node, dict):
+        props = node.get("props") if "namespace" in node else None
+        if isinstance(props, dict):
+            if "id" in props:
+                found[id_text(props["id"])] = props
+            for value in props.values():
+                walk_layout(value, found)
+
+
+def matches(pattern: dict, component_id: Any) -> bool:
+    """Whether a concrete dict id matches a pattern whose wildcards are ``["ALL"]`` etc."""
+    if not isinstance(component_id, dict) or set(component_id) != set(pattern):
+        return False
+    return all(isinstance(v, list) or component_id[k] == v for k, v in pattern.items())
+
+
+class DashClient:
+    """One simulated browser tab on a Dash app."""
+
+    def __init__(self, url: str, auth: tuple[str, str] | None = None) -> None:
+        self.url = url.rstrip("/")
+        self.session = requests.Session()
+        if auth:
+            self.session.auth = auth
+        self.props: dict[str, dict] = {}
+        self.callbacks: list[dict] = []
+
+    def _get(self, path: str) -> requests.Response:
+        response = self.session.get(self.url + path, timeout=30)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {path}: HTTP {response.status_code}")
+        return response
+
+    def load_page(self) -> bool:
+        """What a browser fetches first: the page, the layout, the callbacks."""
+        self._get("/")
+        self.props = {}
+        walk_layout(self._get("/_dash-layout").json(), self.props)
+        self.callbacks = [cb for cb in self._get("/_dash-dependencies").json()
+                          if not cb.get("clientside_function")]
+        return True
+
+    def initial_graph(self) -> list[dict]:
+        """Fire the callback that fills the graph; the node data (for taps) it returned."""
+        for output, request in self.requests_for(None, None, output=GRAPH_ELEMENTS):
+            changed = self.post(request)
+            elements = (changed or {}).get(GRAPH_ELEMENTS) or []
+            return [e["data"] for e in elements
+                    if isinstance(e, dict) and "source" not in e.get("data", {})
+                    and e["data"].get("key")]
+        raise RuntimeError(f"no callback writes {GRAPH_ELEMENTS}")
+
+    def fire(self, trigger: str, value: Any) -> dict[str, Any]:
+        """Set ``id.prop`` to value and run the callbacks it feeds; the props they changed."""
+        changed: dict[str, Any] = {}
+        for _, request in self.requests_for(trigger, value):
+            changed.update(self.post(request))
+        return changed
+
+    def follow_ups(self, changed: dict[str, Any]) -> Iterator[tuple[str, dict]]:
+        """The requests the renderer sends next, for callbacks fed by the changed props."""
+        for key in changed:
+            yield from self.requests_for(key, changed[key], set_value=False)
+
+    def requests_for(self, trigger: str | None, value: Any, *, output: str | None = None,
+                     set_value: bool = True) -> Iterator[tuple[str, dict]]:
+        """Callback bodies for those with ``trigger`` as an Input (or writing ``output``)."""
+        if trigger is not None and set_value:
+            self._set(trigger, value)
+        for callback in self.callbacks:
+            if callback.get("background") or "{" in callback["output"]:
+                continue  # job polling and pattern outputs: not what this client measures
+            inputs = [f"{d['id']}.{d['property']}" for d in callback["inputs"]]
+            if (trigger is not None and trigger in inputs) or \
+                    (output is not None and output in callback["output"]):
+                yield callback["output"], self._body(callback, trigger)
+
+    def post(self, body: dict) -> dict[str, Any]:
+        """Send one callback request; the props its response sets (empty on 204)."""
+        response = self.session.post(self.url + "/_dash-update-component", json=body, timeout=60)
+        if response.status_code == 204:
+            return {}
+        if response.status_code != 200:
+            raise RuntimeError(f"callback {body['output'][:60]}: HTTP {response.status_code}: "
+                               f"{response.text[:200]}")
+        changed = {}
+        for component, props in response.json().get("response", {}).items():
+            for prop, new in props.items():
+                changed[f"{component}.{prop}"] = new
+                self._set(f"{component}.{prop}", new)
+        return changed
+
+    def _set(self, key: str, value: Any) -> None:
+        component, _, prop = key.rpartition(".")
+        self.props.setdefault(component, {})[prop] = value
+
+    def _body(self, callback: dict, trigger: str | None) -> dict:
+        outputs = [self._spec(d, with_value=False) for d in self._outputs(callback)]
+        return {
+            "output": callback["output"],
+            "outputs": outputs if callback["output"].startswith("..") else outputs[0],
+            "inputs": [self._spec(d) for d in callback["inputs"]],
+            "state": [self._spec(d) for d in callback.get("state", [])],
+            "changedPropIds": [trigger] if trigger else [],
+        }
+
+    @staticmethod
+    def _outputs(callback: dict) -> list[dict]:
+        key = callback["output"]
+        parts = key.strip(".").split("...") if key.startswith("..") else [key]
+        found = []
+        for part in parts:
+            component, _, prop = part.rpartition(".")
+            found.append({"id": component, "property": prop.split("@")[0]})
+        return found
+
+    def _spec(self, dependency: dict, with_value: bool = True) -> Any:
+        text, prop = dependency["id"], dependency["property"]
+        if text.startswith("{"):
+            pattern = json.loads(text)
+            return [self._concrete(json.loads(key), prop, with_value) for key in self.props
+                    if key.startswith("{") and matches(pattern, json.loads(key))]
+        return self._concrete(text, prop, with_value)
+
+    def _concrete(self, component_id: Any, prop: str, with_value: bool) -> dict:
+        spec = {"id": component_id, "property": prop}
+        if with_value:
+            spec["value"] = self.props.get(id_text(component_id), {}).get(prop)
+        return spec

@@ -1,0 +1,190 @@
+"""Load test: N concurrent clients drive the served explorer on loopback for a bounded time.
+
+Each client loads the page (``/``, ``/_dash-layout``, ``/_dash-dependencies`` and the graph
+callback a browser fires first), then loops: select a graph node (the callback fed by
+``graph.tapNodeData``, then the callbacks the new selection triggers, as the renderer does),
+search (the callbacks fed by ``search-input.value``), and now and then a fresh page load.
+Every request is timed; the report gives p50/p95/p99 per kind and every error.
+
+    python benchmarks/load.py --config projects.toml --clients 32 --duration 30
+    python benchmarks/load.py --url http://127.0.0.1:8050 --clients 8 --duration 10
+
+``--config`` starts the documented gunicorn command on a free loopback port for the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dash_client import DashClient  # noqa: E402
+
+SELECT_INPUT = "graph.tapNodeData"
+SEARCH_INPUT = "search-input.value"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile of values (seconds in, seconds out)."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(pct / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+class Recorder:
+    """Latencies per request kind and errors, shared by the client threads."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latencies: dict[str, list[float]] = defaultdict(list)
+        self.errors: dict[str, int] = defaultdict(int)
+        self.examples: list[str] = []
+
+    def timed(self, kind: str, call):
+        start = time.perf_counter()
+        try:
+            result = call()
+        except Exception as exc:  # an error is a result of a load test, not a crash of it
+            with self.lock:
+                self.errors[kind] += 1
+                if len(self.examples) < 10:
+                    self.examples.append(f"{kind}: {type(exc).__name__}: {exc}"[:300])
+            return None
+        elapsed = time.perf_counter() - start
+        with self.lock:
+            self.latencies[kind].append(elapsed)
+        return result
+
+    def report(self, duration: float, clients: int) -> str:
+        total = sum(len(v) for v in self.latencies.values())
+        errors = sum(self.errors.values())
+        lines = [f"{clients} clients, {duration:.0f} s: {total} requests "
+                 f"({total / duration:.0f}/s), {errors} errors",
+                 f"{'kind':<28}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"]
+        for kind in sorted(set(self.latencies) | set(self.errors)):
+            values = self.latencies.get(kind, [])
+            cells = [f"{percentile(values, p) * 1000:9.1f}" for p in (50, 95, 99)] if values \
+                else [f"{'-':>9}"] * 3
+            lines.append(f"{kind:<28}{len(values):>7}{''.join(cells)}{self.errors[kind]:>8}")
+        lines.extend(f"  error: {example}" for example in self.examples)
+        return "\n".join(lines)
+
+
+def run_client(url: str, deadline: float, budget: threading.Semaphore, record: Recorder,
+               seed: int, auth: tuple[str, str] | None) -> None:
+    rng = random.Random(seed)
+    client = DashClient(url, auth=auth)
+    if record.timed("page load", client.load_page) is None:
+        return
+    nodes = record.timed("page: graph callback", client.initial_graph) or []
+    words = sorted({n.get("label", "").split(".")[-1][:4] for n in nodes if n.get("label")})
+    while time.monotonic() < deadline and budget.acquire(blocking=False):
+        roll = rng.random()
+        if roll < 0.6 and nodes:
+            node = rng.choice(nodes)
+            changed = record.timed("select node", lambda: client.fire(SELECT_INPUT, node))
+            for key, request in client.follow_ups(changed or {}):
+                record.timed(f"select -> {key[:18]}", lambda r=request: client.post(r))
+        elif roll < 0.9 and words:
+            query = rng.choice(words)
+            for key, request in client.requests_for(SEARCH_INPUT, query):
+                record.timed(f"search -> {key[:18]}", lambda r=request: client.post(r))
+        else:
+            record.timed("page load", client.load_page)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(config: str, data_dir: str, workers: int, threads: int) -> tuple[subprocess.Popen, str]:
+    """The README's hosted command on a free loopback port; returns the process and its URL."""
+    port = free_port()
+    env = dict(os.environ, DCE_CONFIG=str(Path(config).resolve()), DCE_DATA_DIR=data_dir)
+    command = [sys.executable, "-m", "gunicorn", "app:server", "-k", "gthread",
+               "--workers", str(workers), "--threads", str(threads),
+               "--bind", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn exited:\n{process.stderr.read()[-4000:]}")
+        try:
+            requests.get(f"{url}/healthz", timeout=2)
+            return process, url
+        except requests.RequestException:
+            time.sleep(0.3)
+    process.terminate()
+    raise SystemExit("gunicorn did not answer within 120 s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--url", help="a served explorer on loopback, e.g. http://127.0.0.1:8050")
+    target.add_argument("--config", help="projects TOML: start gunicorn on it for the run")
+    parser.add_argument("--data-dir", default="/tmp/dce-load-data")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds (max 600)")
+    parser.add_argument("--max-requests", type=int, default=200_000)
+    parser.add_argument("--basic-auth", metavar="USER:PASSWORD")
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    args = parser.parse_args(argv)
+    if not 0 < args.duration <= 600 or not 0 < args.clients <= 256:
+        parser.error("--duration must be in (0, 600] and --clients in (0, 256]")
+    process = None
+    if args.config:
+        process, url = serve(args.config, args.data_dir, args.workers, args.threads)
+    else:
+        url = args.url.rstrip("/")
+        if urllib.parse.urlparse(url).hostname not in LOOPBACK:
+            parser.error("--url must be a loopback address: this tool loads the server hard")
+    auth = tuple(args.basic_auth.split(":", 1)) if args.basic_auth else None
+    record = Recorder()
+    budget = threading.Semaphore(args.max_requests)
+    try:
+        started = time.monotonic()
+        deadline = started + args.duration
+        with ThreadPoolExecutor(args.clients) as pool:
+            futures = [pool.submit(run_client, url, deadline, budget, record, i, auth)
+                       for i in range(args.clients)]
+        for future in futures:  # a client that broke outside a timed request is an error too
+            if future.exception() is not None:
+                record.timed("client", lambda f=future: f.result())
+        elapsed = time.monotonic() - started
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=30)
+    print(record.report(elapsed, args.clients))
+    if args.json:
+        print(json.dumps({kind: {"count": len(v), **{f"p{p}": round(percentile(v, p) * 1000, 1)
+                                                      for p in (50, 95, 99)}}
+                          for kind, v in record.latencies.items()} | {"errors": dict(record.errors)}))
+    return 1 if record.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
