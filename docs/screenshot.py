@@ -79,6 +79,17 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk.
+
+    >>> png_size(bytes.fromhex("89504e470d0a1a0a0000000d49484452000005000000032000"))
+    (1280, 800)
+    """
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ScreenshotError("the browser returned something that is not a PNG")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
 def start_server(command: str, port: int, log: Path) -> subprocess.Popen:
     argv = shlex.split(command.format(port=port))
     env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1"}
@@ -127,6 +138,7 @@ def chromium_binary() -> str:
 def open_browser(width: int, height: int):
     try:
         from selenium import webdriver
+        from selenium.common.exceptions import WebDriverException
     except ImportError:
         raise ScreenshotError("selenium is missing: pip install -r requirements-dev.txt") from None
     if shutil.which("chromedriver") is None:
@@ -136,7 +148,11 @@ def open_browser(width: int, height: int):
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                      "--disable-gpu", "--hide-scrollbars", f"--window-size={width},{height}"):
         options.add_argument(argument)
-    return webdriver.Chrome(options=options)
+    try:
+        return webdriver.Chrome(options=options)
+    except WebDriverException as error:
+        reason = (error.msg or str(error)).strip().splitlines()[0]
+        raise ScreenshotError(f"chromium did not start: {reason}") from None
 
 
 def wait_for_page(driver, wait_for: str | None, timeout: float) -> None:
@@ -157,13 +173,20 @@ def screenshot(url: str, size: tuple[int, int], wait_for: str | None, settle: fl
                timeout: float) -> bytes:
     driver = open_browser(*size)
     try:
-        driver.set_window_size(*size)
+        # The window size includes the browser's frame; pin the page's viewport itself.
+        width, height = size
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1,
+                                "mobile": False})
         driver.get(url)
         wait_for_page(driver, wait_for, timeout)
         time.sleep(settle)
-        return driver.get_screenshot_as_png()
+        image = driver.get_screenshot_as_png()
     finally:
         driver.quit()
+    if png_size(image) != size:
+        raise ScreenshotError(f"asked for {size[0]}x{size[1]}, Chromium drew {png_size(image)}")
+    return image
 
 
 def output_paths(out: Path, sizes: list[tuple[int, int]]) -> list[Path]:
