@@ -4,8 +4,6 @@ import os
 import subprocess
 import time
 
-from dash import Dash, html
-
 helper = subprocess.Popen(["sleep", "300"])
 if os.environ.get("HELPER_PID_FILE"):
     with open(os.environ["HELPER_PID_FILE"], "w") as handle:
@@ -18,6 +16,8 @@ def database_ready():
 
 while not database_ready():
     time.sleep(0.2)
+
+from dash import Dash, html  # noqa: E402  (never reached)
 
 app = Dash(__name__)
 app.layout = html.Div()
