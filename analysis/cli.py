@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
 from analysis import __version__
-from analysis.config import LintSettings, check_codes, find_pyproject, load_pyproject, merge, split_codes
+from analysis.config import (
+    LintSettings, check_codes, find_pyproject, load_pyproject, merge, split_codes,
+)
 from analysis.errors import AnalysisError, ConfigError
 from analysis.lint import lint
 from analysis.reporters import FORMATS, Report, render
@@ -21,8 +24,15 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "rule")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is a ConfigError: ``error: ...`` first, usage after."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise ConfigError(message, details=self.format_usage())
+
+
 def lint_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Lint the callbacks of a Dash project. Also: "
         f"'{PROG} rules' lists the rules, '{PROG} rule CODE' explains one.",
@@ -33,21 +43,41 @@ def lint_parser() -> argparse.ArgumentParser:
         help="the app's .py file, a project directory (with app.py, index.py or main.py) "
         "or package.module[:attr] importable from the current directory",
     )
-    parser.add_argument("--format", choices=tuple(FORMATS), default="text", help="output format")
-    parser.add_argument("--snapshot", metavar="FILE", help="lint a saved snapshot; runs no target code")
-    parser.add_argument("--save-snapshot", metavar="FILE", help="also write the snapshot to FILE")
-    parser.add_argument("--python", metavar="PATH", help="run the probe with this interpreter (the target's virtualenv)")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="probe time limit (default 60)")
-    parser.add_argument("--memory-limit", type=int, metavar="MB", help="probe memory limit in MB")
-    parser.add_argument("--select", action="append", metavar="CODES", help="only these codes or prefixes (comma-separated, repeatable)")
-    parser.add_argument("--ignore", action="append", metavar="CODES", help="skip these codes or prefixes (comma-separated, repeatable)")
-    parser.add_argument("--config", metavar="PYPROJECT", help="read settings from this pyproject.toml instead of the nearest one")
+    add = parser.add_argument
+    add("--format", choices=tuple(FORMATS), default="text", help="output format (default text)")
+    add("--snapshot", metavar="FILE", help="lint a saved snapshot; runs no target code")
+    add("--save-snapshot", metavar="FILE", help="also write the snapshot to FILE")
+    add("--python", metavar="PATH",
+        help="run the probe with this interpreter (the target's virtualenv)")
+    add("--timeout", type=_positive, default=60.0, metavar="SECONDS",
+        help="probe time limit (default 60)")
+    add("--memory-limit", type=_positive_int, metavar="MB", help="probe memory limit in MB")
+    add("--select", action="append", metavar="CODES",
+        help="only these codes or prefixes (comma-separated, repeatable)")
+    add("--ignore", action="append", metavar="CODES",
+        help="skip these codes or prefixes (comma-separated, repeatable)")
+    add("--config", metavar="PYPROJECT",
+        help="read settings from this pyproject.toml instead of the nearest one")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
+def _positive(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, got {text}")
+    return value
+
+
 def rules_parser(command: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"{PROG} {command}")
+    parser = _Parser(prog=f"{PROG} {command}")
     if command == "rule":
         parser.add_argument("code", help="a rule code (DASH001) or name (duplicate-output)")
     else:
@@ -55,7 +85,10 @@ def rules_parser(command: str) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     """Run the command line; returns the exit code (errors are printed, never raised)."""
     args = list(sys.argv[1:] if argv is None else argv)
     out, err = stdout or sys.stdout, stderr or sys.stderr
@@ -73,13 +106,21 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         if exc.details:
             err.write(exc.details.rstrip("\n") + "\n")
         return EXIT_ERROR
+    except BrokenPipeError:  # ``... | head``: the reader left; silence the final flush too
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
 
 
 def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = _settings(options)
     snapshot = _snapshot(options)
     if options.save_snapshot:
-        save_snapshot(snapshot, options.save_snapshot)
+        try:
+            save_snapshot(snapshot, options.save_snapshot)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot write snapshot {options.save_snapshot}: {exc.strerror or exc}"
+            ) from None
     report = Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings)))
     out.write(render(report, options.format))
     if options.format == "text":
@@ -100,7 +141,8 @@ def _settings(options: argparse.Namespace) -> LintSettings:
         base = load_pyproject(options.config)
         origin = options.config
     else:
-        start = Path(options.target) if options.target and Path(options.target).exists() else Path.cwd()
+        target = Path(options.target) if options.target else None
+        start = target if target and target.exists() else Path.cwd()
         found = find_pyproject(start)
         base = load_pyproject(found) if found else LintSettings()
         origin = str(found) if found else "settings"
@@ -142,4 +184,7 @@ def rules_table(fmt: str = "text") -> str:
 def explain_rule(code: str) -> str:
     """A rule's full explanation, from its docstring (the one source of the text)."""
     rule = get_rule(code)
-    return f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}\n\n{rule.summary}.\n\n{rule.rationale}\n"
+    return (
+        f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}\n\n{rule.summary}.\n\n"
+        f"{rule.rationale}\n"
+    )

@@ -146,3 +146,19 @@ def test_dense_graph_gives_one_group_without_enumerating_cycles():
     ]
     groups = cycles(build_graph(snapshot(*cbs)))
     assert len(groups) == 1 and len(groups[0]) == count
+
+
+def test_documented_examples_hold():
+    import doctest
+
+    import analysis.config
+    import analysis.graph
+    import analysis.lint
+    import analysis.patterns
+    import analysis.reporters.github
+    import analysis.reporters.sarif
+    import analysis.reporters.text
+
+    for module in (analysis.graph, analysis.patterns, analysis.config, analysis.lint,
+                   analysis.reporters.text, analysis.reporters.github, analysis.reporters.sarif):
+        assert doctest.testmod(module).failed == 0, module.__name__
