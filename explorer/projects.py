@@ -50,9 +50,13 @@ def project_name(target: str, taken: set[str]) -> str:
     >>> project_name("shop.py", {"shop"})
     'shop-2'
     """
-    path = Path(target.split(":", 1)[0])
-    generic = path.stem in ("app", "__init__", "main", "") and path.parent.name
-    base = (path.parent.name if generic else path.stem) or target
+    spec = target.split(":", 1)[0]
+    path = Path(spec)
+    if not spec.endswith(".py") and "/" not in spec and not path.is_dir():
+        base = spec  # a module name: pkg.module
+    else:
+        generic = path.stem in ("app", "__init__", "main", "") and path.parent.name
+        base = (path.parent.name if generic else path.stem) or target
     name, n = base, 2
     while name in taken:
         name, n = f"{base}-{n}", n + 1
@@ -95,7 +99,7 @@ class ProjectStore:
                 self._analyse_locked(name, state)
         return state
 
-    def services(self, name: str) -> SnapshotServices | None:
+    def services(self, name: object) -> SnapshotServices | None:
         """The last good analysis of a project (None if it never succeeded)."""
         return self.state(name).services if self.known(name) else None
 

@@ -29,7 +29,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         """No Output: images are drawn by the graph in the browser, files go through the
         download, so each button writes only what it needs with ``set_props``."""
         trigger = ctx.triggered_id
-        services = store.services(project) if store.known(project) else None
+        services = store.services(project)
         if services is None:
             raise PreventUpdate
         if trigger in IMAGES:

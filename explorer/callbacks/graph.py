@@ -47,7 +47,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         collapse: str | None, direction: str | None, depth: int | None,
         selection: dict | None,
     ) -> tuple[list, str]:
-        services = store.services(project) if store.known(project) else None
+        services = store.services(project)
         if services is None:
             return [], "No analysis to show for this project yet."
         spec = view_spec(groups, severities, rules, kinds, collapse, direction, depth, selection)
@@ -71,7 +71,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         selection: dict | None, query: str | None, project: str | None, revision: int | None
     ) -> list[dict]:
         """Selection and search matches are styles, so highlighting never re-runs the layout."""
-        services = store.services(project) if store.known(project) else None
+        services = store.services(project)
         hits = services.search((query or "").strip()) if services else ()
         return stylesheet(tuple((selection or {}).get("nodes") or ()), tuple(h.key for h in hits))
 
@@ -86,7 +86,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.REVISION, "data"),
     )
     def search_results(query: str | None, project: str | None, revision: int | None) -> list:
-        services = store.services(project) if store.known(project) else None
+        services = store.services(project)
         if services is None or not (query or "").strip():
             return []
         hits = services.search(query.strip())

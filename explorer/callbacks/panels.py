@@ -64,7 +64,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         project: str | None, revision: int | None, severities: list | None,
         rules: list | None, groups: list | None,
     ) -> tuple[object, str]:
-        services = store.services(project) if store.known(project) else None
+        services = store.services(project)
         if services is None:
             return html.P("No analysis.", className="text-muted p-2"), "Findings"
         shown = shown_findings(services, tuple(severities or ()), tuple(rules or ()),
@@ -84,7 +84,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.REVISION, "data"),
     )
     def show_details(selection: dict | None, project: str | None, revision: int | None) -> list:
-        services = store.services(project) if store.known(project) else None
+        services = store.services(project)
         nodes = (selection or {}).get("nodes") or []
         if services is None or not nodes:
             return [PROMPT]
@@ -102,7 +102,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.REVISION, "data"),
     )
     def summarise(project: str | None, revision: int | None) -> tuple[list, go.Figure, list]:
-        services = store.services(project) if store.known(project) else None
+        services = store.services(project)
         if services is None:
             return [html.P("No analysis.", className="text-muted")], go.Figure(), []
         counts = summary_counts(services)

@@ -65,7 +65,7 @@ def register(app: Dash, store: ProjectStore) -> None:
             if not tapped or not tapped.get("key"):
                 raise PreventUpdate
             return selection_of([tapped["key"]])
-        services = store.services(project) if store.known(project) else None
+        services = store.services(project)
         if trigger == ids.SEARCH_INPUT:
             hits = services.search((query or "").strip()) if services else ()
             if not hits:
