@@ -74,3 +74,56 @@ def stop(process: subprocess.Popen) -> str:
             process.kill()
             process.wait()
     return process.stdout.read() if process.stdout else ""
+
+
+def start_redis(port: int, folder: Path) -> subprocess.Popen:
+    """A throwaway redis-server on a loopback port: no persistence, its files in folder."""
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+               "--appendonly", "no", "--dir", str(folder), "--protected-mode", "yes"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"redis-server exited:\n{process.stdout.read()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    return process
+        except OSError:
+            time.sleep(0.1)
+    stop(process)
+    raise RuntimeError("redis-server did not answer PING within 20 s")
+
+
+def page_end_id(client) -> str:
+    """The signed per-page-load token the renderer echoes as ``endId`` (background jobs)."""
+    import json
+    import re
+
+    page = client.get("/").get_data(as_text=True)
+    config = re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page,
+                       re.S)
+    return json.loads(config.group(1))["end_id"]
+
+
+def run_background_callback(client, body: dict, timeout: float = 120.0) -> dict:
+    """Start a background callback and poll it like dash-renderer until it answers."""
+    end_id = page_end_id(client)
+    started = client.post("/_dash-update-component", json=body, query_string={"endId": end_id})
+    assert started.status_code == 200, started.get_data(as_text=True)[:500]
+    handles = started.get_json()
+    assert {"cacheKey", "job"} <= set(handles), handles
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        polled = client.post("/_dash-update-component", json=body, query_string={
+            "endId": end_id, "cacheKey": handles["cacheKey"], "job": handles["job"]})
+        assert polled.status_code in (200, 204), polled.get_data(as_text=True)[:500]
+        if polled.status_code == 204:
+            return {}  # finished without an update (PreventUpdate / no_update)
+        data = polled.get_json(silent=True) or {}
+        if "response" in data:
+            return data
+        time.sleep(0.3)
+    raise AssertionError(f"background callback did not finish within {timeout} s")

@@ -164,3 +164,18 @@ def callback(client, output: str, inputs: list[tuple], state: list[tuple] = ()) 
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     return response.get_json()["response"]
+
+
+def test_basic_auth_guards_the_page_but_not_the_api_or_health(settings, ci_snapshot):
+    guarded = build_hosted_app(dataclasses.replace(settings, basic_auth=("team", "pa:ss")))
+    client = guarded.server.test_client()
+    good = {"Authorization": "Basic " + base64.b64encode(b"team:pa:ss").decode()}
+    bad = {"Authorization": "Basic " + base64.b64encode(b"team:nope").decode()}
+    for path in ("/", "/_dash-layout", "/_dash-dependencies", "/assets/bootstrap.min.css"):
+        assert client.get(path).status_code == 401
+        assert client.get(path, headers=bad).status_code == 401
+        assert client.get(path, headers=good).status_code == 200
+    assert client.post("/_dash-update-component", json={}).status_code == 401
+    assert "Basic" in client.get("/").headers["WWW-Authenticate"]
+    assert client.get("/healthz").status_code == 200
+    assert post(client, "clean", ci_snapshot.to_json()).status_code == 201  # CI: bearer only

@@ -87,3 +87,38 @@ def test_support_writer_makes_a_loadable_file(tmp_path):
 ])
 def test_project_names_are_slugs(name, ok):
     assert is_project_name(name) is ok
+
+
+def test_hosted_settings_come_from_the_environment(tmp_path):
+    from explorer.hosted import HostedSettings
+
+    settings = HostedSettings.from_env({
+        "DCE_CONFIG": "p.toml", "DCE_DATA_DIR": str(tmp_path), "DCE_API_TOKEN": "t",
+        "DCE_BASIC_AUTH": "u:p", "DCE_REDIS_URL": "redis://h:1/0", "DCE_MAX_UPLOAD_MB": "2",
+        "DCE_HISTORY_KEEP": "7"})
+    assert settings == HostedSettings(config=Path("p.toml"), data_dir=tmp_path, api_token="t",
+                                      basic_auth=("u", "p"), redis_url="redis://h:1/0",
+                                      max_upload_bytes=2 * 1024 * 1024, history_keep=7)
+    defaults = HostedSettings.from_env({"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)})
+    assert defaults.config is None and defaults.api_token is None and defaults.basic_auth is None
+    assert defaults.data_dir == tmp_path / "dash-callback-explorer"
+
+
+@pytest.mark.parametrize("env, variable", [
+    ({"DCE_BASIC_AUTH": "nopassword"}, "DCE_BASIC_AUTH"),
+    ({"DCE_BASIC_AUTH": ":p"}, "DCE_BASIC_AUTH"),
+    ({"DCE_MAX_UPLOAD_MB": "-3"}, "DCE_MAX_UPLOAD_MB"),
+    ({"DCE_HISTORY_KEEP": "many"}, "DCE_HISTORY_KEEP"),
+])
+def test_bad_hosted_settings_name_the_variable(env, variable):
+    from explorer.hosted import HostedSettings
+
+    with pytest.raises(ConfigError, match=variable):
+        HostedSettings.from_env(env)
+
+
+def test_a_redis_url_must_be_one():
+    from explorer.background import celery_app
+
+    with pytest.raises(ConfigError, match="DCE_REDIS_URL"):
+        celery_app("http://localhost:6379")

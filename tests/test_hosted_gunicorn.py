@@ -1,0 +1,104 @@
+"""The README's hosted command for real: gunicorn gthread, simultaneous first requests, async."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import requests
+
+from analysis.runner import snapshot_target
+from explorer.store import SnapshotHistory
+from hosted_support import CLEAN_APP, free_port, hosted_env, start_gunicorn, stop, write_projects
+
+CLIENTS = 32
+
+
+def wait_for_port(port: int, process, timeout: float = 60.0) -> None:
+    """Wait for the listening socket only: no HTTP request may reach the app before the test."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"gunicorn exited:\n{stop(process)}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError(f"gunicorn did not listen on {port} within {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("gunicorn")
+    data = folder / "data"
+    # A snapshot already in the history (as CI would upload it): no probe on first requests.
+    SnapshotHistory(data / "history").add("clean", snapshot_target(str(CLEAN_APP)), "ci")
+    port = free_port()
+    process = start_gunicorn(hosted_env(write_projects(folder), data), port)
+    try:
+        wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}", process
+    finally:
+        stop(process)
+
+
+#: What the page's controls hold when a user has typed "clean" into the search box.
+PAGE_VALUES = {"search-input.value": "clean", "project-select.value": "clean"}
+
+
+def callback_body(dependency: dict, changed: str) -> dict:
+    """A callback request as the renderer builds it from ``/_dash-dependencies``."""
+    def spec(dep: dict) -> dict:
+        return {**dep, "value": PAGE_VALUES.get(f"{dep['id']}.{dep['property']}")}
+
+    output_id, _, prop = dependency["output"].rpartition(".")
+    return {"output": dependency["output"], "outputs": {"id": output_id, "property": prop},
+            "inputs": [spec(d) for d in dependency["inputs"]],
+            "state": [spec(d) for d in dependency.get("state", [])],
+            "changedPropIds": [changed]}
+
+
+def first_requests(url: str, barrier: threading.Barrier) -> list[tuple[str, int]]:
+    """One client's first page: layout, dependencies and a callback, all at the same moment."""
+    session = requests.Session()
+    barrier.wait()
+    statuses = [(path, session.get(url + path, timeout=60).status_code)
+                for path in ("/_dash-layout", "/_dash-dependencies")]
+    dependencies = session.get(url + "/_dash-dependencies", timeout=60).json()
+    search = next(d for d in dependencies if d["output"] == "search-results.children")
+    posted = session.post(url + "/_dash-update-component",
+                          json=callback_body(search, "search-input.value"), timeout=60)
+    statuses.append(("search callback", posted.status_code))
+    return statuses
+
+
+def test_simultaneous_first_requests_all_succeed(served):
+    url, _ = served
+    barrier = threading.Barrier(CLIENTS)
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        results = list(pool.map(lambda _: first_requests(url, barrier), range(CLIENTS)))
+    failures = [item for statuses in results for item in statuses if item[1] != 200]
+    assert failures == []
+    assert len(results) == CLIENTS
+
+
+def test_an_async_callback_answers_under_gunicorn(served):
+    url, _ = served
+    body = {"output": "project-select.options",
+            "outputs": {"id": "project-select", "property": "options"},
+            "inputs": [{"id": "revision", "property": "data", "value": 0}],
+            "changedPropIds": []}
+    response = requests.post(url + "/_dash-update-component", json=body, timeout=60)
+    assert response.status_code == 200, response.text[:500]
+    options = response.json()["response"]["project-select"]["options"]
+    assert [o["value"] for o in options] == ["clean"]
+
+
+def test_health_route_and_page(served):
+    url, _ = served
+    assert requests.get(url + "/healthz", timeout=10).text == "ok\n"
+    assert "_dash-config" in requests.get(url + "/", timeout=10).text
