@@ -90,3 +90,11 @@ def test_unknown_format_is_a_config_error(report):
     assert set(FORMATS) == {"text", "json", "sarif", "github"}
     with pytest.raises(ConfigError):
         render(report, "xml")
+
+
+def test_sarif_result_without_a_file_points_at_the_target(report):
+    layout_only = replace(report.findings[0], file=None, line=None)
+    data = json.loads(render(replace(report, findings=(layout_only,)), "sarif"))
+    location = data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "app.py" and location["region"]["startLine"] == 1
+    assert render(replace(report, findings=(layout_only,)), "text").startswith("app.py: ")

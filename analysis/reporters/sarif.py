@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -36,6 +37,13 @@ def _first_section(rationale: str) -> str:
     return " ".join(match.group(1).split()) if match else ""
 
 
+def _target_file(report: Report) -> str | None:
+    target = report.snapshot.target
+    if not target.endswith(".py"):
+        return None
+    return Path(os.path.relpath(Path(target).resolve(), Path.cwd().resolve())).as_posix()
+
+
 def to_dict(report: Report) -> dict:
     rules = all_rules()
     index_of = {rule.code: i for i, rule in enumerate(rules)}
@@ -49,11 +57,12 @@ def to_dict(report: Report) -> dict:
         }
         if finding.code in index_of:
             result["ruleIndex"] = index_of[finding.code]
-        path = report.display_path(finding.file)
+        # Code scanning wants a location on every result: a finding about the layout alone
+        # points at the target's file when the target is one.
+        path = report.display_path(finding.file) or _target_file(report)
         if path:
             location = {"artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"}}
-            if finding.line:
-                location["region"] = {"startLine": finding.line}
+            location["region"] = {"startLine": finding.line or 1}
             result["locations"] = [{"physicalLocation": location}]
         results.append(result)
     return {
