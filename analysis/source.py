@@ -148,6 +148,52 @@ def names_read(function: FunctionNode) -> set[str]:
     }
 
 
+def names_derived_from(function: FunctionNode, seeds: set[str]) -> set[str]:
+    """``seeds`` plus every name the function assigns (``=``, ``+=``, ``:=``, ``for`` and
+    comprehension targets), directly or through other such names, from an expression that reads
+    a seed or the trigger (``ctx.triggered_id``, ``callback_context.triggered``, ...).
+
+    Real apps read the trigger into a local first (``button = ctx.triggered_id``, then
+    ``if button: ...``); a condition on that local is a condition on the trigger.
+
+    >>> source = "def f(n):\\n    c = n or 0\\n    d = [c]\\n    e = 2\\n    t = ctx.triggered_id"
+    >>> sorted(names_derived_from(parse_function(source), {"n"}))
+    ['c', 'd', 'n', 't']
+    """
+    flows: list[tuple[ast.AST, ast.AST]] = []  # (target, value) pairs
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign):
+            flows += [(target, node.value) for target in node.targets]
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and node.value is not None:
+            flows.append((node.target, node.value))
+        elif isinstance(node, ast.NamedExpr):
+            flows.append((node.target, node.value))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            flows.append((node.target, node.iter))
+    derived = set(seeds)
+    changed = True
+    while changed:
+        changed = False
+        for target, value in flows:
+            if not _reads_any(value, derived):
+                continue
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name) and name.id not in derived:
+                    derived.add(name.id)
+                    changed = True
+    return derived
+
+
+def _reads_any(expression: ast.AST, names: set[str]) -> bool:
+    """True when the expression loads one of ``names`` or reads a trigger attribute."""
+    for node in ast.walk(expression):
+        if isinstance(node, ast.Name) and (node.id in names or node.id == "callback_context"):
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in TRIGGER_ATTRIBUTES:
+            return True
+    return False
+
+
 def dependency_parameters(function: FunctionNode, grouping: object) -> dict[int, str] | None:
     """Which parameter receives each Input/State (index into ``inputs + states``).
 
