@@ -36,6 +36,7 @@ def callbacks(registrations: list[dict], instances: list, root: str, app_of_map:
             "states": record["states"],
             "multi_output": record["multi_output"],
             "no_output": record["no_output"],
+            "optional": record.get("optional", False),
             "output_key": record["key"],
             "arg_grouping": record["arg_grouping"],
             "prevent_initial_call": record["prevent_initial_call"],

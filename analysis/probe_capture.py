@@ -157,6 +157,7 @@ class Recorder:
             "states": _deps(state),
             "multi_output": isinstance(output, (list, tuple)) and not no_output,
             "no_output": no_output,
+            "optional": bool(kwargs.get("optional", False)),
             "arg_grouping": inputs_state_indices,
             "prevent_initial_call": prevent_initial_call,
             "prevent_initial_call_effective": effective is True,

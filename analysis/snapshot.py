@@ -76,6 +76,7 @@ class Callback:
     states: tuple[Dependency, ...] = ()
     multi_output: bool = False  # outputs declared as a list/tuple: a list/tuple is returned
     no_output: bool = False
+    optional: bool = False  # callback-level ``optional=True``: every dependency may be absent
     output_key: str = ""  # Dash's internal callback key (callback_map key)
     #: How Dash calls the function: the ``inputs_state_indices`` grouping. An int (one
     #: positional argument), a list (positional arguments, each an int or a nested grouping)

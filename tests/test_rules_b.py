@@ -97,6 +97,7 @@ def test_clean_app_exercises_what_the_rules_must_accept(clean) -> None:
     assert by_name["show_total"].arg_grouping == [2, 0, 1]  # the State comes first
     assert sum(cb.kind == "clientside" for cb in clean.callbacks) == 3
     assert by_name["update_panels"].multi_output
+    assert by_name["show_help"].optional  # ids in no layout, yet no DASH070
 
 
 def test_async_callbacks_flagged_once_asgiref_is_missing(clean) -> None:

@@ -23,7 +23,7 @@ def id_not_in_layout(ctx: LintContext) -> Iterator[Finding]:
     Checks that every component id a callback names as Output, Input or State exists in some
     layout of its app: the app's own layout and the layouts of all its pages. It stays quiet
     when Dash is told the component may be absent: ``allow_optional=True`` on the Input/State,
-    or ``suppress_callback_exceptions=True`` on the app (components created by callbacks).
+    ``optional=True`` on the callback, or ``suppress_callback_exceptions=True`` on the app (components created by callbacks).
     Pattern-matching ids must overlap some layout component, unless a callback of the app
     writes ``children`` and so may create them. Layouts the probe could not render make the
     rule skip that app.
@@ -57,7 +57,7 @@ def id_not_in_layout(ctx: LintContext) -> Iterator[Finding]:
     index = LayoutIndex(ctx)
     for callback in ctx.callbacks:
         layouts = index.checkable(callback)
-        if layouts is None:
+        if layouts is None or callback.optional:  # optional=True: Dash checks none of its ids
             continue
         required = [(d, role) for d, role in _dependencies(callback) if not d.allow_optional]
         absent = index.missing(callback, [d for d, _ in required], layouts)

@@ -188,3 +188,9 @@ def add_filter(n_clicks):  # creates pattern-id components: Dash needs no suppre
           Input({"type": "filter-dropdown", "index": ALL}, "value"))
 def show_filter_values(values):
     return ", ".join(str(v) for v in values)
+
+
+@callback(Output("help-panel", "children"), Input("help-toggle", "n_clicks"),
+          optional=True, prevent_initial_call=True)
+def show_help(n_clicks):  # optional=True: Dash validates none of these ids (rendered elsewhere)
+    return "Press a bar to drill down." if n_clicks else ""
