@@ -21,3 +21,11 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None  # "-" logs requests to
 # No preload_app: each worker builds and warms its own app after the fork, so no SQLite
 # (diskcache) or Redis connection is shared between processes.
 preload_app = False
+
+
+def post_worker_init(worker) -> None:
+    """Warm each worker's app before it accepts connections (Dash's first-request race)."""
+    from explorer.auth import parse_credentials
+    from explorer.hosted import warm_up
+
+    warm_up(worker.wsgi, parse_credentials(os.environ.get("DCE_BASIC_AUTH")))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from dash import CeleryManager, Dash, html
-from flask import Response
+from flask import Flask, Response
 
 from analysis.errors import ConfigError
 from explorer.api import snapshot_api
@@ -122,7 +122,7 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
     if settings.basic_auth:
         require_basic_auth(app.server, *settings.basic_auth)
     if warm:  # last: Flask refuses new routes and hooks once it has served a request
-        warm_up(app, settings.basic_auth)
+        warm_up(app.server, settings.basic_auth)
     return app
 
 
@@ -141,13 +141,14 @@ def with_upload_bar(app: Dash) -> None:
     app.layout = page_with_uploads
 
 
-def warm_up(app: Dash, credentials: tuple[str, str] | None = None) -> None:
+def warm_up(server: Flask, credentials: tuple[str, str] | None = None) -> None:
     """Serve the first requests in this process before any real client can.
 
     Dash's ``_setup_server`` marks itself done before it merges the global callbacks, so
     simultaneous first requests can find no callbacks; one request here does the setup.
+    gunicorn.conf.py calls this in each worker too, whatever app it serves.
     """
-    client = app.server.test_client()
+    client = server.test_client()
     headers = {}
     if credentials:
         token = base64.b64encode(":".join(credentials).encode()).decode()
