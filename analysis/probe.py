@@ -247,9 +247,11 @@ def build_snapshot(recorder, module: types.ModuleType | None, args: argparse.Nam
                 for info in [apps_lib.app_info(a)]}
     if apps:
         managers[""] = managers[apps[0].name]
+    callbacks = callbacks_lib.callbacks(recorder.registrations, recorder.instances,
+                                        args.root, app_of_map, managers)
     return {
-        "callbacks": callbacks_lib.callbacks(recorder.registrations, recorder.instances,
-                                             args.root, app_of_map, managers),
+        "callbacks": callbacks,
+        "cached_functions": callbacks_lib.cached_functions(callbacks),
         "apps": [apps_lib.app_info(a) for a in apps],
         "layouts": walker.layouts,
         "components": walker.components,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import inspect
 import os
+import sys
 import textwrap
 from typing import Any
 
@@ -170,3 +171,17 @@ def _statement_at(filename: str, line: int) -> tuple[int, str | None]:
         return line, None
     lines = text.splitlines()[best.lineno - 1:best.end_lineno]
     return best.lineno, "\n".join(lines) + "\n"
+
+
+def cached_functions(entries: list[dict]) -> list[str]:
+    """``module.name`` of each lru_cache'd callable in the globals of a callback's module.
+
+    Imported helpers count too: a callback calls them by their name in its own module.
+    """
+    found = []
+    for module_name in sorted({e["module"] for e in entries if e.get("module")}):
+        module = sys.modules.get(module_name)
+        for name, value in sorted(vars(module).items()) if module else ():
+            if hasattr(value, "cache_info") and hasattr(value, "__wrapped__"):
+                found.append(f"{module_name}.{name}")
+    return found

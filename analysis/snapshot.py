@@ -162,6 +162,8 @@ class Snapshot:
     dash_version: str = ""
     python_version: str = ""
     created_at: str = ""
+    #: ``module.name`` of each lru_cache'd callable in the globals of a callback's module.
+    cached_functions: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # what the probe wants a reader to know
     schema_version: int = SCHEMA_VERSION
 
@@ -197,6 +199,7 @@ class Snapshot:
                 dash_version=str(data.get("dash_version", "")),
                 python_version=str(data.get("python_version", "")),
                 created_at=str(data.get("created_at", "")),
+                cached_functions=tuple(data.get("cached_functions", ())),
                 notes=tuple(data.get("notes", ())),
             )
         except (TypeError, ValueError, AttributeError) as exc:

@@ -326,23 +326,3 @@ def is_lru_cache(name: str) -> bool:
     if last in ("lru_cache", "_lru_cache_wrapper"):
         return True
     return last == "cache" and name in ("cache", "functools.cache")
-
-
-def cached_function_names(module_source: str) -> set[str]:
-    """Names of the module's top-level functions decorated with ``lru_cache``/``cache``.
-
-    >>> sorted(cached_function_names("@lru_cache(maxsize=8)\\ndef load(k): pass\\ndef f(): pass"))
-    ['load']
-    """
-    try:
-        tree = ast.parse(module_source)
-    except (SyntaxError, ValueError):
-        return set()
-    found = set()
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for decorator in node.decorator_list:
-                target = decorator.func if isinstance(decorator, ast.Call) else decorator
-                if is_lru_cache(dotted_name(target) or ""):
-                    found.add(node.name)
-    return found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 from typing import Iterator
 
 from analysis.context import LintContext
@@ -15,7 +14,6 @@ from analysis.rules._layouts import AppLayouts, LayoutIndex
 from analysis.snapshot import Callback, Dependency
 from analysis.source import (
     FunctionNode,
-    cached_function_names,
     calls,
     dependency_parameters,
     inner_decorator_names,
@@ -61,7 +59,6 @@ def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
         return cached_summary(tuple(regions or ()))
     ```
     """
-    helpers_by_file: dict[str, set[str]] = {}
     index = LayoutIndex(ctx)
     for callback in ctx.callbacks:
         function = ctx.function(callback)
@@ -80,7 +77,7 @@ def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
                 properties=[d.key for d in unhashable.values()],
             )
             continue
-        helpers = _cached_helpers(ctx, callback, helpers_by_file)
+        helpers = _cached_helpers(ctx, callback)
         passed = sorted(_passed_to_helpers(callback, function, helpers, unhashable))
         if passed:
             listed = ", ".join(f"{param}->{helper}()" for helper, param in passed)
@@ -101,19 +98,11 @@ def _unhashable_dependencies(callback: Callback, layouts: AppLayouts) -> dict[in
     return found
 
 
-def _cached_helpers(ctx: LintContext, callback: Callback, cache: dict[str, set[str]]) -> set[str]:
-    """lru_cache'd top-level functions of the callback's module (empty when not readable)."""
-    if not callback.file:
-        return set()
-    if callback.file not in cache:
-        path = Path(callback.file)
-        if not path.is_absolute():
-            path = Path(ctx.snapshot.root) / path
-        try:
-            cache[callback.file] = cached_function_names(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            cache[callback.file] = set()
-    return cache[callback.file]
+def _cached_helpers(ctx: LintContext, callback: Callback) -> set[str]:
+    """Names of the lru_cache'd callables the callback's module sees (from the probe)."""
+    prefix = f"{callback.module}."
+    return {name[len(prefix):] for name in ctx.snapshot.cached_functions
+            if callback.module and name.startswith(prefix) and "." not in name[len(prefix):]}
 
 
 def _passed_to_helpers(callback: Callback, function: FunctionNode, helpers: set[str],
