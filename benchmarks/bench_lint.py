@@ -10,8 +10,8 @@ For each N (default 100, 1,000, 2,000, 5,000) the script generates an app with N
   snapshot, graph, every rule, the report),
 
 each ``--repeats`` times, alternating, after one untimed warm-up round, and reports the
-medians of wall time and of CPU time (user + sys of the process tree; steadier on a busy machine), their ratios, and the
-callback count the JSON report shows (it must equal N).
+medians of wall time and of CPU time (user + sys of the process tree; steadier on a busy
+machine), their ratios, and the callback count the JSON report shows (it must equal N).
 
 Usage, from the repository root::
 
