@@ -1,0 +1,151 @@
+"""The explorer in headless Chromium: graph, findings, search, details, focus, filters, URL, export."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from analysis.runner import snapshot_target
+from analysis.snapshot import Snapshot
+from explorer.app import create_app
+from explorer.projects import Project, ProjectStore
+from explorer.views import ViewSpec
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "examples" / "demo" / "app.py"
+
+#: How many nodes cytoscape currently draws (read from the instance cytoscape keeps on its div).
+COUNT_NODES = """
+const root = document.getElementById("graph");
+const holder = root && [root, ...root.querySelectorAll("div")].find((el) => el._cyreg);
+return holder ? holder._cyreg.cy.nodes().length : -1;
+"""
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot() -> Snapshot:
+    return snapshot_target(str(DEMO))
+
+
+@pytest.fixture
+def demo_app(demo_snapshot, tmp_path):
+    store = ProjectStore([Project("demo", target=str(DEMO))], tmp_path / "results")
+    store.preload("demo", demo_snapshot)
+    return create_app(store, cache_dir=tmp_path), store
+
+
+def wait_until(condition, timeout: float = 15.0, message: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {message}")
+
+
+def node_count(dash_duo) -> int:
+    return dash_duo.driver.execute_script(COUNT_NODES)
+
+
+def start(dash_duo, app, path: str = "/") -> None:
+    dash_duo.start_server(app)
+    if path != "/":
+        dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_element(".finding-item", timeout=20)
+    wait_until(lambda: node_count(dash_duo) > 0, message="the graph to be drawn")
+
+
+def test_demo_loads_with_graph_and_findings(dash_duo, demo_app, demo_snapshot):
+    app, store = demo_app
+    start(dash_duo, app)
+    findings = store.services("demo").findings
+    assert findings
+    listed = dash_duo.find_element("#findings-list").text
+    for finding in findings:
+        assert finding.code in listed
+        for function in finding.functions:
+            assert function.rsplit(".", 1)[-1] in listed
+    callbacks = [cb for cb in demo_snapshot.callbacks if not cb.internal]
+    assert node_count(dash_duo) > len(callbacks)
+    assert f"{len(callbacks)} of {len(callbacks)} callbacks" in dash_duo.find_element(
+        "#graph-caption").text
+    assert dash_duo.get_logs() == []
+
+
+def test_search_selects_a_node(dash_duo, demo_app):
+    app, _ = demo_app
+    start(dash_duo, app)
+    search = dash_duo.find_element("#search-input")
+    search.send_keys("ship_pending")
+    dash_duo.wait_for_contains_text("#search-results", "ship_pending")
+    search.send_keys(Keys.ENTER)
+    dash_duo.wait_for_contains_text("#details", "pages/orders.py:114")
+    assert "node=cb" in dash_duo.driver.current_url
+    dash_duo.find_element("#clear-selection").click()
+    dash_duo.wait_for_contains_text("#details", "Select a callback")
+
+
+def test_clicking_a_finding_opens_its_details_with_source(dash_duo, demo_app):
+    app, _ = demo_app
+    start(dash_duo, app)
+    item = next(e for e in dash_duo.find_elements(".finding-item") if "DASH001" in e.text)
+    item.click()
+    dash_duo.wait_for_contains_text("#details", "def filter_orders")
+    details = dash_duo.find_element("#details").text
+    assert "Why is this bad?" in details and "pages/orders.py:91" in details
+    assert "finding=" in dash_duo.driver.current_url
+
+
+def test_focus_slider_and_input_stay_in_sync(dash_duo, demo_app):
+    app, _ = demo_app
+    start(dash_duo, app)
+    box = dash_duo.find_element("#focus-depth-input")
+    box.send_keys(Keys.BACKSPACE, "4", Keys.TAB)
+    thumb = "#focus-depth-slider [role=slider]"
+    wait_until(lambda: dash_duo.find_element(thumb).get_attribute("aria-valuenow") == "4",
+               message="the slider to follow the input")
+    dash_duo.find_element(thumb).send_keys(Keys.ARROW_RIGHT)
+    wait_until(lambda: box.get_attribute("value") == "5", message="the input to follow the slider")
+    assert "depth=5" in dash_duo.driver.current_url
+
+
+def test_a_filter_hides_nodes(dash_duo, demo_app):
+    app, _ = demo_app
+    start(dash_duo, app)
+    before = node_count(dash_duo)
+    dash_duo.find_element("#filter-severity").click()
+    dash_duo.find_element("[role=option] input[value=error]").click()
+    wait_until(lambda: 0 < node_count(dash_duo) < before, message="fewer nodes")
+    assert "severity=error" in dash_duo.driver.current_url
+
+
+def test_the_url_restores_a_view(dash_duo, demo_app):
+    app, store = demo_app
+    services = store.services("demo")
+    key = next(k for k, cb in services.catalog.callbacks.items() if cb.name == "filter_orders")
+    start(dash_duo, app, f"/?project=demo&severity=error&node={key}&focus=downstream&depth=2")
+    dash_duo.wait_for_contains_text("#details", "def filter_orders")
+    assert dash_duo.find_element("#focus-depth-input").get_attribute("value") == "2"
+    assert "error" in dash_duo.find_element("#filter-severity").text
+    spec = ViewSpec(severities=("error",), focus=(key,), direction="downstream", depth=2)
+    expected = [e for e in services.elements(spec) if "source" not in e["data"]]
+    wait_until(lambda: node_count(dash_duo) == len(expected), message="the focused view")
+    assert len(expected) < len(services.elements(ViewSpec()))
+
+
+def test_json_export_downloads_a_valid_snapshot(dash_duo, demo_app, demo_snapshot):
+    app, _ = demo_app
+    start(dash_duo, app)
+    dash_duo.find_element("#export-json").click()
+    target = Path(dash_duo.download_path) / "demo-snapshot.json"
+    wait_until(target.exists, message="the download")
+    downloaded = Snapshot.from_json(wait_until(lambda: target.read_text() or None,
+                                               message="the file's content"))
+    assert downloaded == demo_snapshot
+    assert json.loads(target.read_text())["schema_version"] == demo_snapshot.schema_version
