@@ -40,10 +40,14 @@ class LayoutWalker:
 
     def walk_app(self, app: Any, name: str, layout_name: str, with_pages: bool) -> None:
         """The app's layout, its validation_layout, and (if it uses pages) every page."""
-        self._walk(layout_name, name, lambda: _layout_attr(app, "layout"))
+        # Dash(__name__) names the module that made the app: its file holds the layout
+        module = sys.modules.get(str(getattr(getattr(app, "config", None), "name", "") or ""))
+        app_file = getattr(module, "__file__", None)
+        file = self.relpath(app_file) if app_file else None
+        self._walk(layout_name, name, lambda: _layout_attr(app, "layout"), file=file)
         if getattr(app, "validation_layout", None) is not None:
             self._walk(f"validation:{layout_name}" if layout_name != "app" else "validation",
-                       name, lambda: _layout_attr(app, "validation_layout"))
+                       name, lambda: _layout_attr(app, "validation_layout"), file=file)
         if not with_pages:
             return
         for module_name, page in list(dash.page_registry.items()):

@@ -180,6 +180,7 @@ def test_multipage_callbacks_and_page_layouts(multipage: Snapshot) -> None:
     layouts = {lay.name: lay for lay in multipage.layouts}
     assert layouts["pages.report"].path == "/report/<report_id>"
     assert layouts["pages.report"].duplicate_ids == ("report-status",)
+    assert layouts["app"].file == "app.py" and layouts["pages.report"].file == "pages/report.py"
     assert layouts["pages.customer"].error  # needs customer_id: not called
     assert "pages._helpers" not in layouts
     region = [c for c in multipage.components if c.id == "region"]
