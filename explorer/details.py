@@ -44,6 +44,8 @@ def details_panel(services: SnapshotServices, key: str) -> list:
         body = component_details(services, key[len("comp:"):])
     elif key in services.catalog.component_of:
         body = property_details(services, key)
+    elif key.startswith("group:"):
+        body = group_details(services, key[len("group:"):])
     else:
         body = [html.P(f"{key} is not in this snapshot.", className="text-muted")]
     clear = dbc.Button("Clear selection", id=ids.CLEAR_SELECTION, size="sm",
@@ -106,7 +108,8 @@ def finding_card(finding: Finding, open_rationale: bool = False) -> dbc.Card:
             html.Strong(f"{finding.code} {finding.name}"),
         ]),
         html.P(finding.message, className="mb-1 small"),
-        html.Details([html.Summary("Why and how to fix"), dcc.Markdown(rationale)],
+        html.Details([html.Summary("Why and how to fix"),
+                      dcc.Markdown(rationale, className="rationale")],
                      open=open_rationale)
         if rationale else html.Div(),
     ]), className="mb-2 finding-card")
@@ -135,6 +138,17 @@ def component_details(services: SnapshotServices, component: str) -> list:
                  className="text-muted small mb-2"),
         html.Div(f"{len(props)} properties used by callbacks", className="small"),
         *sections,
+    ]
+
+
+def group_details(services: SnapshotServices, group: str) -> list:
+    """A collapsed page/module: its callbacks, each a link to its details."""
+    callbacks = sorted(k for k in services.catalog.callbacks
+                       if services.catalog.group_of.get(k) == group)
+    return [
+        html.H5(group, className="text-break"),
+        html.Div(f"{len(callbacks)} callbacks", className="small text-muted mb-2"),
+        html.Ul([html.Li(node_link(services, k)) for k in callbacks]),
     ]
 
 

@@ -117,7 +117,7 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
     with_upload_bar(app)
     uploads.register(app, store)
     app.server.register_blueprint(
-        snapshot_api(store.history, store.configured, settings.api_token))
+        snapshot_api(store.history, store.names, settings.api_token))
     app.server.add_url_rule(HEALTH_PATH, "healthz", lambda: Response("ok\n", mimetype="text/plain"))
     if settings.basic_auth:
         require_basic_auth(app.server, *settings.basic_auth)

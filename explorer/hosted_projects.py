@@ -14,7 +14,7 @@ from pathlib import Path
 from analysis.errors import AnalysisError
 from explorer.projects import Project, ProjectState, ProjectStore
 from explorer.services import SnapshotServices
-from explorer.store import HistoryEntry, SnapshotHistory
+from explorer.store import SnapshotHistory
 
 ENTRY_SEPARATOR = "@"
 PICKER_HISTORY = 10  # stored snapshots per project offered in the picker
@@ -40,31 +40,21 @@ class HostedProjectStore(ProjectStore):
                  results_dir: str | Path) -> None:
         super().__init__(projects, results_dir)
         self.history = history
-        self._configured = [p.name for p in projects]
         self._shown: dict[str, str] = {}  # project -> history entry its state holds
         self._entries: OrderedDict[str, ProjectState] = OrderedDict()
         self._lock = threading.Lock()
 
-    def configured(self) -> list[str]:
-        return list(self._configured)
+    def choices(self) -> list[tuple[str, str]]:
+        """(value, label) of each project's older stored snapshots, for the picker.
 
-    def names(self) -> list[str]:
-        """Each configured project, followed by its newest stored snapshots."""
-        found: list[str] = []
-        for name in self._configured:
-            found.append(name)
-            found.extend(self.choice(e) for e in self.history.entries(name)[1:PICKER_HISTORY])
+        Labelled from the history's file names alone: listing them analyses nothing.
+        """
+        found = []
+        for name in self.names():
+            for entry in self.history.entries(name)[1:PICKER_HISTORY]:  # [0] is the project
+                found.append((f"{name}{ENTRY_SEPARATOR}{entry.id}",
+                              f"{name} · {entry.when} ({entry.source})"))
         return found
-
-    @staticmethod
-    def choice(entry: HistoryEntry) -> str:
-        return f"{entry.project}{ENTRY_SEPARATOR}{entry.id}"
-
-    def display_name(self, value: str) -> str:
-        """The picker's text for a value: the project, or the project and the entry's time."""
-        name, entry_id = split_choice(value)
-        entry = self.history.get(name, entry_id) if entry_id else None
-        return f"{name} · {entry.when} ({entry.source})" if entry else name
 
     def known(self, name: object) -> bool:
         project, entry_id = split_choice(name)

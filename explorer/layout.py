@@ -139,7 +139,8 @@ def side_panel() -> html.Div:
     return html.Div([
         dbc.Card([
             dbc.CardHeader(html.Span(id=ids.FINDINGS_COUNT, children="Findings")),
-            dbc.CardBody(html.Div(id=ids.FINDINGS_LIST), className="p-0 findings-body"),
+            dbc.CardBody(html.Div(id=ids.FINDINGS_LIST), className="p-0",
+                         style={"maxHeight": "36vh", "overflowY": "auto"}),
         ], className="mb-2"),
         dbc.Card([dbc.CardHeader("Details"), dbc.CardBody(
             html.Div(id=ids.DETAILS, children=html.P(

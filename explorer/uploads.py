@@ -59,7 +59,7 @@ def register(app: Dash, store: HostedProjectStore) -> None:
         if not contents:
             raise PreventUpdate
         project = split_choice(choice)[0]
-        if project not in store.configured():
+        if project not in store.names():
             raise PreventUpdate  # the picker only offers configured projects
         name = filename or "the file"
         try:
