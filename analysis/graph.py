@@ -8,7 +8,7 @@ from typing import Iterable
 import networkx as nx
 
 from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
-from analysis.snapshot import Callback, Dependency, Snapshot, id_to_str
+from analysis.snapshot import Callback, Dependency, Snapshot
 from analysis.source import parse_function, set_props_targets
 
 #: Edges along which a change travels from one callback to the next (State never triggers).
@@ -258,5 +258,5 @@ def cycles(graph: nx.DiGraph) -> list[list[Callback]]:
 
 __all__ = [
     "FLOW_EDGES", "build_graph", "callback_node", "callbacks_in", "cycles", "downstream",
-    "ids_overlap", "id_to_str", "property_node", "serving_app", "upstream", "writers",
+    "ids_overlap", "property_node", "serving_app", "upstream", "writers",
 ]
