@@ -29,8 +29,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import platform
 import resource
 import statistics
 import subprocess
@@ -44,6 +42,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # run as a script from anywhere
 from analysis.snapshot import write_atomic  # noqa: E402
 from benchmarks.generate_app import generate_app  # noqa: E402
+from benchmarks.report import machine_summary, write_section  # noqa: E402
 
 DEFAULT_SIZES = (100, 1_000, 2_000, 5_000)
 TARGET_N, TARGET_RATIO = 2_000, 1.5  # issue 2: lint at most 1.5x bare import at 2,000 callbacks
@@ -141,23 +140,10 @@ def markdown(rows: list[Row], repeats: int) -> str:
         verdict = (f"\nTarget at N = {TARGET_N:,}: lint ≤ {TARGET_RATIO}× bare import — "
                    f"{'met' if met else 'NOT met'} ({target.ratio('wall'):.2f}×).\n")
     return (
-        f"Measured {dt.date.today().isoformat()} with `python benchmarks/bench_lint.py` — "
-        f"Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
-        f"{os.cpu_count()} CPUs; medians of {repeats} alternating runs after a warm-up, each in "
+        f"Measured {dt.date.today().isoformat()} with `python benchmarks/bench_lint.py` on "
+        f"{machine_summary()}. Medians of {repeats} alternating runs after a warm-up, each in "
         f"a fresh process.\n\n" + "\n".join(lines) + "\n" + verdict
     )
-
-
-def write_section(path: Path, body: str) -> None:
-    """Replace the benchmark section of ``path`` (or append it), atomically."""
-    section = f"{SECTION_START}\n{body.rstrip()}\n{SECTION_END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
-    if SECTION_START in text and SECTION_END in text:
-        head, rest = text.split(SECTION_START, 1)
-        text = head + section + rest.split(SECTION_END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    write_atomic(path, text)
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -188,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     report = markdown(rows, args.repeats)
     print(report)
     if args.write:
-        write_section(args.write, report)
+        write_section(args.write, report, (SECTION_START, SECTION_END))
         print(f"updated {args.write}", file=sys.stderr)
     return 0 if all(row.reported == row.n for row in rows) else 1
 
