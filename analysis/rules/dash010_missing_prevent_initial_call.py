@@ -11,7 +11,12 @@ from analysis.dash_props import is_event, runs_on_load, written_prevent_initial_
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.snapshot import AppInfo, Callback
-from analysis.source import TRIGGER_ATTRIBUTES, FunctionNode, dependency_parameters
+from analysis.source import (
+    TRIGGER_ATTRIBUTES,
+    FunctionNode,
+    dependency_parameters,
+    names_derived_from,
+)
 
 #: An inline clientside function that bails out with no_update / PreventUpdate.
 _JS_GUARD = re.compile(r"no_update|PreventUpdate")
@@ -30,8 +35,9 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     ``analysis/dash_props.py``) and that Dash still calls when the page loads (no
     ``prevent_initial_call=True``) while the body never tells that call apart: no ``if`` /
     conditional expression tests an event value (``if not n_clicks``, ``if contents is
-    None``) or ``ctx.triggered_id`` / ``ctx.triggered`` (both empty on load). A body that
-    does so handles the initial call on purpose (e.g. renders a "no clicks yet" text).
+    None``) or ``ctx.triggered_id`` / ``ctx.triggered`` (both empty on load), directly or
+    through a local read from them (``button = ctx.triggered_id`` then ``if button:``). A body
+    that does so handles the initial call on purpose (e.g. renders a "no clicks yet" text).
     ``Dash(prevent_initial_callbacks=True)`` covers ``@app.callback`` only: ``@dash.callback``
     registers without an app and keeps its own default (``False``).
     ``prevent_initial_call="initial_duplicate"`` does not prevent the initial call either.
@@ -97,6 +103,8 @@ def _guarded(ctx: LintContext, callback: Callback) -> bool:
         watched = {a.arg for a in function.args.posonlyargs + function.args.args}
     else:
         watched = {parameters[i] for i in range(len(callback.inputs)) if i in parameters}
+    # A local read from an event or the trigger (`button = ctx.triggered_id`) counts as both.
+    watched = names_derived_from(function, watched)
     return any(_tests_event(test, watched) for test in _tests(function))
 
 

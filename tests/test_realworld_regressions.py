@@ -1,0 +1,46 @@
+"""Patterns met in real Dash apps (see docs/rules.md, "Real-world check"), reproduced in small
+fixture apps under tests/apps/realworld/ and run through the real probe: each false positive
+that was fixed stays fixed, and the true positive next to it still fires."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.findings import Finding
+from analysis.lint import lint
+from analysis.runner import snapshot_target
+
+APPS = Path(__file__).parent / "apps" / "realworld"
+
+
+@pytest.fixture(scope="session")
+def findings_of():
+    """Probe and lint a fixture app once per session: name -> findings."""
+    cache: dict[str, list[Finding]] = {}
+
+    def run(name: str) -> list[Finding]:
+        if name not in cache:
+            cache[name] = lint(snapshot_target(str(APPS / f"{name}.py")))
+        return cache[name]
+
+    return run
+
+
+def _codes_by_function(findings: list[Finding]) -> dict[str, set[str]]:
+    by_function: dict[str, set[str]] = {}
+    for finding in findings:
+        for function in finding.functions:
+            by_function.setdefault(function.rsplit(".", 1)[-1], set()).add(finding.code)
+    return by_function
+
+
+@pytest.mark.parametrize("function", ["display", "edit_list", "count"])
+def test_dash010_trigger_or_event_read_through_a_local_name_is_a_guard(findings_of, function):
+    codes = _codes_by_function(findings_of("trigger_alias_app"))
+    assert "DASH010" not in codes.get(function, set())
+
+
+def test_dash010_still_fires_on_the_unguarded_callback(findings_of):
+    codes = _codes_by_function(findings_of("trigger_alias_app"))
+    assert "DASH010" in codes["save_unguarded"]
