@@ -34,9 +34,14 @@ class ResolvedTarget:
 
 
 def resolve_target(target: str, cwd: str | os.PathLike | None = None) -> ResolvedTarget:
-    """A .py file, a project directory (app.py / index.py / main.py), or ``pkg.module[:attr]``."""
+    """A .py file (``app.py`` or ``app.py:attr``), a project directory (app.py / index.py /
+    main.py), or ``pkg.module[:attr]``."""
     base = Path(cwd or os.getcwd()).resolve()
     path = (base / target) if not os.path.isabs(target) else Path(target)
+    file_part, colon, attr = target.rpartition(":")
+    if colon and file_part.endswith(".py") and attr.isidentifier():  # path/to/app.py:attr
+        resolved = resolve_target(file_part, base)
+        return ResolvedTarget(target, resolved.root, file=resolved.file, attr=attr)
     if path.is_file():
         if path.suffix != ".py":
             raise TargetError(f"{target} is not a Python file; point at the app's .py file")
@@ -55,8 +60,9 @@ def resolve_target(target: str, cwd: str | os.PathLike | None = None) -> Resolve
         head = module.split(".")[0]
         if (base / head).is_dir() or (base / f"{head}.py").is_file() or not target.endswith(".py"):
             return ResolvedTarget(target, base, module=module, attr=attr or None)
-    raise TargetError(f"{target} does not exist; pass a .py file, a project directory or "
-                      f"package.module[:attr] importable from the current directory")
+    raise TargetError(f"{target} does not exist; pass a .py file (optionally file.py:attr), a "
+                      f"project directory or package.module[:attr] importable from the current "
+                      f"directory")
 
 
 def _is_dotted_name(text: str) -> bool:

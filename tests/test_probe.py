@@ -230,3 +230,10 @@ def test_resolve_directory_and_module_targets(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(TARGETS / "package_app")
     resolved = resolve_target("shop.dashboard:make")
     assert (resolved.module, resolved.attr, resolved.file) == ("shop.dashboard", "make", None)
+
+
+def test_file_colon_attr_names_the_primary_app() -> None:
+    resolved = resolve_target(str(TARGETS / "multi_app" / "app.py") + ":prototype")
+    assert (resolved.file.name, resolved.attr) == ("app.py", "prototype")
+    snapshot = snapshot_target(str(TARGETS / "multi_app" / "app.py") + ":prototype")
+    assert [app.name for app in snapshot.apps if app.primary] == ["app:prototype"]
