@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import dash_cytoscape as cyto
 import diskcache
@@ -23,15 +24,17 @@ def default_cache_dir() -> Path:
     return Path(tempfile.gettempdir()) / "dash-callback-explorer"
 
 
-def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None) -> Dash:
+def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
+               background_manager: Any = None) -> Dash:
     """A new explorer app showing ``store``'s projects.
 
-    Background jobs (``Analyse again``) run through a DiskcacheManager in ``cache_dir``
-    (default: a folder under the system's temp dir).
+    Background jobs (``Analyse again``) run through ``background_manager`` (the hosted mode
+    passes a CeleryManager), by default a DiskcacheManager in ``cache_dir`` (default: a
+    folder under the system's temp dir).
     """
     cyto.load_extra_layouts()  # dagre & co, and the SVG export that comes with them
     jobs = Path(cache_dir) if cache_dir else default_cache_dir()
-    manager = DiskcacheManager(diskcache.Cache(str(jobs / "jobs")))
+    manager = background_manager or DiskcacheManager(diskcache.Cache(str(jobs / "jobs")))
     app = Dash(
         __name__, title=TITLE, assets_folder=str(ASSETS), background_callback_manager=manager,
         suppress_callback_exceptions=False,

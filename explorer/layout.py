@@ -12,7 +12,7 @@ from explorer import ids
 from explorer.catalog import CALLBACK_KINDS
 from explorer.elements import COLLAPSE_MODES
 from explorer.projects import ProjectStore
-from explorer.stylesheet import stylesheet
+from explorer.stylesheet import SEVERITY_COLOURS, stylesheet
 from explorer.urlstate import DEFAULT_LAYOUT, LAYOUTS
 from explorer.views import FOCUS_DIRECTIONS, MAX_DEPTH
 
@@ -122,7 +122,7 @@ def controls() -> html.Div:
 
 
 def graph_panel() -> html.Div:
-    return html.Div([
+    return html.Div(className="position-relative", children=[
         html.Div(id=ids.STATUS),
         cyto.Cytoscape(
             id=ids.GRAPH, elements=[], layout=graph_layout(DEFAULT_LAYOUT),
@@ -131,8 +131,33 @@ def graph_panel() -> html.Div:
             style={"width": "100%", "height": "calc(100vh - 125px)"},
             className="border rounded bg-white",
         ),
+        legend(),
         html.Div(id=ids.GRAPH_CAPTION, className="small text-muted mt-1"),
     ])
+
+
+#: What the graph's shapes and lines mean (the stylesheet draws them this way).
+LEGEND = (
+    ("server", "#cfe2ff", "solid"), ("clientside", "#fff3cd", "solid"),
+    ("background", "#e0cffc", "double"), ("async", "#d1e7dd", "solid"),
+)
+EDGE_LEGEND = (("input", "—"), ("state", "- -"), ("output", "→"), ("set_props", "···"))
+
+
+def legend() -> html.Div:
+    swatches = [
+        html.Span(name, className="border rounded px-1 me-1",
+                  style={"background": colour, "borderStyle": border})
+        for name, colour, border in LEGEND
+    ]
+    edges = [html.Span(f"{mark} {name}", className="me-2") for name, mark in EDGE_LEGEND]
+    severities = [html.Span(name, className="me-1", style={"color": colour})
+                  for name, colour in SEVERITY_COLOURS.items()]
+    return html.Div(
+        [*swatches, html.Br(), *edges, *severities],
+        className="position-absolute p-1 bg-white bg-opacity-75 border rounded",
+        style={"fontSize": "0.7rem", "bottom": "1.9rem", "left": "0.4rem"},
+    )
 
 
 def side_panel() -> html.Div:

@@ -16,16 +16,20 @@ NOTHING = {"nodes": [], "elements": [], "finding": None}
 #: Centre the graph on the selected nodes. It runs in the browser because only the browser
 #: knows where the layout put them; it has no Output, it moves the viewport.
 CENTRE_ON_SELECTION = """
-function(selection) {
+function(selection, elements) {
     const root = document.getElementById("%s");
     if (!root || !selection || !selection.elements || !selection.elements.length) { return; }
-    const holder = [root, ...root.querySelectorAll("div")].find((el) => el._cyreg);
-    if (!holder) { return; }
-    const cy = holder._cyreg.cy;
-    const wanted = cy.collection(selection.elements.map((id) => cy.getElementById(id)));
-    if (wanted.nonempty()) {
-        cy.animate({fit: {eles: wanted, padding: 120}, duration: 300});
-    }
+    // New elements are laid out after React renders them: centre once the layout settled.
+    setTimeout(() => {
+        const holder = [root, ...root.querySelectorAll("div")].find((el) => el._cyreg);
+        if (!holder) { return; }
+        const cy = holder._cyreg.cy;
+        const wanted = cy.collection(selection.elements.map((id) => cy.getElementById(id)));
+        if (wanted.nonempty()) {
+            cy.fit(wanted.closedNeighborhood(), 60);  // the selection with its neighbours
+            if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(wanted); }
+        }
+    }, 300);
 }
 """ % ids.GRAPH
 
@@ -111,5 +115,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         )
 
     app.clientside_callback(
-        CENTRE_ON_SELECTION, Input(ids.SELECTION, "data"), prevent_initial_call=True
+        CENTRE_ON_SELECTION,
+        Input(ids.SELECTION, "data"),
+        Input(ids.GRAPH, "elements"),
+        prevent_initial_call=True,
     )
