@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -56,11 +57,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--cache-dir", metavar="DIR",
                         help=f"background jobs and results (default {default_cache_dir()})")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode")
+    parser.add_argument("--config", metavar="TOML",
+                        help="serve the projects of a projects file, as the hosted mode does "
+                             "(docs/hosting.md); DCE_* variables apply")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.config:
+        return serve_config(args)
     try:
         store = build_store(args)
     except AnalysisError as exc:
@@ -106,8 +112,38 @@ def _analyse(project: Project) -> Snapshot | AnalysisError:
         return exc
 
 
+def serve_config(args: argparse.Namespace) -> int:
+    """``--config``: the hosted explorer (explorer/hosted.py) in this one process."""
+    from explorer.hosted import HostedSettings, build_hosted_app
+
+    if args.targets or args.snapshot:
+        print("error: --config names the projects; drop the targets and --snapshot",
+              file=sys.stderr)
+        return 2
+    env = dict(os.environ, DCE_CONFIG=args.config)
+    if args.cache_dir:
+        env["DCE_DATA_DIR"] = args.cache_dir
+    try:
+        explorer = build_hosted_app(HostedSettings.from_env(env))
+    except AnalysisError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    print(f"Dash Callback Explorer on http://{args.host}:{args.port}/", file=sys.stderr)
+    explorer.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
 def default_app() -> Dash:
-    """The app gunicorn and the linter see: the demo project, analysed on first use."""
+    """The app gunicorn and the linter see: with DCE_CONFIG set, the hosted explorer over
+    the configured projects (docs/hosting.md); else the demo project, analysed on first use."""
+    if os.environ.get("DCE_CONFIG"):
+        from explorer.hosted import build_hosted_app
+
+        try:
+            return build_hosted_app()
+        except AnalysisError as exc:  # a bad projects file: one line, not a traceback
+            print(f"error: {exc.message}", file=sys.stderr)
+            raise SystemExit(2) from None
     demo = projects_from([], [], None, 60.0)
     return create_app(ProjectStore(demo, results_dir=default_cache_dir() / "results"))
 

@@ -38,10 +38,12 @@ def served(tmp_path_factory):
     # A snapshot already in the history (as CI would upload it): no probe on first requests.
     SnapshotHistory(data / "history").add("clean", snapshot_target(str(CLEAN_APP)), "ci")
     port = free_port()
-    process = start_gunicorn(hosted_env(write_projects(folder), data), port)
+    log = folder / "gunicorn.log"
+    process = start_gunicorn(hosted_env(write_projects(folder), data), port,
+                             "--error-logfile", str(log))
     try:
         wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}", process
+        yield f"http://127.0.0.1:{port}", log
     finally:
         stop(process)
 
@@ -62,28 +64,39 @@ def callback_body(dependency: dict, changed: str) -> dict:
             "changedPropIds": [changed]}
 
 
-def first_requests(url: str, barrier: threading.Barrier) -> list[tuple[str, int]]:
-    """One client's first page: layout, dependencies and a callback, all at the same moment."""
+def first_requests(url: str, barrier: threading.Barrier) -> list[tuple[str, int, str]]:
+    """One client's first page, all clients at the same moment: (what, status, a digest of
+    the answer). A request served before Dash's setup finished would get the page without
+    its scripts or the callbacks without the ones setup adds (200, but wrong)."""
     session = requests.Session()
     barrier.wait()
-    statuses = [(path, session.get(url + path, timeout=60).status_code)
-                for path in ("/_dash-layout", "/_dash-dependencies")]
+    answers = []
+    for path in ("/", "/_dash-layout", "/_dash-dependencies"):
+        response = session.get(url + path, timeout=60)
+        digest = str(len(response.json())) if path == "/_dash-dependencies" else \
+            str("dash_renderer" in response.text) if path == "/" else ""
+        answers.append((path, response.status_code, digest))
     dependencies = session.get(url + "/_dash-dependencies", timeout=60).json()
     search = next(d for d in dependencies if d["output"] == "search-results.children")
     posted = session.post(url + "/_dash-update-component",
                           json=callback_body(search, "search-input.value"), timeout=60)
-    statuses.append(("search callback", posted.status_code))
-    return statuses
+    answers.append(("search callback", posted.status_code, ""))
+    return answers
 
 
 def test_simultaneous_first_requests_all_succeed(served):
-    url, _ = served
+    url, log = served
     barrier = threading.Barrier(CLIENTS)
     with ThreadPoolExecutor(CLIENTS) as pool:
         results = list(pool.map(lambda _: first_requests(url, barrier), range(CLIENTS)))
-    failures = [item for statuses in results for item in statuses if item[1] != 200]
+    failures = [item for answers in results for item in answers if item[1] != 200]
     assert failures == []
-    assert len(results) == CLIENTS
+    assert all(answers == results[0] for answers in results), "first answers differ"
+    assert results[0][0] == ("/", 200, "True")
+    # Unwarmed, a worker can also die outright: plotly imports numpy lazily on the first
+    # JSON answer and concurrent first imports crash it (SIGILL). None may have restarted.
+    text = log.read_text()
+    assert text.count("Booting worker") == 2 and "was sent" not in text, text
 
 
 def test_an_async_callback_answers_under_gunicorn(served):
