@@ -107,43 +107,108 @@ def needs_overview(catalog: Catalog, nodes: frozenset[str]) -> bool:
     return sum(1 for key in nodes if key in catalog.callbacks) > AGGREGATE_ABOVE
 
 
+@dataclass(frozen=True)
+class OverviewBase:
+    """What every expansion of one view shares, computed once per view: which page/module
+    and cluster each shown node is in, the flows between clusters, and each cluster's edges.
+    An expansion then costs what it draws, not the whole graph."""
+
+    nodes: frozenset[str]
+    by_group: dict[str, tuple[str, ...]]  # page/module -> shown node keys
+    by_cluster: dict[str, tuple[str, ...]]  # cluster -> shown node keys
+    group_callbacks: dict[str, int]
+    cluster_flows: dict[tuple[str, str], tuple[int, str | None]]  # count, worst severity
+    cluster_edges: dict[str, tuple[tuple[str, str], ...]]  # edges touching a cluster
+
+
+def overview_base(graph: nx.DiGraph, catalog: Catalog, clusters: Clusters,
+                  nodes: frozenset[str]) -> OverviewBase:
+    by_group: dict[str, list[str]] = defaultdict(list)
+    by_cluster: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(nodes):
+        by_group[clusters.group(key, catalog)].append(key)
+        by_cluster[clusters.cluster_of.get(key, key)].append(key)
+    flows: Counter[tuple[str, str]] = Counter()
+    severity: dict[tuple[str, str], str | None] = {}
+    touching: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for source, target in graph.subgraph(nodes).edges:
+        a, b = clusters.cluster_of.get(source, source), clusters.cluster_of.get(target, target)
+        touching[a].append((source, target))
+        if a != b:
+            touching[b].append((source, target))
+            flows[(a, b)] += 1
+            edge = catalog.edge_severity.get((source, target), "")
+            severity[(a, b)] = worst([edge, severity.get((a, b)) or ""])
+    return OverviewBase(
+        nodes=nodes,
+        by_group={g: tuple(keys) for g, keys in by_group.items()},
+        by_cluster={c: tuple(keys) for c, keys in by_cluster.items()},
+        group_callbacks={g: sum(1 for k in keys if k in catalog.callbacks)
+                         for g, keys in by_group.items()},
+        cluster_flows={pair: (count, severity[pair]) for pair, count in flows.items()},
+        cluster_edges={c: tuple(edges) for c, edges in touching.items()},
+    )
+
+
 def overview_elements(
-    graph: nx.DiGraph, catalog: Catalog, clusters: Clusters, nodes: frozenset[str],
+    graph: nx.DiGraph, catalog: Catalog, clusters: Clusters, base: OverviewBase,
     expanded: frozenset[str],
 ) -> list[dict]:
-    """Elements of an aggregated view: each node of ``nodes`` is drawn as itself when its
-    cluster (or small page/module) is expanded, else by its cluster or page/module node.
+    """Elements of an aggregated view: a shown node is drawn as itself when its cluster (or
+    small page/module) is expanded, else by its cluster or page/module node.
 
     A view with a single page/module starts at its clusters. Positions are included.
     """
-    by_group: dict[str, list[str]] = defaultdict(list)
-    for key in nodes:
-        by_group[clusters.group(key, catalog)].append(key)
-    open_groups = set(by_group) if len(by_group) == 1 else {
-        g for g in by_group if group_node(g) in expanded}
-    drawn_as: dict[str, str] = {}
-    for group, keys in by_group.items():
-        small = sum(1 for k in keys if k in catalog.callbacks) <= DETAIL_LIMIT
-        for key in keys:
-            cluster = clusters.cluster_of.get(key)
-            if group not in open_groups:
-                drawn_as[key] = group_node(group)
-            elif small or cluster is None or cluster in expanded:
-                drawn_as[key] = key
-            else:
-                drawn_as[key] = cluster
-    detail = frozenset(k for k, shown in drawn_as.items() if shown == k)
+    single = len(base.by_group) == 1
+    open_groups = {g for g in base.by_group if single or group_node(g) in expanded}
+    drawn_as: dict[str, str] = {}  # cluster -> the node drawn for it (itself: see detail)
+    detail_clusters: set[str] = set()
+    for cluster, keys in base.by_cluster.items():
+        group = clusters.group(keys[0], catalog)
+        if group not in open_groups:
+            drawn_as[cluster] = group_node(group)
+            continue
+        drawn_as[cluster] = cluster
+        if cluster in expanded or cluster not in clusters.members \
+                or base.group_callbacks[group] <= DETAIL_LIMIT:
+            detail_clusters.add(cluster)
+    detail = frozenset(k for c in detail_clusters for k in base.by_cluster[c])
+
+    def shown(key: str) -> str:
+        cluster = clusters.cluster_of.get(key, key)
+        return key if cluster in detail_clusters else drawn_as[cluster]
+
     elements = build_elements(graph, catalog, detail) if detail else []
-    elements += _aggregate_nodes(catalog, clusters, drawn_as)
-    elements += _aggregate_edges(graph, catalog, drawn_as)
+    inside: dict[str, list[str]] = defaultdict(list)
+    for cluster, rep in drawn_as.items():
+        if cluster not in detail_clusters:
+            inside[rep].extend(base.by_cluster[cluster])
+    elements += _aggregate_nodes(catalog, clusters, inside)
+    flows: Counter[tuple[str, str]] = Counter()
+    severity: dict[tuple[str, str], str | None] = {}
+
+    def add(pair: tuple[str, str], count: int, worst_seen: str | None) -> None:
+        flows[pair] += count
+        severity[pair] = worst([worst_seen or "", severity.get(pair) or ""])
+
+    for (a, b), (count, worst_seen) in base.cluster_flows.items():
+        if a not in detail_clusters and b not in detail_clusters and drawn_as[a] != drawn_as[b]:
+            add((drawn_as[a], drawn_as[b]), count, worst_seen)
+    for cluster in detail_clusters:
+        for source, target in base.cluster_edges.get(cluster, ()):
+            a, b = shown(source), shown(target)
+            if a != b and not (a == source and b == target):
+                add((a, b), 1, catalog.edge_severity.get((source, target)))
+    elements += [
+        {"data": {"id": f"e-{element_id(a)}-{element_id(b)}", "source": element_id(a),
+                  "target": element_id(b), "kind": "flow", "label": str(count)},
+         "classes": f"flow {severity[(a, b)] or ''}".strip()}
+        for (a, b), count in sorted(flows.items())
+    ]
     return with_positions(elements)
 
 
-def _aggregate_nodes(catalog: Catalog, clusters: Clusters, drawn_as: dict[str, str]) -> list[dict]:
-    inside: dict[str, list[str]] = defaultdict(list)
-    for key, shown in drawn_as.items():
-        if shown != key:
-            inside[shown].append(key)
+def _aggregate_nodes(catalog: Catalog, clusters: Clusters, inside: dict[str, list[str]]) -> list[dict]:
     elements = []
     for shown, keys in sorted(inside.items()):
         n_callbacks = sum(1 for k in keys if k in catalog.callbacks)
@@ -158,25 +223,6 @@ def _aggregate_nodes(catalog: Catalog, clusters: Clusters, drawn_as: dict[str, s
             "classes": f"{kind} aggregate {severity or ''}".strip(),
         })
     return elements
-
-
-def _aggregate_edges(graph: nx.DiGraph, catalog: Catalog, drawn_as: dict[str, str]) -> list[dict]:
-    """One edge per pair of drawn nodes joined through an aggregate, labelled with a count."""
-    flows: Counter[tuple[str, str]] = Counter()
-    severity: dict[tuple[str, str], str | None] = {}
-    for source, target in graph.edges:
-        a, b = drawn_as.get(source), drawn_as.get(target)
-        if a is None or b is None or a == b or (a == source and b == target):
-            continue  # hidden, inside one aggregate, or a detail edge build_elements drew
-        flows[(a, b)] += 1
-        edge = catalog.edge_severity.get((source, target), "")
-        severity[(a, b)] = worst([edge, severity.get((a, b)) or ""])
-    return [
-        {"data": {"id": f"e-{element_id(a)}-{element_id(b)}", "source": element_id(a),
-                  "target": element_id(b), "kind": "flow", "label": str(count)},
-         "classes": f"flow {severity[(a, b)] or ''}".strip()}
-        for (a, b), count in sorted(flows.items())
-    ]
 
 
 def _box(element: dict) -> Box:

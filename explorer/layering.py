@@ -45,6 +45,9 @@ def layered_positions(boxes: list[Box], edges: list[tuple[str, str]]) -> dict[st
 
 def _layout_part(graph: nx.DiGraph, size: dict[str, Box]) -> tuple[dict, float, float]:
     """Positions relative to the part's top-left corner, and the part's width and height."""
+    if len(graph) == 1:  # most parts of an overview: one cluster node, no layering needed
+        box = size[next(iter(graph))]
+        return {box.key: (box.width / 2, box.height / 2)}, box.width, box.height
     layers = _layers(graph)
     ordered = _order(graph, layers)
     positions: dict[str, tuple[float, float]] = {}
