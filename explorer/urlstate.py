@@ -22,7 +22,7 @@ class UrlView:
     severities: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
-    collapse: str = "none"
+    collapse: str | None = None  # None: the project's default (see views.default_collapse)
     layout: str = DEFAULT_LAYOUT
     direction: str = "off"
     depth: int = 1

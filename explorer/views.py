@@ -13,6 +13,17 @@ from explorer.catalog import Catalog, callback_kind
 
 FOCUS_DIRECTIONS = ("off", "upstream", "downstream", "both")
 MAX_DEPTH = 10
+#: Above this many callbacks the first view shows one node per page/module.
+LARGE_GRAPH = 150
+
+
+def default_collapse(callbacks: int) -> str:
+    """How a project opens: whole pages/modules collapsed when it is large.
+
+    >>> default_collapse(20), default_collapse(500)
+    ('none', 'group')
+    """
+    return "group" if callbacks > LARGE_GRAPH else "none"
 
 
 @dataclass(frozen=True)

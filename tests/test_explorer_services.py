@@ -17,7 +17,7 @@ from explorer.exports import markdown_report, sarif_report, snapshot_json
 from explorer.services import SnapshotServices
 from explorer.summary import findings_by_rule_figure, summary_counts
 from explorer.urlstate import UrlView, decode, encode
-from explorer.views import ViewSpec
+from explorer.views import ViewSpec, default_collapse
 
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo" / "app.py"
 
@@ -156,5 +156,21 @@ def test_url_state_round_trips_and_survives_garbage():
     assert decode(encode(view)) == view
     assert decode("") == UrlView()
     junk = decode("?depth=lots&focus=sideways&layout=<script>&collapse=x&finding=-4")
-    assert (junk.depth, junk.direction, junk.layout, junk.collapse) == (1, "off", "dagre", "none")
+    assert (junk.depth, junk.direction, junk.layout, junk.collapse) == (1, "off", "dagre", None)
     assert junk.finding == 0
+
+
+def test_a_large_project_opens_grouped_by_module():
+    from analysis.snapshot import Callback, Dependency
+
+    callbacks = tuple(
+        Callback(i, f"pages.p{i % 5}.step{i}", module=f"pages.p{i % 5}",
+                 inputs=(Dependency(f"in{i}", "value"),),
+                 outputs=(Dependency(f"in{i + 1}", "value"),))
+        for i in range(300)
+    )
+    services = SnapshotServices(Snapshot(target="big.py", root=".", callbacks=callbacks), ())
+    assert default_collapse(len(services.catalog.callbacks)) == "group"
+    grouped = services.elements(ViewSpec(collapse="group"))
+    assert len([e for e in grouped if "source" not in e["data"]]) == 5
+    assert default_collapse(20) == "none"

@@ -9,6 +9,13 @@ from dash import Dash, Input, Output, State, no_update
 from explorer import ids
 from explorer.projects import ProjectStore
 from explorer.urlstate import UrlView, decode, encode
+from explorer.views import default_collapse
+
+
+def project_collapse(store: ProjectStore, project: str | None) -> str:
+    """The collapse a project opens with (large projects open grouped by page/module)."""
+    services = store.services(project)
+    return default_collapse(len(services.catalog.callbacks) if services else 0)
 
 
 def register(app: Dash, store: ProjectStore) -> None:
@@ -31,9 +38,10 @@ def register(app: Dash, store: ProjectStore) -> None:
         never triggers this again (no cycle between the two URL callbacks)."""
         view = decode(search)
         project = view.project if store.known(view.project) else store.default()
+        collapse = view.collapse or project_collapse(store, project)
         return (
             project, view.search, list(view.groups), list(view.severities), list(view.rules),
-            list(view.kinds), view.collapse, view.layout, view.direction, asdict(view),
+            list(view.kinds), collapse, view.layout, view.direction, asdict(view),
         )
 
     @app.callback(
@@ -61,7 +69,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         view = UrlView(
             project=project, search=search or "", groups=tuple(groups or ()),
             severities=tuple(severities or ()), rules=tuple(rules or ()),
-            kinds=tuple(kinds or ()), collapse=collapse or "none",
+            kinds=tuple(kinds or ()),
+            collapse=None if collapse == project_collapse(store, project) else collapse,
             layout=layout or UrlView.layout, direction=direction or "off", depth=depth or 1,
             selected=tuple(selection.get("nodes") or ()), finding=selection.get("finding"),
         )
