@@ -28,8 +28,21 @@ def summary_counts(services: SnapshotServices) -> dict[str, int]:
     return counts
 
 
+def message_figure(text: str) -> go.Figure:
+    """A small empty chart that says why it is empty."""
+    figure = go.Figure()
+    figure.update_layout(
+        height=80, margin={"l": 0, "r": 0, "t": 0, "b": 0}, template="plotly_white",
+        xaxis={"visible": False}, yaxis={"visible": False},
+        annotations=[{"text": text, "showarrow": False, "font": {"color": "#6c757d"}}],
+    )
+    return figure
+
+
 def findings_by_rule_figure(services: SnapshotServices) -> go.Figure:
     """A horizontal bar per rule code, stacked by severity."""
+    if not services.findings:
+        return message_figure("No findings")
     per_rule: Counter[tuple[str, str]] = Counter(
         (f"{f.code} {f.name}", f.severity) for f in services.findings
     )

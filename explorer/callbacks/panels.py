@@ -11,7 +11,7 @@ from explorer import ids
 from explorer.details import SEVERITY_COLOURS, details_panel, finding_card
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
-from explorer.summary import findings_by_rule_figure, summary_counts
+from explorer.summary import findings_by_rule_figure, message_figure, summary_counts
 
 PROMPT = html.P("Select a callback, a component or a finding.", className="text-muted")
 
@@ -104,7 +104,7 @@ def register(app: Dash, store: ProjectStore) -> None:
     def summarise(project: str | None, revision: int | None) -> tuple[list, go.Figure, list]:
         services = store.services(project)
         if services is None:
-            return [html.P("No analysis.", className="text-muted")], go.Figure(), []
+            return [html.P("No analysis.", className="text-muted")], message_figure(""), []
         counts = summary_counts(services)
         badges = [
             html.Div([html.Div(str(value), className="fs-5 fw-bold"),
