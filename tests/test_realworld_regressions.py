@@ -44,3 +44,10 @@ def test_dash010_trigger_or_event_read_through_a_local_name_is_a_guard(findings_
 def test_dash010_still_fires_on_the_unguarded_callback(findings_of):
     codes = _codes_by_function(findings_of("trigger_alias_app"))
     assert "DASH010" in codes["save_unguarded"]
+
+
+def test_dash072_id_shared_by_the_app_shell_and_a_page_is_a_duplicate():
+    findings = lint(snapshot_target(str(APPS / "pages_shell_app")))
+    duplicates = [f for f in findings if f.code == "DASH072"]
+    assert [f.components for f in duplicates] == [("status",)]  # not "graph" (two pages)
+    assert {f.code for f in findings} == {"DASH072"}  # page_container ids, data-*: no finding
