@@ -122,3 +122,20 @@ def test_a_redis_url_must_be_one():
 
     with pytest.raises(ConfigError, match="DCE_REDIS_URL"):
         celery_app("http://localhost:6379")
+
+
+@pytest.mark.parametrize("argv, env", [
+    (["app.py", "--config", "absent.toml"], {}),
+    (["app.py", "--config", "absent.toml", "examples/clean_app.py"], {}),
+    (["-c", "import app"], {"DCE_CONFIG": "absent.toml"}),  # what gunicorn app:server does
+])
+def test_a_bad_projects_file_stops_the_server_with_one_line(argv, env):
+    import subprocess
+    import sys
+
+    from hosted_support import REPO
+
+    run = subprocess.run([sys.executable, *argv], cwd=REPO, capture_output=True, text=True,
+                         timeout=120, env={**os.environ, **env})
+    assert run.returncode == 2
+    assert run.stderr.startswith("error: ") and run.stderr.count("\n") == 1, run.stderr
