@@ -16,8 +16,12 @@ from explorer.layering import Box, layered_positions
 AGGREGATE_ABOVE = 250  # callbacks in a view: above this the first view is aggregated
 DETAIL_LIMIT = 60  # a page/module with at most this many callbacks opens straight into detail
 HUB_USERS = 25  # a property used by more callbacks than this does not join their clusters
-#: Above this many drawn nodes positions come from the server (see docs/performance.md).
-SERVER_LAYOUT_ABOVE = 120
+#: Above this many drawn nodes the hierarchical layout's positions come from the server:
+#: dagre in the browser costs ~200 ms at 34 nodes and ~9 s at 1,000, the server's layered
+#: layout plus cytoscape's preset ~40 ms and ~1.2 s (benchmarks/bench_layout.py,
+#: docs/performance.md). Below it both are instant and dagre routes edges a little better.
+SERVER_LAYOUT_ABOVE = 40
+PRESET_LAYOUT = {"name": "preset", "fit": True, "padding": 20, "animate": False}
 
 CHAR_WIDTH, LINE_HEIGHT = 6.5, 16.0
 

@@ -11,7 +11,7 @@ from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from explorer import ids
-from explorer.projects import ProjectState, ProjectStore, run_analysis
+from explorer.projects import ProjectState, ProjectStore, run_analysis, terminate_as_exit
 
 
 def project_label(name: str, state: ProjectState) -> str:
@@ -70,7 +70,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         if not store.known(project):
             raise PreventUpdate
         set_progress((30, "analysing"))
-        result = run_analysis(store.project(project), store.results_dir)
+        with terminate_as_exit():  # Cancel must not orphan the probe
+            result = run_analysis(store.project(project), store.results_dir)
         set_progress((100, "done" if not result.get("error") else "failed"))
         return result
 

@@ -149,3 +149,17 @@ def test_json_export_downloads_a_valid_snapshot(dash_duo, demo_app, demo_snapsho
                                                message="the file's content"))
     assert downloaded == demo_snapshot
     assert json.loads(target.read_text())["schema_version"] == demo_snapshot.schema_version
+
+
+def test_the_graph_exports_as_svg_and_png(dash_duo, demo_app):
+    app, _ = demo_app
+    start(dash_duo, app)
+    folder = Path(dash_duo.download_path)
+    dash_duo.find_element("#export-svg").click()
+    svg = folder / "demo-callbacks.svg"
+    wait_until(lambda: svg.exists() and "<svg" in svg.read_text(errors="ignore"),
+               message="the SVG download")
+    dash_duo.find_element("#export-png").click()
+    png = folder / "demo-callbacks.png"
+    wait_until(lambda: png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n",
+               message="the PNG download")

@@ -58,3 +58,47 @@ def test_a_broken_target_shows_its_error_and_the_page_stays_usable(dash_duo, tmp
     dash_duo.find_element("#search-input").send_keys("app.py")
     dash_duo.wait_for_element("#search-results button")
     assert dash_duo.get_logs() == []
+
+
+HANGS_WHEN_FLAGGED = '''
+import os
+import time
+
+from dash import Dash, html
+
+if os.path.exists(os.path.join(os.path.dirname(__file__), "HANG")):
+    time.sleep(300)
+app = Dash(__name__)
+app.layout = html.Div("ready", id="ready")
+'''
+
+
+def processes_mentioning(text: str) -> list[str]:
+    """Command lines of running processes that mention ``text``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="ignore")
+        except OSError:
+            continue
+        if text in args:
+            found.append(args)
+    return found
+
+
+def test_cancel_stops_the_analysis_and_its_probe(dash_duo, tmp_path):
+    target = tmp_path / "slow_app" / "app.py"
+    target.parent.mkdir()
+    target.write_text(HANGS_WHEN_FLAGGED)
+    store = ProjectStore([Project("slow", target=str(target))], tmp_path / "results")
+    dash_duo.start_server(create_app(store, cache_dir=tmp_path / "cache"))
+    dash_duo.wait_for_contains_text("#status", "slow: analysed at", timeout=30)
+    before = store.revision
+    (target.parent / "HANG").touch()
+    button = dash_duo.find_element("#analyse-button")
+    button.click()
+    wait_until(lambda: processes_mentioning(str(target)), message="the probe to start")
+    dash_duo.find_element("#cancel-button").click()
+    wait_until(button.is_enabled, message="the job to stop")
+    wait_until(lambda: not processes_mentioning(str(target)), message="the probe to die")
+    assert store.revision == before and store.state("slow").error is None
