@@ -98,6 +98,8 @@ def snapshot_target(target: str, *, python: str | None = None, timeout: float = 
         message = envelope.get("message") or "the probe failed"
         if kind == "memory":
             message = _memory_message(target, limit)
+        elif resolved.file and _RELATIVE_IMPORT in message:
+            message = _package_message(resolved.file)
         error = TargetError if kind in TARGET_KINDS else ProbeError
         raise error(message, envelope.get("details") or stderr_tail)
     return Snapshot.from_dict(envelope.get("snapshot"), origin=f"probe of {target}")
@@ -143,6 +145,25 @@ def _tail(path: Path) -> str:
     if size > STDERR_TAIL_CHARS:
         text = "[...]" + text[text.find("\n") + 1:] if "\n" in text else text
     return text.strip()
+
+
+#: Python's message for a relative import in a module imported without its package.
+_RELATIVE_IMPORT = "attempted relative import with no known parent package"
+
+
+def _package_message(file: Path) -> str:
+    """How to name a file that uses relative imports: as a module of its package (a file is
+    imported on its own, so ``from .layout import x`` cannot work)."""
+    parts, folder = [file.stem], file.parent
+    while (folder / "__init__.py").is_file():
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    if len(parts) > 1:
+        return (f"{file.name} uses relative imports, so it must be imported as part of package "
+                f"{parts[0]!r}: run `python -m analysis {'.'.join(parts)}` from {folder}")
+    return (f"{file.name} uses relative imports but {file.parent} is not a package: add an "
+            f"__init__.py there and run `python -m analysis {file.parent.name}.{file.stem}` "
+            f"from {file.parent.parent}")
 
 
 def _read_envelope(path: Path) -> dict | None:

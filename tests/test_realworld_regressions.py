@@ -3,10 +3,12 @@ fixture apps under tests/apps/realworld/ and run through the real probe: each fa
 that was fixed stays fixed, and the true positive next to it still fires."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from analysis.errors import AnalysisError
 from analysis.findings import Finding
 from analysis.lint import lint
 from analysis.runner import snapshot_target
@@ -51,3 +53,15 @@ def test_dash072_id_shared_by_the_app_shell_and_a_page_is_a_duplicate():
     duplicates = [f for f in findings if f.code == "DASH072"]
     assert [f.components for f in duplicates] == [("status",)]  # not "graph" (two pages)
     assert {f.code for f in findings} == {"DASH072"}  # page_container ids, data-*: no finding
+
+
+def test_a_package_module_given_as_a_file_gets_a_command_that_works(monkeypatch):
+    """`python -m analysis pkg/app.py` cannot import `from .layout import ...`: the error names
+    the module form, and that command (run from the folder it names) really works."""
+    with pytest.raises(AnalysisError) as failure:
+        snapshot_target(str(APPS / "relpkg" / "app.py"))
+    command = re.search(r"`python -m analysis (\S+)` from (\S+)$", failure.value.message)
+    assert command is not None, failure.value.message
+    monkeypatch.chdir(command.group(2))
+    snapshot = snapshot_target(command.group(1))
+    assert [cb.function for cb in snapshot.callbacks] == ["relpkg.app.greet"]

@@ -1,0 +1,1 @@
+"""A package in the common project layout: app.py imports its siblings relatively."""
