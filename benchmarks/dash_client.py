@@ -104,14 +104,18 @@ class DashClient:
                     (output is not None and output in callback["output"]):
                 yield callback["output"], self._body(callback, trigger)
 
-    def post(self, body: dict) -> dict[str, Any]:
-        """Send one callback request; the props its response sets (empty on 204)."""
+    def post(self, body: dict, keep: bool = True) -> dict[str, Any]:
+        """Send one callback request; the props its response sets (empty on 204).
+        ``keep=False`` reads the whole answer but skips decoding it: the load generator
+        shares the machine with the server, so it spends no CPU on what it never uses."""
         response = self.session.post(self.url + "/_dash-update-component", json=body, timeout=60)
         if response.status_code == 204:
             return {}
         if response.status_code != 200:
             raise RuntimeError(f"callback {body['output'][:60]}: HTTP {response.status_code}: "
                                f"{response.text[:200]}")
+        if not keep:
+            return {}  # requests has already read the whole body (no streaming)
         changed = {}
         for component, props in response.json().get("response", {}).items():
             for prop, new in props.items():

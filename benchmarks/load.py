@@ -90,6 +90,14 @@ def run_client(url: str, deadline: float, budget: threading.Semaphore, record: R
                seed: int, auth: tuple[str, str] | None) -> None:
     rng = random.Random(seed)
     client = DashClient(url, auth=auth)
+    try:
+        run_actions(client, rng, deadline, budget, record)
+    finally:
+        client.session.close()  # no idle keep-alive connection may delay the server's exit
+
+
+def run_actions(client: DashClient, rng: random.Random, deadline: float,
+                budget: threading.Semaphore, record: Recorder) -> None:
     if record.timed("page load", client.load_page) is None:
         return
     nodes = record.timed("page: graph callback", client.initial_graph) or []
@@ -100,11 +108,11 @@ def run_client(url: str, deadline: float, budget: threading.Semaphore, record: R
             node = rng.choice(nodes)
             changed = record.timed("select node", lambda: client.fire(SELECT_INPUT, node))
             for key, request in client.follow_ups(changed or {}):
-                record.timed(f"select -> {key[:18]}", lambda r=request: client.post(r))
+                record.timed(f"select -> {key[:18]}", lambda r=request: client.post(r, False))
         elif roll < 0.9 and words:
             query = rng.choice(words)
             for key, request in client.requests_for(SEARCH_INPUT, query):
-                record.timed(f"search -> {key[:18]}", lambda r=request: client.post(r))
+                record.timed(f"search -> {key[:18]}", lambda r=request: client.post(r, False))
         else:
             record.timed("page load", client.load_page)
 
@@ -122,13 +130,14 @@ def serve(config: str, data_dir: str, workers: int, threads: int) -> tuple[subpr
     command = [sys.executable, "-m", "gunicorn", "app:server", "-k", "gthread",
                "--workers", str(workers), "--threads", str(threads),
                "--bind", f"127.0.0.1:{port}"]
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    log = open(Path(data_dir) / "gunicorn.log", "w")  # a pipe nobody reads could fill up
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=log, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited:\n{process.stderr.read()[-4000:]}")
+            raise SystemExit(f"gunicorn exited:\n{Path(log.name).read_text()[-4000:]}")
         try:
             requests.get(f"{url}/healthz", timeout=2)
             return process, url
@@ -177,7 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if process is not None:
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
     print(record.report(elapsed, args.clients))
     if args.json:
         print(json.dumps({kind: {"count": len(v), **{f"p{p}": round(percentile(v, p) * 1000, 1)

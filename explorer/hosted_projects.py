@@ -41,8 +41,10 @@ class HostedProjectStore(ProjectStore):
         super().__init__(projects, results_dir)
         self.history = history
         self._shown: dict[str, str] = {}  # project -> history entry its state holds
+        self._stamps: dict[str, int | None] = {}  # project -> its history folder's mtime
         self._entries: OrderedDict[str, ProjectState] = OrderedDict()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards _entries
+        self._history_lock = threading.Lock()  # guards _shown and this process's history writes
 
     def choices(self) -> list[tuple[str, str]]:
         """(value, label) of each project's older stored snapshots, for the picker.
@@ -85,21 +87,28 @@ class HostedProjectStore(ProjectStore):
             Path(str(result.get("path"))).unlink(missing_ok=True)  # the history holds it now
 
     def _record(self, project: str, services: SnapshotServices, source: str) -> None:
-        entry = self.history.add(project, services.snapshot, source)
-        with self._lock:
+        # One writer per process at a time: the history skips a snapshot equal to its newest,
+        # so threads that analysed the same project at once store it once.
+        with self._history_lock:
+            entry = self.history.add(project, services.snapshot, source)
             self._shown[project] = entry.id
 
     def _follow_history(self, project: str) -> None:
         """Show the newest stored snapshot if another process (or CI) stored a newer one."""
-        newest = self.history.newest(project)
-        with self._lock:
+        with self._history_lock:
+            stamp = self.history.stamp(project)
+            if stamp is not None and self._stamps.get(project) == stamp:
+                return  # the folder has not changed since we last looked: one stat per call
+            self._stamps[project] = stamp
+            newest = self.history.newest(project)
             if newest is None or self._shown.get(project) == newest.id:
                 return
+            try:
+                snapshot = self.history.load(project, newest.id)
+            except AnalysisError:
+                return  # pruned meanwhile: the next call follows the then newest entry
             self._shown[project] = newest.id
-        try:
-            self.preload(project, self.history.load(project, newest.id))
-        except AnalysisError:
-            pass  # pruned meanwhile: the next call follows the then newest entry
+        self.preload(project, snapshot)
 
     def _entry_state(self, project: str, entry_id: str) -> ProjectState:
         key = f"{project}{ENTRY_SEPARATOR}{entry_id}"

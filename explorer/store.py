@@ -87,7 +87,8 @@ class SnapshotHistory:
         self.max_bytes = max_bytes
 
     def add(self, project: str, snapshot: Snapshot, source: str) -> HistoryEntry:
-        """Store a validated snapshot as the project's newest entry and prune the oldest."""
+        """Store a validated snapshot as the project's newest entry and prune the oldest.
+        A snapshot identical to the newest entry is not stored twice: that entry is returned."""
         folder = self._folder(project)
         if source not in SOURCES:
             raise ValueError(f"unknown source {source!r}")
@@ -95,7 +96,11 @@ class SnapshotHistory:
         if len(text.encode()) > self.max_bytes:
             raise UploadRejected(413, f"snapshot is larger than the limit of {self.max_bytes} "
                                       f"bytes")
-        entry_id = f"{time.time_ns():019d}-{source}-{snapshot_id(snapshot)}"
+        digest = snapshot_id(snapshot)
+        newest = self.newest(project)
+        if newest is not None and newest.digest == digest:
+            return newest  # the same content again (a re-run, a retried upload): one entry
+        entry_id = f"{time.time_ns():019d}-{source}-{digest}"
         write_atomic(folder / f"{entry_id}.json", text)
         self._prune(project)
         return self._entry(project, folder / f"{entry_id}.json")
@@ -117,6 +122,14 @@ class SnapshotHistory:
     def newest(self, project: str) -> HistoryEntry | None:
         entries = self.entries(project)
         return entries[0] if entries else None
+
+    def stamp(self, project: str) -> int | None:
+        """The project folder's modification time (ns): it changes when an entry is added
+        or pruned, so a reader can skip listing an unchanged history. None: no folder."""
+        try:
+            return self._folder(project).stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
 
     def get(self, project: str, entry_id: str) -> HistoryEntry | None:
         """The entry with this id, or None (also for ids that are not entry ids at all)."""

@@ -79,3 +79,15 @@ def test_oversized_uploads_are_rejected_before_parsing(tmp_path):
     with pytest.raises(UploadRejected):
         SnapshotHistory(tmp_path, max_bytes=100).add("shop", snapshot(50), "ci")
     assert not (tmp_path / "shop").exists() or not list((tmp_path / "shop").iterdir())
+
+
+def test_the_same_snapshot_twice_in_a_row_is_one_entry(tmp_path):
+    history = SnapshotHistory(tmp_path)
+    first = history.add("shop", snapshot(2), "analysis")
+    assert history.add("shop", snapshot(2), "ci") == first
+    history.add("shop", snapshot(3), "ci")
+    history.add("shop", snapshot(2), "ci")  # not the newest any more: a new entry
+    assert [e.digest for e in history.entries("shop")] == [first.digest, history.entries(
+        "shop")[1].digest, first.digest]
+    stamp = history.stamp("shop")
+    assert stamp is not None and history.stamp("other") is None
