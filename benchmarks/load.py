@@ -87,22 +87,24 @@ class Recorder:
 
 
 def run_client(url: str, deadline: float, budget: threading.Semaphore, record: Recorder,
-               seed: int, auth: tuple[str, str] | None) -> None:
+               seed: int, auth: tuple[str, str] | None, think: float) -> None:
     rng = random.Random(seed)
     client = DashClient(url, auth=auth)
     try:
-        run_actions(client, rng, deadline, budget, record)
+        run_actions(client, rng, deadline, budget, record, think)
     finally:
         client.session.close()  # no idle keep-alive connection may delay the server's exit
 
 
 def run_actions(client: DashClient, rng: random.Random, deadline: float,
-                budget: threading.Semaphore, record: Recorder) -> None:
+                budget: threading.Semaphore, record: Recorder, think: float) -> None:
     if record.timed("page load", client.load_page) is None:
         return
     nodes = record.timed("page: graph callback", client.initial_graph) or []
     words = sorted({n.get("label", "").split(".")[-1][:4] for n in nodes if n.get("label")})
     while time.monotonic() < deadline and budget.acquire(blocking=False):
+        if think:
+            time.sleep(rng.uniform(0.5, 1.5) * think)  # a person reads before clicking again
         roll = rng.random()
         if roll < 0.6 and nodes:
             node = rng.choice(nodes)
@@ -158,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds (max 600)")
     parser.add_argument("--max-requests", type=int, default=200_000)
+    parser.add_argument("--think", type=float, default=0.0, metavar="SECONDS",
+                        help="mean pause of a client between actions (0: flat out)")
     parser.add_argument("--basic-auth", metavar="USER:PASSWORD")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = parser.parse_args(argv)
@@ -177,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         started = time.monotonic()
         deadline = started + args.duration
         with ThreadPoolExecutor(args.clients) as pool:
-            futures = [pool.submit(run_client, url, deadline, budget, record, i, auth)
+            futures = [pool.submit(run_client, url, deadline, budget, record, i, auth,
+                                   args.think)
                        for i in range(args.clients)]
         for future in futures:  # a client that broke outside a timed request is an error too
             if future.exception() is not None:
@@ -191,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+    print(f"think time {args.think:g} s per action" if args.think else "flat out (no think time)")
     print(record.report(elapsed, args.clients))
     if args.json:
         print(json.dumps({kind: {"count": len(v), **{f"p{p}": round(percentile(v, p) * 1000, 1)
