@@ -67,9 +67,26 @@ def test_history_is_newest_first_and_offered_in_the_picker(client, ci_snapshot):
     second = second.get_json()
     listed = client.get("/api/projects/clean/snapshots", headers=AUTH).get_json()["snapshots"]
     assert [e["id"] for e in listed] == [second["id"], first["id"]]
-    options = callback(client, "project-select.options", [("revision", "data", 0)])
+    options = callback(client, "project-select.options", {"revision.data": 0}, "revision.data")
     values = [o["value"] for o in options["project-select"]["options"]]
     assert values == ["clean", f"clean@{first['id']}"]  # the newest is the project itself
+
+
+def test_any_stored_snapshot_can_be_shown(client, ci_snapshot):
+    one_callback = dataclasses.replace(ci_snapshot, callbacks=ci_snapshot.callbacks[:1])
+    first = post(client, "clean", ci_snapshot.to_json()).get_json()
+    post(client, "clean", one_callback.to_json())
+
+    def caption(choice: str) -> str:
+        shown = callback(client, "..graph.elements...graph-caption.children",
+                         {"project-select.value": choice}, "project-select.value")
+        return shown["graph-caption"]["children"]
+
+    total = len(ci_snapshot.callbacks)
+    assert total > 1
+    assert "of 1 callbacks" in caption("clean")  # the newest
+    assert f"of {total} callbacks" in caption(f"clean@{first['id']}")
+    assert "No analysis" in caption("clean@0000000000000000000-ci-0000000000000000")
 
 
 @pytest.mark.parametrize("headers, status", [
@@ -134,10 +151,10 @@ def test_oversized_bodies_are_refused(settings, ci_snapshot):
 def test_page_uploads_go_through_the_same_validation(settings, client, ci_snapshot):
     def upload(raw: bytes):
         contents = "data:application/json;base64," + base64.b64encode(raw).decode()
-        return callback(
-            client, "..upload-status.children...project-select.value@",
-            [("snapshot-upload", "contents", contents)],
-            [("snapshot-upload", "filename", "snap.json"), ("project-select", "value", "clean")])
+        return callback(client, "..upload-status.children...project-select.value@",
+                        {"snapshot-upload.contents": contents,
+                         "snapshot-upload.filename": "snap.json",
+                         "project-select.value": "clean"}, "snapshot-upload.contents")
 
     refused = upload(b'{"schema_version": 7}')
     assert "refused" in json.dumps(refused["upload-status"])
@@ -148,19 +165,25 @@ def test_page_uploads_go_through_the_same_validation(settings, client, ci_snapsh
     assert [e["source"] for e in listed] == ["upload"]
 
 
-def callback(client, output: str, inputs: list[tuple], state: list[tuple] = ()) -> dict:
+def callback(client, output: str, values: dict[str, object], changed: str) -> dict:
     """POST one callback request the way dash-renderer does; the response's props.
-    ``output`` is the start of the callback's output key (allow_duplicate adds a hash)."""
+    ``output`` is the start of the callback's output key (allow_duplicate adds a hash);
+    ``values`` the page's current ``"id.prop"`` values (others are None)."""
     dependencies = client.get("/_dash-dependencies").get_json()
-    key = next(d["output"] for d in dependencies if d["output"].startswith(output))
+    dependency = next(d for d in dependencies if d["output"].startswith(output))
+    key = dependency["output"]
     outputs = [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1].split("@")[0]}
                for part in key.strip(".").split("...")]
-    body = {
-        "output": key, "outputs": outputs if key.startswith("..") else outputs[0],
-        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
-        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
-        "changedPropIds": [f"{i}.{p}" for i, p, _ in inputs],
-    }
+
+    def spec(dep: dict) -> object:
+        if dep["id"].startswith("{"):
+            return []  # pattern inputs: no such components on the page yet
+        return {**dep, "value": values.get(f"{dep['id']}.{dep['property']}")}
+
+    body = {"output": key, "outputs": outputs if key.startswith("..") else outputs[0],
+            "inputs": [spec(d) for d in dependency["inputs"]],
+            "state": [spec(d) for d in dependency.get("state", [])],
+            "changedPropIds": [changed]}
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     return response.get_json()["response"]
