@@ -11,7 +11,8 @@ from analysis.context import LintContext
 from analysis.flow import can_fall_off_end
 from analysis.rules import get_rule
 from analysis.snapshot import AppInfo, Callback, Dependency, Snapshot
-from analysis.source import dependency_parameters, parse_function, reads_trigger
+from analysis.source import parse_function, reads_trigger
+from analysis.signature import dependency_parameters
 
 
 def fn(source: str):

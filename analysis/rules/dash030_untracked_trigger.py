@@ -11,7 +11,8 @@ from analysis.findings import Finding
 from analysis.flow import is_refusal
 from analysis.rules._base import rule
 from analysis.snapshot import Callback
-from analysis.source import FunctionNode, dependency_parameters, reads_trigger
+from analysis.source import FunctionNode, reads_trigger
+from analysis.signature import dependency_parameters
 
 
 @rule(

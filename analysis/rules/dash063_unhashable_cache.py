@@ -12,13 +12,8 @@ from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 from analysis.rules._layouts import AppLayouts, LayoutIndex
 from analysis.snapshot import Callback, Dependency
-from analysis.source import (
-    FunctionNode,
-    calls,
-    dependency_parameters,
-    inner_decorator_names,
-    is_lru_cache,
-)
+from analysis.source import FunctionNode, calls
+from analysis.signature import dependency_parameters, inner_decorator_names, is_lru_cache
 
 
 @rule(
