@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import dash_cytoscape as cyto
-import diskcache
-from dash import Dash, DiskcacheManager
+from dash import Dash
 
+from explorer.background import diskcache_manager
 from explorer.callbacks import exports, graph, panels, projects, selection, url
 from explorer.layout import page
 from explorer.projects import ProjectStore
@@ -34,7 +34,7 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
     """
     cyto.load_extra_layouts()  # dagre & co, and the SVG export that comes with them
     jobs = Path(cache_dir) if cache_dir else default_cache_dir()
-    manager = background_manager or DiskcacheManager(diskcache.Cache(str(jobs / "jobs")))
+    manager = background_manager or diskcache_manager(jobs)
     app = Dash(
         __name__, title=TITLE, assets_folder=str(ASSETS), background_callback_manager=manager,
         suppress_callback_exceptions=False,

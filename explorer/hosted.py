@@ -28,7 +28,7 @@ from flask import Flask, Response
 from analysis.errors import ConfigError
 from explorer.api import snapshot_api
 from explorer.auth import parse_credentials, require_basic_auth
-from explorer.background import celery_app
+from explorer.background import background_manager
 from explorer.config import load_projects
 from explorer.hosted_projects import HostedProjectStore
 from explorer.projects import Project
@@ -111,11 +111,9 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
 
     settings = settings or HostedSettings.from_env()
     store = build_store(settings)
-    if celery is None and settings.redis_url:
-        celery = celery_app(settings.redis_url)
-    # Without Redis the factory's own DiskcacheManager (under cache_dir) runs the jobs.
-    extra = {"background_manager": CeleryManager(celery)} if celery is not None else {}
-    app = create_app(store, cache_dir=settings.data_dir, **extra)
+    manager = (CeleryManager(celery) if celery is not None
+               else background_manager(settings.data_dir, settings.redis_url))
+    app = create_app(store, cache_dir=settings.data_dir, background_manager=manager)
     with_upload_bar(app)
     uploads.register(app, store)
     app.server.register_blueprint(
