@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import sys
 import types
@@ -66,6 +67,9 @@ class Recorder:
         self.instances: list[Any] = []  # every Dash (or subclass) instance, creation order
         self.registrations: list[dict] = []  # every successful insert_callback, in order
         self.notes: list[str] = []
+        # id(code) -> (code, its line table as sorted starts and (end, line) rows). Keyed by
+        # id: hashing a module's code object hashes all of its constants, every time.
+        self._line_tables: dict[int, tuple[types.CodeType, list[int], list[tuple]]] = {}
 
     def install(self) -> None:
         recorder = self
@@ -204,5 +208,22 @@ class Recorder:
                 continue
             if in_dash(filename):
                 return ("<dash>", 0)
-            return (filename, frame.f_lineno)
+            return (filename, self._line_of(code, frame.f_lasti, frame))
         return None
+
+    def _line_of(self, code: types.CodeType, offset: int, frame: types.FrameType) -> int:
+        """``frame.f_lineno``, without its cost: CPython scans the code's line table from the
+        start on every read, which for a module registering thousands of callbacks at top level
+        makes the probe quadratic. The table is read once per code object here instead."""
+        table = self._line_tables.get(id(code))
+        if table is None:
+            rows = sorted(code.co_lines(), key=lambda row: row[0])
+            table = (code, [row[0] for row in rows], [(row[1], row[2]) for row in rows])
+            self._line_tables[id(code)] = table
+        _, starts, rest = table
+        at = bisect.bisect_right(starts, offset) - 1
+        if at >= 0:
+            end, line = rest[at]
+            if offset < end and line is not None:
+                return line
+        return frame.f_lineno
