@@ -77,7 +77,8 @@ def controls() -> html.Div:
         _section("Search", dbc.Input(
             id=ids.SEARCH_INPUT, type="search", debounce=0.3, size="sm",
             placeholder="component, property, function, file",
-        ), html.Div(id=ids.SEARCH_RESULTS, className="search-results")),
+        ), html.Div(id=ids.SEARCH_RESULTS, className="list-group mt-1",
+                    style={"maxHeight": "30vh", "overflowY": "auto"})),
         _section(
             "Filters",
             dcc.Dropdown(id=ids.FILTER_GROUP, multi=True, placeholder="pages / modules"),

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import signal
 import threading
 import time
-from contextlib import contextmanager
-from typing import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,23 +164,3 @@ def run_analysis(project: Project, results_dir: str | Path) -> dict:
     save_snapshot(snapshot, path)
     return {"project": project.name, "path": str(path), "error": None}
 
-
-@contextmanager
-def terminate_as_exit() -> Iterator[None]:
-    """Turn SIGTERM into SystemExit while the block runs (in a main thread only).
-
-    Cancelling a background job terminates its process; as an exception, the termination
-    runs the runner's cleanup, which kills the probe's process group instead of orphaning it.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)

@@ -43,7 +43,8 @@ def build_index(graph: nx.DiGraph, catalog: Catalog) -> tuple[SearchEntry, ...]:
     for key, component in sorted(catalog.component_of.items()):
         prop = graph.nodes[key]["property"]
         entries.append(SearchEntry(
-            key, f"{component}.{prop}", "property", "property", f"{component}.{prop}".lower(),
+            key, f"{component}.{prop}", catalog.component_type.get(component, ""), "property",
+            f"{component}.{prop}".lower(),
         ))
     return tuple(entries)
 

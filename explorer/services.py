@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from functools import cached_property, lru_cache
 
 import networkx as nx
@@ -15,6 +16,14 @@ from explorer.catalog import Catalog, build_catalog
 from explorer.elements import build_elements
 from explorer.search import SearchEntry, SearchHit, build_index, search
 from explorer.views import ViewSpec, visible_nodes
+
+
+#: Building the graph and linting parse callback sources with ``ast``. CPython 3.11 keeps
+#: the AST constructor's recursion counter in interpreter-wide state, so two threads
+#: parsing at once can corrupt it and make a later ``ast.parse`` anywhere in the process
+#: raise "SystemError: AST constructor recursion depth mismatch" (python/cpython#106905).
+#: Callbacks run in threads: derived data that parses is built under this lock.
+PARSING = threading.Lock()
 
 
 def snapshot_id(snapshot: Snapshot) -> str:
@@ -40,13 +49,15 @@ class SnapshotServices:
 
     @cached_property
     def graph(self) -> nx.DiGraph:
-        return build_graph(self.snapshot)
+        with PARSING:
+            return build_graph(self.snapshot)
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
         if self._findings is not None:
             return self._findings
-        return tuple(lint(self.snapshot))
+        with PARSING:
+            return tuple(lint(self.snapshot))
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -64,6 +75,13 @@ class SnapshotServices:
 
     def _search(self, query: str) -> tuple[SearchHit, ...]:
         return search(self.search_index, query)
+
+    def knows(self, key: str) -> bool:
+        """Whether a node key names a callback, property or component of this snapshot."""
+        if key.startswith("comp:"):
+            return key[len("comp:"):] in self.catalog.component_type or any(
+                c == key[len("comp:"):] for c in self.catalog.component_of.values())
+        return key in self.catalog.callbacks or key in self.catalog.component_of
 
     def label(self, key: str) -> str:
         """A short human name for a node key."""

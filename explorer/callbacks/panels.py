@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, State, ctx, html, no_update
 
 from analysis.findings import Finding
 from explorer import ids
@@ -97,14 +97,13 @@ def register(app: Dash, store: ProjectStore) -> None:
     @app.callback(
         Output(ids.SUMMARY, "children"),
         Output(ids.SUMMARY_CHART, "figure"),
-        Output(ids.FILTER_GROUP, "options"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
     )
-    def summarise(project: str | None, revision: int | None) -> tuple[list, go.Figure, list]:
+    def summarise(project: str | None, revision: int | None) -> tuple[list, go.Figure]:
         services = store.services(project)
         if services is None:
-            return [html.P("No analysis.", className="text-muted")], message_figure(""), []
+            return [html.P("No analysis.", className="text-muted")], message_figure("")
         counts = summary_counts(services)
         badges = [
             html.Div([html.Div(str(value), className="fs-5 fw-bold"),
@@ -112,5 +111,26 @@ def register(app: Dash, store: ProjectStore) -> None:
                      className="summary-count me-3 mb-2")
             for name, value in counts.items()
         ]
-        return ([html.Div(badges, className="d-flex flex-wrap")],
-                findings_by_rule_figure(services), list(services.catalog.groups))
+        return [html.Div(badges, className="d-flex flex-wrap")], findings_by_rule_figure(services)
+
+    @app.callback(
+        Output(ids.FILTER_GROUP, "options"),
+        Output(ids.FILTER_GROUP, "value"),
+        Input(ids.PROJECT_SELECT, "value"),
+        Input(ids.REVISION, "data"),
+        Input(ids.URL_VIEW, "data"),
+        State(ids.FILTER_GROUP, "value"),
+    )
+    def offer_groups(
+        project: str | None, revision: int | None, url_view: dict | None, chosen: list | None
+    ) -> tuple[list, object]:
+        """The page/module filter's options and value change together, so a value restored
+        from a link is never dropped for arriving before its options."""
+        services = store.services(project)
+        groups = list(services.catalog.groups) if services else []
+        # Restore from the link when it fired (maybe with the project) or when the value was
+        # never written (None): a restoring response dropped for a newer request is redone.
+        restoring = f"{ids.URL_VIEW}.data" in ctx.triggered_prop_ids or chosen is None
+        wanted = (url_view or {}).get("groups") if restoring else chosen
+        kept = [g for g in wanted or () if g in groups]
+        return groups, no_update if kept == chosen else kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 import dash_bootstrap_components as dbc
@@ -11,7 +12,7 @@ from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from explorer import ids
-from explorer.projects import ProjectState, ProjectStore, run_analysis, terminate_as_exit
+from explorer.projects import ProjectState, ProjectStore, run_analysis
 
 
 def project_label(name: str, state: ProjectState) -> str:
@@ -46,7 +47,11 @@ def register(app: Dash, store: ProjectStore) -> None:
     async def describe_projects(revision: int | None) -> list[dict]:
         """Each project's probe runs in its own child process: analyse them concurrently."""
         names = store.names()
-        states = await asyncio.gather(*(asyncio.to_thread(store.state, n) for n in names))
+        loop = asyncio.get_running_loop()
+        # Its own pool, shut down when done: no idle worker threads outlive the request.
+        with ThreadPoolExecutor(max_workers=min(8, len(names))) as pool:
+            states = await asyncio.gather(
+                *(loop.run_in_executor(pool, store.state, n) for n in names))
         return [{"label": project_label(n, s), "value": n} for n, s in zip(names, states)]
 
     @app.callback(
@@ -70,8 +75,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         if not store.known(project):
             raise PreventUpdate
         set_progress((30, "analysing"))
-        with terminate_as_exit():  # Cancel must not orphan the probe
-            result = run_analysis(store.project(project), store.results_dir)
+        # Cancel kills the job's process and its children (the probe among them).
+        result = run_analysis(store.project(project), store.results_dir)
         set_progress((100, "done" if not result.get("error") else "failed"))
         return result
 

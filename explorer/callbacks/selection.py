@@ -26,7 +26,8 @@ function(selection, elements) {
         const cy = holder._cyreg.cy;
         const wanted = cy.collection(selection.elements.map((id) => cy.getElementById(id)));
         if (wanted.nonempty()) {
-            cy.fit(wanted.closedNeighborhood(), 60);  // the selection with its neighbours
+            // the selection (a component with its properties) and its neighbours
+            cy.fit(wanted.union(wanted.descendants()).closedNeighborhood(), 60);
             if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(wanted); }
         }
     }, 300);
@@ -51,32 +52,46 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.URL_VIEW, "data"),
         Input(ids.PROJECT_SELECT, "value"),
         State(ids.SEARCH_INPUT, "value"),
+        State(ids.SELECTION, "data"),
         prevent_initial_call=True,
     )
     def select(
         tapped: dict | None, submitted: int | None, search_clicks: list, finding_clicks: list,
         related_clicks: list, cleared: int | None, url_view: dict | None,
-        project: str | None, query: str | None,
+        project: str | None, query: str | None, current: dict | None,
     ) -> dict:
-        """Every way of selecting goes through here, told apart by ``ctx.triggered_id``."""
-        if f"{ids.URL_VIEW}.data" in ctx.triggered_prop_ids:
+        """Every way of selecting goes through here, told apart by ``ctx.triggered_id``.
+
+        Until the selection is first written (its data still lacks "elements"), any call
+        that is not a user's action restores the link's selection: Dash drops a pending
+        response when the same callback fires again, and buttons appearing in the layout
+        (search results, findings) fire it while the restoring request is in flight.
+        """
+        trigger = ctx.triggered_id
+        services = store.services(project)
+        clicked = bool(ctx.triggered and ctx.triggered[0]["value"])
+        user_action = trigger in (ids.GRAPH, ids.SEARCH_INPUT) or (
+            isinstance(trigger, dict) and clicked) or (trigger == ids.CLEAR_SELECTION and clicked)
+        never_written = "elements" not in (current or {})
+        if f"{ids.URL_VIEW}.data" in ctx.triggered_prop_ids or (never_written and not user_action):
             view = url_view or {}
             return selection_of(list(view.get("selected") or ()), view.get("finding"))
-        trigger = ctx.triggered_id
         if trigger == ids.PROJECT_SELECT:
+            nodes = (current or {}).get("nodes") or []
+            if services is not None and nodes and all(services.knows(n) for n in nodes):
+                raise PreventUpdate  # the same project again (or one that has these nodes)
             return NOTHING
         if trigger == ids.GRAPH:
             if not tapped or not tapped.get("key"):
                 raise PreventUpdate
             return selection_of([tapped["key"]])
-        services = store.services(project)
         if trigger == ids.SEARCH_INPUT:
             hits = services.search((query or "").strip()) if services else ()
             if not hits:
                 raise PreventUpdate
             return selection_of([hits[0].key])
-        if not ctx.triggered or not ctx.triggered[0]["value"]:
-            raise PreventUpdate  # buttons just rendered (n_clicks None), not clicked
+        if not clicked:
+            raise PreventUpdate  # buttons just rendered (n_clicks None or 0), not clicked
         if trigger == ids.CLEAR_SELECTION:
             return NOTHING
         if trigger["type"] == ids.FINDING_ITEM:

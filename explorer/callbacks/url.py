@@ -22,7 +22,6 @@ def register(app: Dash, store: ProjectStore) -> None:
     @app.callback(
         Output(ids.PROJECT_SELECT, "value"),
         Output(ids.SEARCH_INPUT, "value"),
-        Output(ids.FILTER_GROUP, "value"),
         Output(ids.FILTER_SEVERITY, "value"),
         Output(ids.FILTER_RULE, "value"),
         Output(ids.FILTER_KIND, "value"),
@@ -35,13 +34,14 @@ def register(app: Dash, store: ProjectStore) -> None:
     )
     def restore_view(pathname: str | None, search: str | None) -> tuple:
         """Opening a link restores its view; the URL is read as State so writing it back
-        never triggers this again (no cycle between the two URL callbacks)."""
+        never triggers this again (no cycle between the two URL callbacks). The selection,
+        focus depth and page/module filter are restored by their own writers from URL_VIEW."""
         view = decode(search)
         project = view.project if store.known(view.project) else store.default()
         collapse = view.collapse or project_collapse(store, project)
         return (
-            project, view.search, list(view.groups), list(view.severities), list(view.rules),
-            list(view.kinds), collapse, view.layout, view.direction, asdict(view),
+            project, view.search, list(view.severities), list(view.rules), list(view.kinds),
+            collapse, view.layout, view.direction, asdict(view),
         )
 
     @app.callback(

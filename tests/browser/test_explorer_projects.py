@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from explorer.app import create_app
 from explorer.projects import Project, ProjectStore
@@ -11,6 +15,25 @@ from explorer.projects import Project, ProjectStore
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "tests" / "targets" / "single_file" / "app.py"
 BROKEN = ROOT / "tests" / "targets" / "faults" / "raises.py"
+
+
+
+@pytest.fixture(autouse=True)
+def idle_threads_end_first(dash_duo):
+    """Let the server's idle executor threads end before dash_duo stops the server.
+
+    With async callbacks Flask runs each request through asgiref, whose per-request
+    executor thread ends only when the executor is garbage-collected. dash_duo stops
+    its server by raising SystemExit in every thread it did not start; those idle
+    threads then log tracebacks concurrently, which trips CPython 3.11's AST
+    recursion counter (python/cpython#106905) in the next ``ast.parse`` of the run.
+    """
+    yield
+    gc.collect()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(
+            t.name.startswith("ThreadPoolExecutor") for t in threading.enumerate()):
+        time.sleep(0.05)
 
 
 def wait_until(condition, timeout: float = 30.0, message: str = "condition"):
