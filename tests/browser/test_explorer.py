@@ -1,4 +1,5 @@
-"""The explorer in headless Chromium: graph, findings, search, details, focus, filters, URL, export."""
+"""The explorer in headless Chromium: graph, findings, search, details, focus, filters, URL,
+exports, "Analyse again" as a background job, cancel, and a broken target."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from explorer.views import ViewSpec
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo" / "app.py"
+GOOD = ROOT / "tests" / "targets" / "single_file" / "app.py"
+BROKEN = ROOT / "tests" / "targets" / "faults" / "raises.py"
 
 #: How many nodes cytoscape currently draws (read from the instance cytoscape keeps on its div).
 COUNT_NODES = """
@@ -60,13 +63,13 @@ def idle_threads_end_first(dash_duo):
         time.sleep(0.05)
 
 
-def wait_until(condition, timeout: float = 15.0, message: str = "condition"):
+def wait_until(condition, timeout: float = 30.0, message: str = "condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
         if value:
             return value
-        time.sleep(0.1)
+        time.sleep(0.05)
     raise AssertionError(f"timed out waiting for {message}")
 
 
@@ -188,3 +191,84 @@ def test_the_graph_exports_as_svg_and_png(dash_duo, demo_app):
     png = folder / "demo-callbacks.png"
     wait_until(lambda: png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n",
                message="the PNG download")
+
+
+def test_analyse_again_runs_in_the_background_with_the_button_disabled(dash_duo, tmp_path):
+    store = ProjectStore([Project("shop", target=str(GOOD))], tmp_path / "results")
+    dash_duo.start_server(create_app(store, cache_dir=tmp_path))
+    dash_duo.wait_for_contains_text("#status", "shop: analysed at", timeout=30)
+    before = store.revision
+    button = dash_duo.find_element("#analyse-button")
+    assert button.is_enabled()
+    button.click()
+    wait_until(lambda: not button.is_enabled(), message="the button to be disabled")
+    assert dash_duo.find_element("#cancel-button").is_enabled()
+    wait_until(button.is_enabled, timeout=60, message="the analysis to finish")
+    wait_until(lambda: store.revision > before, message="the new snapshot to be adopted")
+    assert store.state("shop").error is None
+    assert not dash_duo.find_element("#cancel-button").is_enabled()
+    assert list((tmp_path / "results").glob("shop-*.json"))
+
+
+def test_a_broken_target_shows_its_error_and_the_page_stays_usable(dash_duo, tmp_path):
+    store = ProjectStore(
+        [Project("broken", target=str(BROKEN)), Project("shop", target=str(GOOD))],
+        tmp_path / "results",
+    )
+    dash_duo.start_server(create_app(store, cache_dir=tmp_path))
+    dash_duo.wait_for_contains_text("#status", "Analysis of broken failed", timeout=30)
+    error = store.state("broken").error
+    assert error and error in dash_duo.find_element("#status").text
+    dash_duo.wait_for_contains_text("#findings-list", "No analysis")
+    dash_duo.find_element("#project-select").click()
+    shop = wait_until(lambda: [o for o in dash_duo.find_elements("[role=option]")
+                               if o.text.startswith("shop")], message="the project options")
+    shop[0].click()
+    dash_duo.wait_for_contains_text("#status", "shop: analysed at", timeout=30)
+    dash_duo.find_element("#search-input").send_keys("app.py")
+    dash_duo.wait_for_element("#search-results button")
+    assert dash_duo.get_logs() == []
+
+
+HANGS_WHEN_FLAGGED = '''
+import os
+import time
+
+from dash import Dash, html
+
+if os.path.exists(os.path.join(os.path.dirname(__file__), "HANG")):
+    time.sleep(300)
+app = Dash(__name__)
+app.layout = html.Div("ready", id="ready")
+'''
+
+
+def processes_mentioning(text: str) -> list[str]:
+    """Command lines of running processes that mention ``text``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="ignore")
+        except OSError:
+            continue
+        if text in args:
+            found.append(args)
+    return found
+
+
+def test_cancel_stops_the_analysis_and_its_probe(dash_duo, tmp_path):
+    target = tmp_path / "slow_app" / "app.py"
+    target.parent.mkdir()
+    target.write_text(HANGS_WHEN_FLAGGED)
+    store = ProjectStore([Project("slow", target=str(target))], tmp_path / "results")
+    dash_duo.start_server(create_app(store, cache_dir=tmp_path / "cache"))
+    dash_duo.wait_for_contains_text("#status", "slow: analysed at", timeout=30)
+    before = store.revision
+    (target.parent / "HANG").touch()
+    button = dash_duo.find_element("#analyse-button")
+    button.click()
+    wait_until(lambda: processes_mentioning(str(target)), message="the probe to start")
+    dash_duo.find_element("#cancel-button").click()
+    wait_until(button.is_enabled, message="the job to stop")
+    wait_until(lambda: not processes_mentioning(str(target)), message="the probe to die")
+    assert store.revision == before and store.state("slow").error is None
