@@ -12,8 +12,12 @@ import networkx as nx
 from explorer.catalog import Catalog, element_id, group_node, worst
 from explorer.elements import build_elements
 from explorer.layering import Box, layered_positions
+from explorer.views import LARGE_GRAPH
 
-AGGREGATE_ABOVE = 250  # callbacks in a view: above this the first view is aggregated
+AGGREGATE_ABOVE = LARGE_GRAPH  # callbacks in an "overview" view: above this it aggregates
+#: Callbacks a "none" view draws one by one at most: past it the tab would stall for tens of
+#: seconds, so it shows the overview too (filters or focus narrow it down).
+DRAW_ALL_LIMIT = 1_500
 DETAIL_LIMIT = 60  # a page/module with at most this many callbacks opens straight into detail
 HUB_USERS = 25  # a property used by more callbacks than this does not join their clusters
 #: Above this many drawn nodes the hierarchical layout's positions come from the server:
@@ -51,22 +55,26 @@ class Clusters:
 
 
 def build_clusters(graph: nx.DiGraph, catalog: Catalog) -> Clusters:
-    """Weakly connected parts of the callbacks and the properties they use; each part belongs
-    to the page/module holding most of its callbacks.
+    """Connected parts of each page/module's callbacks and the properties they use.
 
-    Hub properties (a store read by dozens of callbacks) would glue a whole app into one
+    A property belongs to the page/module of its first writer (else first reader) and links
+    only callbacks there, so clusters never straddle pages: flows between pages stay edges.
+    Hub properties (a store read by dozens of callbacks) would glue a whole page into one
     cluster; they join the cluster of their first writer (or reader) without linking others.
     """
     links = nx.Graph()
     links.add_nodes_from(catalog.callbacks)
     hubs: list[str] = []
     for prop in catalog.component_of:
-        users = {n for n in nx.all_neighbors(graph, prop) if n in catalog.callbacks}
-        if len(users) > HUB_USERS:
+        users = [n for n in [*sorted(graph.predecessors(prop)), *sorted(graph.successors(prop))]
+                 if n in catalog.callbacks]
+        if len(set(users)) > HUB_USERS:
             hubs.append(prop)
-        else:
-            links.add_node(prop)
-            links.add_edges_from((prop, user) for user in users)
+            continue
+        links.add_node(prop)
+        if users:
+            home = catalog.group_of[users[0]]
+            links.add_edges_from((prop, u) for u in users if catalog.group_of[u] == home)
     cluster_of: dict[str, str] = {}
     members: dict[str, tuple[str, ...]] = {}
     group_of: dict[str, str] = {}

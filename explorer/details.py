@@ -46,6 +46,8 @@ def details_panel(services: SnapshotServices, key: str) -> list:
         body = property_details(services, key)
     elif key.startswith("group:"):
         body = group_details(services, key[len("group:"):])
+    elif key in services.clusters.members:
+        body = cluster_details(services, key)
     else:
         body = [html.P(f"{key} is not in this snapshot.", className="text-muted")]
     clear = dbc.Button("Clear selection", id=ids.CLEAR_SELECTION, size="sm",
@@ -148,8 +150,32 @@ def group_details(services: SnapshotServices, group: str) -> list:
     return [
         html.H5(group, className="text-break"),
         html.Div(f"{len(callbacks)} callbacks", className="small text-muted mb-2"),
-        html.Ul([html.Li(node_link(services, k)) for k in callbacks]),
+        _links(services, callbacks),
     ]
+
+
+def cluster_details(services: SnapshotServices, key: str) -> list:
+    """A cluster of the overview: connected callbacks of one page/module, each a link."""
+    callbacks = sorted((k for k in services.clusters.members[key] if k in services.catalog.callbacks),
+                       key=lambda k: services.catalog.callbacks[k].index)
+    return [
+        html.H5(services.clusters.label[key].split("\n")[0], className="text-break"),
+        html.Div(f"{len(callbacks)} connected callbacks in {services.clusters.group_of[key]}",
+                 className="small text-muted mb-2"),
+        _links(services, callbacks),
+    ]
+
+
+#: A details list longer than this (a 5,000-callback module) shows its start and a count.
+MAX_LINKS = 100
+
+
+def _links(services: SnapshotServices, keys: list[str]) -> html.Ul:
+    items = [html.Li(node_link(services, k)) for k in keys[:MAX_LINKS]]
+    if len(keys) > MAX_LINKS:
+        items.append(html.Li(f"… and {len(keys) - MAX_LINKS} more (search or filter to reach "
+                             "them)", className="text-muted small"))
+    return html.Ul(items)
 
 
 def _readers_writers(services: SnapshotServices, key: str) -> list:

@@ -9,7 +9,9 @@ import networkx as nx
 
 from explorer.catalog import Catalog, callback_kind, component_node, element_id, group_node, worst
 
-COLLAPSE_MODES = ("none", "component", "group")
+#: "overview": a large view drawn as pages/modules and clusters that open on click
+#: (explorer/aggregate.py); small views show every node, as "none" does.
+COLLAPSE_MODES = ("none", "component", "group", "overview")
 
 
 def build_elements(

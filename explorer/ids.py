@@ -20,6 +20,8 @@ GRAPH = "graph"
 LAYOUT_SELECT = "layout-select"
 COLLAPSE_SELECT = "collapse-select"
 GRAPH_CAPTION = "graph-caption"
+EXPANDED = "expanded"  # clusters and pages/modules opened in the overview of a large graph
+OVERVIEW_RESET = "overview-reset"  # closes them all again
 
 # Search
 SEARCH_INPUT = "search-input"

@@ -36,6 +36,7 @@ def page(store: ProjectStore) -> html.Div:
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.URL_VIEW),
         dcc.Store(id=ids.SELECTION, data={"nodes": [], "finding": None}),
+        dcc.Store(id=ids.EXPANDED, data=[]),
         dcc.Store(id=ids.REVISION, data=store.revision),
         dcc.Store(id=ids.ANALYSIS_RESULT),
         dcc.Download(id=ids.DOWNLOAD),
@@ -133,7 +134,11 @@ def graph_panel() -> html.Div:
             className="border rounded bg-white",
         ),
         legend(),
-        html.Div(id=ids.GRAPH_CAPTION, className="small text-muted mt-1"),
+        html.Div([
+            html.Span(id=ids.GRAPH_CAPTION),
+            dbc.Button("Close opened groups", id=ids.OVERVIEW_RESET, size="sm", color="link",
+                       className="p-0 ms-2 align-baseline small"),
+        ], className="small text-muted mt-1"),
     ])
 
 

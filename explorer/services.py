@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import networkx as nx
@@ -12,7 +13,11 @@ from analysis.findings import Finding
 from analysis.graph import build_graph
 from analysis.lint import lint
 from analysis.snapshot import Snapshot
-from explorer.catalog import Catalog, build_catalog
+from explorer.aggregate import (
+    DRAW_ALL_LIMIT, SERVER_LAYOUT_ABOVE, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
+    overview_elements, with_positions,
+)
+from explorer.catalog import Catalog, build_catalog, group_node
 from explorer.elements import build_elements
 from explorer.search import SearchEntry, SearchHit, build_index, search
 from explorer.views import ViewSpec, visible_nodes
@@ -31,6 +36,18 @@ def snapshot_id(snapshot: Snapshot) -> str:
     return hashlib.sha256(snapshot.to_json(indent=None).encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class GraphView:
+    """What the graph draws for a view: its elements, whether they carry server positions,
+    whether it is the aggregated overview of a large graph, and how many callbacks it holds."""
+
+    elements: tuple[dict, ...]
+    positioned: bool
+    aggregated: bool
+    callbacks: int
+    properties: int
+
+
 class SnapshotServices:
     """Graph, findings and every view of one snapshot.
 
@@ -46,6 +63,9 @@ class SnapshotServices:
         self.elements = lru_cache(maxsize=128)(self._elements)
         self.search = lru_cache(maxsize=256)(self._search)
         self.visible = lru_cache(maxsize=128)(self._visible)
+        self.overview_base = lru_cache(maxsize=32)(self._overview_base)
+        self.overview = lru_cache(maxsize=128)(self._overview)
+        self.graph_view = lru_cache(maxsize=128)(self._graph_view)
 
     @cached_property
     def graph(self) -> nx.DiGraph:
@@ -72,6 +92,50 @@ class SnapshotServices:
 
     def _elements(self, spec: ViewSpec) -> tuple[dict, ...]:
         return tuple(build_elements(self.graph, self.catalog, self.visible(spec), spec.collapse))
+
+    @cached_property
+    def clusters(self) -> Clusters:
+        return build_clusters(self.graph, self.catalog)
+
+    def _overview_base(self, spec: ViewSpec) -> OverviewBase:
+        return overview_base(self.graph, self.catalog, self.clusters, self.visible(spec))
+
+    def _overview(self, spec: ViewSpec, expanded: tuple[str, ...]) -> tuple[dict, ...]:
+        """The aggregated view with some clusters / pages open (``expanded``: sorted keys)."""
+        return tuple(overview_elements(self.graph, self.catalog, self.clusters,
+                                       self.overview_base(spec), frozenset(expanded)))
+
+    def opening(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """The cluster and page/module nodes to open so that ``keys`` are drawn themselves."""
+        opened: list[str] = []
+        for key in keys:
+            cluster = self.clusters.cluster_of.get(key) or (key if key in self.clusters.members
+                                                            else None)
+            if cluster is not None:
+                opened += [group_node(self.clusters.group_of[cluster]), cluster]
+        return tuple(dict.fromkeys(opened))
+
+    def _graph_view(self, spec: ViewSpec, expanded: tuple[str, ...], layout: str) -> GraphView:
+        """The elements to draw: the overview when the view is too big to draw node by node;
+        server positions for the hierarchical layout above SERVER_LAYOUT_ABOVE nodes."""
+        nodes = self.visible(spec)
+        callbacks = sum(1 for key in nodes if key in self.catalog.callbacks)
+        if (spec.collapse == "overview" and needs_overview(self.catalog, nodes)) or (
+                spec.collapse == "none" and callbacks > DRAW_ALL_LIMIT):
+            opened = tuple(sorted(set(expanded)))
+            return GraphView(self.overview(spec, opened), True, True, callbacks,
+                             len(nodes) - callbacks)
+        elements = self.elements(spec)
+        drawn = sum(1 for e in elements if "source" not in e["data"])
+        positioned = layout == "dagre" and drawn > SERVER_LAYOUT_ABOVE
+        if positioned:
+            elements = tuple(with_positions(list(elements)))
+        return GraphView(elements, positioned, False, callbacks, len(nodes) - callbacks)
+
+    def warm(self) -> None:
+        """Compute what the first page load needs (graph, findings, first view) now."""
+        self.graph_view(ViewSpec(), (), "dagre")
+        _ = self.search_index
 
     def _search(self, query: str) -> tuple[SearchHit, ...]:
         return search(self.search_index, query)

@@ -29,6 +29,10 @@ BASE: tuple[dict, ...] = (
     {"selector": ".group", "style": {
         "shape": "round-rectangle", "background-color": "#e9ecef", "border-color": "#495057",
         "border-width": 2, "width": "label", "height": "label", "padding": 12}},
+    {"selector": ".cluster", "style": {
+        "shape": "round-rectangle", "background-color": "#f8f9fa", "border-color": "#6c757d",
+        "border-width": 2, "border-style": "dashed", "width": "label", "height": "label",
+        "padding": 8, "font-size": 10}},
     {"selector": "edge", "style": {
         "curve-style": "bezier", "width": 1.5, "line-color": "#6c757d",
         "target-arrow-color": "#6c757d", "arrow-scale": 0.9}},

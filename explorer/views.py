@@ -18,12 +18,13 @@ LARGE_GRAPH = 150
 
 
 def default_collapse(callbacks: int) -> str:
-    """How a project opens: whole pages/modules collapsed when it is large.
+    """How a project opens: large ones as the overview (pages/modules and clusters of
+    connected callbacks as nodes that open on click, explorer/aggregate.py).
 
     >>> default_collapse(20), default_collapse(500)
-    ('none', 'group')
+    ('none', 'overview')
     """
-    return "group" if callbacks > LARGE_GRAPH else "none"
+    return "overview" if callbacks > LARGE_GRAPH else "none"
 
 
 @dataclass(frozen=True)

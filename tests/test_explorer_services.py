@@ -160,7 +160,7 @@ def test_url_state_round_trips_and_survives_garbage():
     assert junk.finding == 0
 
 
-def test_a_large_project_opens_grouped_by_module():
+def test_a_large_project_opens_as_the_overview():
     from analysis.snapshot import Callback, Dependency
 
     callbacks = tuple(
@@ -170,7 +170,7 @@ def test_a_large_project_opens_grouped_by_module():
         for i in range(300)
     )
     services = SnapshotServices(Snapshot(target="big.py", root=".", callbacks=callbacks), ())
-    assert default_collapse(len(services.catalog.callbacks)) == "group"
+    assert default_collapse(len(services.catalog.callbacks)) == "overview"
     grouped = services.elements(ViewSpec(collapse="group"))
     assert len([e for e in grouped if "source" not in e["data"]]) == 5
     assert default_collapse(20) == "none"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, ctx, html
+from dash.exceptions import PreventUpdate
 
 from explorer import ids
+from explorer.aggregate import PRESET_LAYOUT
 from explorer.layout import graph_layout
 from explorer.projects import ProjectStore
 from explorer.stylesheet import stylesheet
@@ -29,6 +31,7 @@ def view_spec(
 def register(app: Dash, store: ProjectStore) -> None:
     @app.callback(
         Output(ids.GRAPH, "elements"),
+        Output(ids.GRAPH, "layout"),
         Output(ids.GRAPH_CAPTION, "children"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
@@ -40,25 +43,38 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.FOCUS_DIRECTION, "value"),
         Input(ids.FOCUS_DEPTH_SLIDER, "value"),
         Input(ids.SELECTION, "data"),
+        Input(ids.EXPANDED, "data"),
+        Input(ids.LAYOUT_SELECT, "value"),
     )
     def render_graph(
         project: str | None, revision: int | None, groups: list | None,
         severities: list | None, rules: list | None, kinds: list | None,
         collapse: str | None, direction: str | None, depth: int | None,
-        selection: dict | None,
-    ) -> tuple[list, str]:
+        selection: dict | None, expanded: list | None, layout: str | None,
+    ) -> tuple[list, dict, str]:
+        """One writer for what the graph draws and how it is laid out.
+
+        A new selection only matters to a focus view (highlighting is the stylesheet's
+        job), so without focus it sends nothing: no elements re-sent, no layout re-run.
+        """
+        if ctx.triggered_prop_ids and set(ctx.triggered_prop_ids) == {f"{ids.SELECTION}.data"} \
+                and direction in (None, "off"):
+            raise PreventUpdate
+        name = layout or "dagre"
         services = store.services(project)
         if services is None:
-            return [], "No analysis to show for this project yet."
+            return [], graph_layout(name), "No analysis to show for this project yet."
         spec = view_spec(groups, severities, rules, kinds, collapse, direction, depth, selection)
-        elements = services.elements(spec)  # memoised per snapshot and view
-        nodes = services.visible(spec)
-        shown = sum(1 for key in nodes if key in services.catalog.callbacks)
+        view = services.graph_view(spec, tuple(sorted(expanded or ())), name)  # memoised
         total = len(services.catalog.callbacks)
-        caption = f"{shown} of {total} callbacks, {len(nodes) - shown} properties shown"
+        caption = f"{view.callbacks} of {total} callbacks, {view.properties} properties shown"
+        if view.aggregated:
+            caption += (" — aggregated by page/module and connected cluster: click one to open "
+                        "it, select a node and turn on focus to see its neighbourhood")
         if spec.direction != "off" and not spec.focus:
             caption += " (select a node to focus on it)"
-        return list(elements), caption
+        chosen = PRESET_LAYOUT if view.positioned and name == "dagre" else graph_layout(name)
+        return list(view.elements), chosen, caption
 
     @app.callback(
         Output(ids.GRAPH, "stylesheet"),
@@ -70,14 +86,14 @@ def register(app: Dash, store: ProjectStore) -> None:
     def highlight(
         selection: dict | None, query: str | None, project: str | None, revision: int | None
     ) -> list[dict]:
-        """Selection and search matches are styles, so highlighting never re-runs the layout."""
+        """Selection and search matches are styles, so highlighting never re-runs the layout.
+        In the overview of a large graph, the clusters holding the matches light up too."""
         services = store.services(project)
         hits = services.search((query or "").strip()) if services else ()
-        return stylesheet(tuple((selection or {}).get("nodes") or ()), tuple(h.key for h in hits))
-
-    @app.callback(Output(ids.GRAPH, "layout"), Input(ids.LAYOUT_SELECT, "value"))
-    def choose_layout(name: str | None) -> dict:
-        return graph_layout(name or "dagre")
+        matches = tuple(h.key for h in hits)
+        if services is not None and matches:
+            matches += services.opening(matches)
+        return stylesheet(tuple((selection or {}).get("nodes") or ()), matches)
 
     @app.callback(
         Output(ids.SEARCH_RESULTS, "children"),
