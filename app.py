@@ -102,6 +102,8 @@ def build_store(args: argparse.Namespace) -> ProjectStore:
             raise outcome
         else:
             store.preload(project.name, outcome)
+            # Lint, clusters and the first view now, so the first page load only draws.
+            store.services(project.name).warm()
     return store
 
 
