@@ -13,28 +13,6 @@ from explorer.views import MAX_DEPTH
 
 NOTHING = {"nodes": [], "elements": [], "finding": None}
 
-#: Centre the graph on the selected nodes. It runs in the browser because only the browser
-#: knows where the layout put them; it has no Output, it moves the viewport.
-CENTRE_ON_SELECTION = """
-function(selection, elements) {
-    const root = document.getElementById("%s");
-    if (!root || !selection || !selection.elements || !selection.elements.length) { return; }
-    // New elements are laid out after React renders them: centre once the layout settled.
-    setTimeout(() => {
-        const holder = [root, ...root.querySelectorAll("div")].find((el) => el._cyreg);
-        if (!holder) { return; }
-        const cy = holder._cyreg.cy;
-        const wanted = cy.collection(selection.elements.map((id) => cy.getElementById(id)));
-        if (wanted.nonempty()) {
-            // the selection (a component with its properties) and its neighbours
-            cy.fit(wanted.union(wanted.descendants()).closedNeighborhood(), 60);
-            if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(wanted); }
-        }
-    }, 300);
-}
-""" % ids.GRAPH
-
-
 def selection_of(keys: list[str], finding: int | None = None) -> dict:
     """The selection store's data for some node keys."""
     return {"nodes": keys, "elements": [element_id(k) for k in keys], "finding": finding}
@@ -128,10 +106,3 @@ def register(app: Dash, store: ProjectStore) -> None:
             no_update if trigger == ids.FOCUS_DEPTH_SLIDER and depth == slider else depth,
             no_update if trigger == ids.FOCUS_DEPTH_INPUT and depth == typed else depth,
         )
-
-    app.clientside_callback(
-        CENTRE_ON_SELECTION,
-        Input(ids.SELECTION, "data"),
-        Input(ids.GRAPH, "elements"),
-        prevent_initial_call=True,
-    )
