@@ -81,19 +81,19 @@ def timed_chain(client: DashClient, trigger: str, value: object,
     does for this page), timing every request under its callback's output."""
     total = 0.0
     pending = list(client.requests_for(trigger, value))
-    seen_outputs = set()
+    sent = set()  # (output, trigger): a callback runs again only for a new input change
     while pending:
         output, body = pending.pop(0)
-        if output in seen_outputs:
+        why = (output, tuple(body["changedPropIds"]))
+        if why in sent:
             continue
-        seen_outputs.add(output)
+        sent.add(why)
         start = time.perf_counter()
         changed = client.post(body)
         elapsed = time.perf_counter() - start
-        samples[f"{action}: {output[:60]}"].append(elapsed)
+        samples[f"{action}: {output[:60]} ← {', '.join(why[1])}"].append(elapsed)
         total += elapsed
-        pending.extend(pair for pair in client.follow_ups(changed)
-                       if pair[0] not in seen_outputs)
+        pending.extend(client.follow_ups(changed))
     samples[f"{action} (all requests)"].append(total)
 
 
@@ -148,7 +148,7 @@ def markdown(n: int, repeats: int, samples: dict[str, list[float]], once: dict[s
                      f"| {percentile(values, 95) * 1000:.1f} | {max(values) * 1000:.1f} |")
     for name, seconds in once.items():
         lines.append(f"| {name} | 1 | {seconds * 1000:.0f} | | |")
-    selection = samples.get("select a node: selection.data", [])
+    selection = samples.get(f"select a node: selection.data ← {SELECT_INPUT}", [])
     verdict = ""
     if selection:
         p95 = percentile(selection, 95) * 1000
@@ -167,7 +167,7 @@ def markdown(n: int, repeats: int, samples: dict[str, list[float]], once: dict[s
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--callbacks", type=int, default=5_000, help="N (default 5,000)")
-    parser.add_argument("--repeats", type=int, default=200, help="clicks and searches")
+    parser.add_argument("--repeats", type=int, default=100, help="clicks and searches")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--write", type=Path, help="update this Markdown file's section")
     args = parser.parse_args(argv)
