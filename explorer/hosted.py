@@ -123,6 +123,7 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
     if settings.basic_auth:
         require_basic_auth(app.server, *settings.basic_auth)
     if warm:  # last: Flask refuses new routes and hooks once it has served a request
+        warm_projects(store)
         warm_up(app.server, settings.basic_auth)
     return app
 
@@ -159,6 +160,17 @@ def with_upload_bar(app: Dash) -> None:
         return page
 
     app.layout = page_with_uploads
+
+
+def warm_projects(store: HostedProjectStore) -> None:
+    """Lint and lay out each project's newest stored snapshot now, so the first page load
+    only draws. Projects with no stored snapshot are probed on first use instead: a probe at
+    start-up would run once per worker and hold up its boot."""
+    for name in store.names():
+        if store.history.newest(name) is not None:
+            services = store.services(name)
+            if services is not None:
+                services.warm()
 
 
 def warm_up(server: Flask, credentials: tuple[str, str] | None = None) -> None:
