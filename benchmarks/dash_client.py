@@ -79,13 +79,6 @@ class DashClient:
                     and e["data"].get("key")]
         raise RuntimeError(f"no callback writes {GRAPH_ELEMENTS}")
 
-    def fire(self, trigger: str, value: Any) -> dict[str, Any]:
-        """Set ``id.prop`` to value and run the callbacks it feeds; the props they changed."""
-        changed: dict[str, Any] = {}
-        for _, request in self.requests_for(trigger, value):
-            changed.update(self.post(request))
-        return changed
-
     def follow_ups(self, changed: dict[str, Any]) -> Iterator[tuple[str, dict]]:
         """The requests the renderer sends next, for callbacks fed by the changed props."""
         for key in changed:

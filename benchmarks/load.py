@@ -1,8 +1,9 @@
 """Load test: N concurrent clients drive the served explorer on loopback for a bounded time.
 
 Each client loads the page (``/``, ``/_dash-layout``, ``/_dash-dependencies`` and the graph
-callback a browser fires first), then loops: select a graph node (the callback fed by
-``graph.tapNodeData``, then the callbacks the new selection triggers, as the renderer does),
+callback a browser fires first), then loops: select a graph node (the callbacks fed by
+``graph.tapNodeData`` — "select node" is the one writing ``selection.data`` —, then the
+callbacks the new selection triggers, as the renderer does),
 search (the callbacks fed by ``search-input.value``), and now and then a fresh page load.
 Every request is timed; the report gives p50/p95/p99 per kind and every error.
 
@@ -36,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dash_client import DashClient  # noqa: E402
 
 SELECT_INPUT = "graph.tapNodeData"
+SELECTION_OUTPUT = "selection.data"
 SEARCH_INPUT = "search-input.value"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -107,9 +109,13 @@ def run_actions(client: DashClient, rng: random.Random, deadline: float,
             time.sleep(rng.uniform(0.5, 1.5) * think)  # a person reads before clicking again
         roll = rng.random()
         if roll < 0.6 and nodes:
-            node = rng.choice(nodes)
-            changed = record.timed("select node", lambda: client.fire(SELECT_INPUT, node))
-            for key, request in client.follow_ups(changed or {}):
+            changed: dict = {}
+            # Every callback the tap feeds (the browser sends them at once); "select node" is
+            # the one that writes the selection.
+            for key, request in client.requests_for(SELECT_INPUT, rng.choice(nodes)):
+                label = "select node" if key == SELECTION_OUTPUT else f"tap -> {key[:21]}"
+                changed.update(record.timed(label, lambda r=request: client.post(r)) or {})
+            for key, request in client.follow_ups(changed):
                 record.timed(f"select -> {key[:18]}", lambda r=request: client.post(r, False))
         elif roll < 0.9 and words:
             query = rng.choice(words)
