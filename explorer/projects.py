@@ -127,6 +127,8 @@ class ProjectStore:
         except AnalysisError as exc:
             self._set(name, None, error=exc.message, details=exc.details)
             return
+        finally:
+            path.unlink(missing_ok=True)  # held in memory from now on: results don't pile up
         self._set(name, SnapshotServices(snapshot), error=None)
 
     def _analyse_locked(self, name: str, state: ProjectState) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from analysis.snapshot import save_snapshot
 from explorer.app import create_app
 from explorer.projects import Project, ProjectStore, project_name, run_analysis
 
@@ -25,19 +26,29 @@ def good_result(tmp_path_factory) -> tuple[Path, dict]:
     return results, run_analysis(Project("good", target=str(GOOD)), results)
 
 
+def fresh(good_result) -> dict:
+    """A copy of the probed result (adopting a result removes its file)."""
+    results, result = good_result
+    copy = results / f"copy-{time.time_ns()}.json"
+    shutil.copyfile(result["path"], copy)
+    return dict(result, path=str(copy))
+
+
 def test_run_analysis_saves_a_snapshot_in_the_results_folder(good_result):
     results, result = good_result
     assert result["error"] is None and Path(result["path"]).parent == results
     store = ProjectStore([Project("good", target=str(GOOD))], results)
-    store.adopt(result)
+    adopted = fresh(good_result)
+    store.adopt(adopted)
     assert store.services("good").snapshot.callbacks
     assert store.revision == 1
+    assert not Path(adopted["path"]).exists()  # in memory now; results do not pile up
 
 
 def test_a_failed_analysis_keeps_the_last_good_snapshot(good_result, tmp_path):
     results, result = good_result
     store = ProjectStore([Project("good", target=str(BROKEN))], results)
-    store.adopt(result)
+    store.adopt(fresh(good_result))
     good = store.services("good")
     failed = run_analysis(store.project("good"), results)  # the real probe, failing
     assert failed["error"] and "path" not in failed
@@ -56,8 +67,7 @@ def test_a_broken_target_is_analysed_lazily_and_reports_its_error(tmp_path):
 def test_adopt_reads_results_only_from_its_folder(good_result, tmp_path):
     results, result = good_result
     elsewhere = tmp_path / "elsewhere.json"
-    save_snapshot(ProjectStore([Project("good", target=str(GOOD))], results)
-                  .state("good").services.snapshot, elsewhere)
+    shutil.copyfile(result["path"], elsewhere)
     store = ProjectStore([Project("good", target=str(GOOD))], results)
     with pytest.raises(ValueError):
         store.adopt({"project": "good", "path": str(elsewhere), "error": None})
