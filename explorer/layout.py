@@ -65,7 +65,8 @@ def header(store: ProjectStore) -> dbc.Navbar:
                    outline=True, disabled=True, className="me-2"),
         dbc.Progress(id=ids.ANALYSIS_PROGRESS, value=0, label="", striped=True,
                      style={"width": "12rem", "height": "1.2rem"}),
-    ], fluid=True, className="justify-content-start"), color="dark", dark=True, className="mb-2 py-1")
+    ], fluid=True, className="justify-content-start"),
+        color="dark", dark=True, className="mb-2 py-1")
 
 
 def _section(title: str, *children) -> html.Div:

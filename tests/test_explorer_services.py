@@ -72,7 +72,8 @@ def test_filters_keep_only_matching_callbacks(demo):
     assert [demo.catalog.callbacks[k].name for k in background if k.startswith("cb:")] == [
         "build_report"]
     errors = demo.visible(ViewSpec(severities=("error",)))
-    flagged = {callback_node(i) for f in demo.findings if f.severity == "error" for i in f.callbacks}
+    flagged = {callback_node(i) for f in demo.findings if f.severity == "error"
+               for i in f.callbacks}
     assert {k for k in errors if k.startswith("cb:")} == flagged
     by_rule = demo.visible(ViewSpec(rules=("DASH040",)))
     assert {demo.catalog.callbacks[k].name for k in by_rule if k.startswith("cb:")} == {
@@ -108,7 +109,8 @@ def test_search_finds_functions_files_components_and_properties(demo):
     in_file = {hit.label for hit in demo.search("pages/orders.py")}
     assert {"filter_orders", "ship_pending", "reset_filters"} <= in_file
     assert demo.search("orders-table")[0].key == component_node("orders-table")
-    assert any(hit.key == "prop:orders-table.children" for hit in demo.search("orders-table children"))
+    hits = demo.search("orders-table children")
+    assert any(hit.key == "prop:orders-table.children" for hit in hits)
     assert demo.search("no-such-thing-anywhere") == ()
 
 
@@ -133,7 +135,8 @@ def test_details_show_source_location_findings_and_rationale(demo):
 def test_summary_counts_and_chart(demo):
     counts = summary_counts(demo)
     assert counts["callbacks"] == len(demo.catalog.callbacks)
-    assert counts["findings"] == len(demo.findings) == counts["error"] + counts["warning"] + counts["info"]
+    by_severity = counts["error"] + counts["warning"] + counts["info"]
+    assert counts["findings"] == len(demo.findings) == by_severity
     figure = findings_by_rule_figure(demo)
     bars = {label for trace in figure.data for label in trace.y}
     assert {f"{f.code} {f.name}" for f in demo.findings} == bars

@@ -44,7 +44,8 @@ def shown_findings(services: SnapshotServices, severities: tuple[str, ...],
             continue
         if rules and finding.code not in rules:
             continue
-        if groups and not any(group_of.get(n) in groups for n in services.catalog.finding_nodes[index]):
+        involved = services.catalog.finding_nodes[index]
+        if groups and not any(group_of.get(n) in groups for n in involved):
             continue
         shown.append(index)
     return shown
@@ -70,7 +71,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         shown = shown_findings(services, tuple(severities or ()), tuple(rules or ()),
                                tuple(groups or ()))
         total = len(services.findings)
-        count = f"Findings ({len(shown)} of {total})" if len(shown) != total else f"Findings ({total})"
+        count = f"{len(shown)} of {total}" if len(shown) != total else str(total)
+        count = f"Findings ({count})"
         if not shown:
             return html.P("No findings." if not total else "No finding passes the filters.",
                           className="text-muted p-2 mb-0"), count

@@ -34,7 +34,8 @@ def status_line(name: str, state: ProjectState) -> list:
     kept = (" Showing the last good snapshot." if state.services is not None
             else " There is no earlier snapshot to show.")
     return [dbc.Alert([
-        html.Strong(f"Analysis of {name} failed: "), html.Span(state.error, className="status-error"),
+        html.Strong(f"Analysis of {name} failed: "),
+        html.Span(state.error, className="status-error"),
         html.Span(kept),
         html.Details([html.Summary("Details"), html.Pre(state.error_details or "(none)",
                                                         className="small mb-0 status-details")])

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from analysis.runner import snapshot_target
