@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis.errors import ConfigError
+from analysis.snapshot import load_snapshot
 from explorer.config import is_project_name, load_projects
 from hosted_support import CLEAN_APP, write_projects
 
@@ -139,3 +140,23 @@ def test_a_bad_projects_file_stops_the_server_with_one_line(argv, env):
                          timeout=120, env={**os.environ, **env})
     assert run.returncode == 2
     assert run.stderr.startswith("error: ") and run.stderr.count("\n") == 1, run.stderr
+
+
+def test_the_hosted_explorer_lints_clean(tmp_path):
+    """What gunicorn serves with DCE_CONFIG (uploads callback included) follows every rule."""
+    import json
+    import subprocess
+    import sys
+
+    from hosted_support import REPO, hosted_env
+
+    env = hosted_env(write_projects(tmp_path), tmp_path / "data")
+    saved = tmp_path / "explorer.json"
+    run = subprocess.run([sys.executable, "-m", "analysis", "app.py", "--format", "json",
+                          "--save-snapshot", str(saved)],
+                         cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    report = json.loads(run.stdout)
+    assert [f["code"] for f in report["findings"]] == [], report["findings"]
+    assert run.returncode == 0
+    names = {callback.name for callback in load_snapshot(saved).callbacks}
+    assert "upload_snapshot" in names  # the hosted app was the one analysed
