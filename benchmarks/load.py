@@ -202,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-    print(f"think time {args.think:g} s per action" if args.think else "flat out (no think time)")
+    print(f"think time {args.think:g} s per action" if args.think
+          else "flat out (no think time)")
     print(record.report(elapsed, args.clients))
     if args.json:
         print(json.dumps({kind: {"count": len(v), **{f"p{p}": round(percentile(v, p) * 1000, 1)

@@ -119,7 +119,8 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
     app.server.register_blueprint(
         snapshot_api(store.history, store.names, settings.api_token))
     run_coroutines_in_request_thread(app.server)
-    app.server.add_url_rule(HEALTH_PATH, "healthz", lambda: Response("ok\n", mimetype="text/plain"))
+    app.server.add_url_rule(HEALTH_PATH, "healthz",
+                            lambda: Response("ok\n", mimetype="text/plain"))
     if settings.basic_auth:
         require_basic_auth(app.server, *settings.basic_auth)
     if warm:  # last: Flask refuses new routes and hooks once it has served a request

@@ -25,7 +25,8 @@ def test_projects_load_with_targets_resolved_against_the_file(tmp_path):
     path = write(tmp_path, '[[projects]]\nname = "shop"\ntarget = "shop/app.py"\ntimeout = 5\n\n'
                            '[[projects]]\nname = "pkg_app"\ntarget = "pkg.module:app"\n')
     shop, module = load_projects(path)
-    assert (shop.name, shop.target, shop.timeout) == ("shop", str(tmp_path / "shop" / "app.py"), 5.0)
+    assert (shop.name, shop.target, shop.timeout) == (
+        "shop", str(tmp_path / "shop" / "app.py"), 5.0)
     assert (module.name, module.target, module.timeout) == ("pkg_app", "pkg.module:app", 60.0)
 
 
@@ -37,7 +38,8 @@ def test_python_interpreter_must_be_executable(tmp_path):
     interpreter = tmp_path / "python"
     interpreter.write_text("#!/bin/sh\n")
     os.chmod(interpreter, 0o755)
-    path = write(tmp_path, f'[[projects]]\nname = "a"\ntarget = "{CLEAN_APP}"\npython = "python"\n')
+    path = write(tmp_path,
+                 f'[[projects]]\nname = "a"\ntarget = "{CLEAN_APP}"\npython = "python"\n')
     assert load_projects(path)[0].python == str(interpreter)
 
 
