@@ -206,9 +206,10 @@ def main(argv: list[str] | None = None) -> int:
           else "flat out (no think time)")
     print(record.report(elapsed, args.clients))
     if args.json:
-        print(json.dumps({kind: {"count": len(v), **{f"p{p}": round(percentile(v, p) * 1000, 1)
-                                                      for p in (50, 95, 99)}}
-                          for kind, v in record.latencies.items()} | {"errors": dict(record.errors)}))
+        figures = {kind: {"count": len(values), **{f"p{p}": round(percentile(values, p) * 1000, 1)
+                                                   for p in (50, 95, 99)}}
+                   for kind, values in record.latencies.items()}
+        print(json.dumps({"latency_ms": figures, "errors": dict(record.errors)}))
     return 1 if record.errors else 0
 
 
