@@ -82,6 +82,11 @@ class ProjectStore:
     def names(self) -> list[str]:
         return list(self._projects)
 
+    def choices(self) -> list[tuple[str, str]]:
+        """(value, label) of extra picker entries beyond the projects (stored snapshots in
+        the hosted store); none here."""
+        return []
+
     def project(self, name: str) -> Project:
         return self._projects[name]
 

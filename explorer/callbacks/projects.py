@@ -53,7 +53,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         with ThreadPoolExecutor(max_workers=min(8, len(names))) as pool:
             states = await asyncio.gather(
                 *(loop.run_in_executor(pool, store.state, n) for n in names))
-        return [{"label": project_label(n, s), "value": n} for n, s in zip(names, states)]
+        options = [{"label": project_label(n, s), "value": n} for n, s in zip(names, states)]
+        return options + [{"label": label, "value": value} for value, label in store.choices()]
 
     @app.callback(
         Output(ids.ANALYSIS_RESULT, "data"),
