@@ -83,7 +83,8 @@ class Recorder:
             values = self.latencies.get(kind, [])
             cells = [f"{percentile(values, p) * 1000:9.1f}" for p in (50, 95, 99)] if values \
                 else [f"{'-':>9}"] * 3
-            lines.append(f"{kind:<28}{len(values):>7}{''.join(cells)}{self.errors[kind]:>8}")
+            errors = self.errors.get(kind, 0)
+            lines.append(f"{kind:<28}{len(values):>7}{''.join(cells)}{errors:>8}")
         lines.extend(f"  error: {example}" for example in self.examples)
         return "\n".join(lines)
 
@@ -210,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                                                    for p in (50, 95, 99)}}
                    for kind, values in record.latencies.items()}
         print(json.dumps({"latency_ms": figures, "errors": dict(record.errors)}))
-    return 1 if record.errors else 0
+    return 1 if sum(record.errors.values()) else 0
 
 
 if __name__ == "__main__":

@@ -115,3 +115,20 @@ def test_health_route_and_page(served):
     url, _ = served
     assert requests.get(url + "/healthz", timeout=10).text == "ok\n"
     assert "_dash-config" in requests.get(url + "/", timeout=10).text
+
+
+def test_the_load_benchmark_drives_the_served_app_without_errors(served, capsys):
+    """benchmarks/load.py against the same server: page loads, selections and searches."""
+    import importlib.util
+
+    from hosted_support import REPO
+
+    spec = importlib.util.spec_from_file_location("load", REPO / "benchmarks" / "load.py")
+    load = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(load)
+    url, _ = served
+    requests.get(url + "/healthz", timeout=60)  # both workers booted (when run alone)
+    requests.get(url + "/healthz", timeout=60)
+    assert load.main(["--url", url, "--clients", "2", "--duration", "5"]) == 0
+    report = capsys.readouterr().out
+    assert " 0 errors" in report and "select node" in report and "search ->" in report
