@@ -9,8 +9,7 @@ import plotly.graph_objects as go
 from analysis.findings import SEVERITIES
 from explorer.catalog import callback_kind
 from explorer.services import SnapshotServices
-
-SEVERITY_HEX = {"error": "#dc3545", "warning": "#fd7e14", "info": "#0dcaf0"}
+from explorer.stylesheet import SEVERITY_COLOURS  # the graph's colours: one legend for both
 
 
 def summary_counts(services: SnapshotServices) -> dict[str, int]:
@@ -52,7 +51,7 @@ def findings_by_rule_figure(services: SnapshotServices) -> go.Figure:
         values = [per_rule.get((rule, severity), 0) for rule in rules]
         if any(values):
             figure.add_bar(y=rules, x=values, orientation="h", name=severity,
-                           marker_color=SEVERITY_HEX[severity])
+                           marker_color=SEVERITY_COLOURS[severity])
     figure.update_layout(
         barmode="stack", height=max(160, 40 + 28 * len(rules)),
         margin={"l": 10, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.25},
