@@ -28,6 +28,7 @@ def callbacks(registrations: list[dict], instances: list, root: str, app_of_map:
     maps = [_callback.GLOBAL_CALLBACK_MAP] + [getattr(i, "callback_map", {}) for i in instances]
     kept = {id(entry) for m in maps for entry in m.values()}
     result = []
+    sources = SourceIndex()  # each file read and parsed once, however many callbacks it has
     for index, record in enumerate(registrations):
         app = app_of_map.get(id(record["map"]))
         entry = {
@@ -56,9 +57,9 @@ def callbacks(registrations: list[dict], instances: list, root: str, app_of_map:
                 else default_managers.get(app or "", None)
             )
         if record["clientside"] is not None:
-            entry.update(describe_clientside(record, root))
+            entry.update(describe_clientside(record, root, sources))
         else:
-            entry.update(describe_function(record, root))
+            entry.update(describe_function(record, root, sources))
         result.append(entry)
     return result
 
@@ -73,7 +74,7 @@ def relpath(path: str | None, root: str) -> str | None:
     return full
 
 
-def describe_function(record: dict, root: str) -> dict:
+def describe_function(record: dict, root: str, sources: "SourceIndex") -> dict:
     """Name, place, source and flags of a server callback's function."""
     func = record.get("func")
     site = record.get("call_site")
@@ -103,7 +104,7 @@ def describe_function(record: dict, root: str) -> dict:
         "wrappers": [_wrapper_name(w) for w in layers[:-1]],
         "internal": in_dash(filename),
     }
-    described.update(_source_and_def_line(inner, described["line"]))
+    described.update(sources.function(inner, filename, described["line"]))
     return described
 
 
@@ -118,7 +119,78 @@ def _wrapper_name(layer: Any) -> str:
     return f"{kind.__module__}.{kind.__qualname__}"
 
 
-def _source_and_def_line(func: Any, first_line: int | None) -> dict:
+def describe_clientside(record: dict, root: str, sources: "SourceIndex") -> dict:
+    """Name, call site, JS and Python call text of a clientside callback."""
+    namespace = record["clientside"].get("namespace", "")
+    name = record["clientside"].get("function_name", "")
+    js = record.get("js_source")
+    function = f"clientside:inline.{name[:10]}" if js is not None else f"clientside:{namespace}.{name}"
+    site = record.get("call_site") or ("<dash>", 0)
+    described = {"function": function, "kind": "clientside", "js_source": js,
+                 "internal": site[0] == "<dash>"}
+    if site[0] != "<dash>":
+        line, source = sources.statement_at(site[0], site[1])
+        described.update(file=relpath(site[0], root), line=line, source=source)
+    return described
+
+
+class SourceIndex:
+    """Source files read and parsed once per probe run.
+
+    ``inspect.getsource`` re-tokenises a file for every function: on a 5,000-callback app
+    that cost more than importing it. Here each file is parsed once and every function is
+    found by its first line (``co_firstlineno`` is the first decorator's line).
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[list[str], ast.AST | None, dict[int, ast.AST]]] = {}
+
+    def _file(self, filename: str) -> tuple[list[str], ast.AST | None, dict[int, ast.AST]]:
+        if filename not in self._files:
+            try:
+                with open(filename, encoding="utf-8") as handle:
+                    text = handle.read()
+                tree = ast.parse(text)
+            except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+                self._files[filename] = ([], None, {})
+                return self._files[filename]
+            functions = {}
+            for node in ast.walk(tree):
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                    functions.setdefault(first, node)
+            self._files[filename] = (text.splitlines(keepends=True), tree, functions)
+        return self._files[filename]
+
+    def function(self, func: Any, filename: str | None, first_line: int | None) -> dict:
+        """The function's source (decorators included) and its ``def`` line."""
+        if filename and first_line:
+            lines, _, functions = self._file(filename)
+            node = functions.get(first_line)
+            if node is not None:
+                return {"source": "".join(lines[first_line - 1:node.end_lineno]),
+                        "def_line": node.lineno}
+        return _inspected_source(func)  # lambdas, exec'd code: inspect knows more ways
+
+    def statement_at(self, filename: str, line: int) -> tuple[int, str | None]:
+        """The first line and text of the simple statement in filename that contains line."""
+        lines, tree, _ = self._file(filename)
+        if tree is None:
+            return line, None
+        best = None
+        for node in ast.walk(tree):
+            if isinstance(node, ast.stmt) and not isinstance(
+                    node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For,
+                           ast.While, ast.With, ast.Try)) \
+                    and node.lineno <= line <= (node.end_lineno or node.lineno):
+                if best is None or node.lineno >= best.lineno:
+                    best = node
+        if best is None:
+            return line, None
+        return best.lineno, "".join(lines[best.lineno - 1:best.end_lineno]).rstrip("\n") + "\n"
+
+
+def _inspected_source(func: Any) -> dict:
     try:
         lines, start = inspect.getsourcelines(func)
     except (OSError, TypeError):
@@ -134,43 +206,6 @@ def _source_and_def_line(func: Any, first_line: int | None) -> dict:
     except SyntaxError:  # a lambda inside a larger expression: keep the text, no def line
         pass
     return {"source": source, "def_line": def_line}
-
-
-def describe_clientside(record: dict, root: str) -> dict:
-    """Name, call site, JS and Python call text of a clientside callback."""
-    namespace = record["clientside"].get("namespace", "")
-    name = record["clientside"].get("function_name", "")
-    js = record.get("js_source")
-    function = f"clientside:inline.{name[:10]}" if js is not None else f"clientside:{namespace}.{name}"
-    site = record.get("call_site") or ("<dash>", 0)
-    described = {"function": function, "kind": "clientside", "js_source": js,
-                 "internal": site[0] == "<dash>"}
-    if site[0] != "<dash>":
-        line, source = _statement_at(site[0], site[1])
-        described.update(file=relpath(site[0], root), line=line, source=source)
-    return described
-
-
-def _statement_at(filename: str, line: int) -> tuple[int, str | None]:
-    """The first line and text of the statement in filename that contains line."""
-    try:
-        with open(filename, encoding="utf-8") as handle:
-            text = handle.read()
-        tree = ast.parse(text)
-    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
-        return line, None
-    best = None
-    for node in ast.walk(tree):
-        if isinstance(node, ast.stmt) and not isinstance(
-                node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For,
-                       ast.While, ast.With, ast.Try)) \
-                and node.lineno <= line <= (node.end_lineno or node.lineno):
-            if best is None or node.lineno >= best.lineno:
-                best = node
-    if best is None:
-        return line, None
-    lines = text.splitlines()[best.lineno - 1:best.end_lineno]
-    return best.lineno, "\n".join(lines) + "\n"
 
 
 def cached_functions(entries: list[dict]) -> list[str]:
