@@ -11,7 +11,7 @@ from analysis.dash_props import is_event, runs_on_load, written_prevent_initial_
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.snapshot import AppInfo, Callback
-from analysis.source import TRIGGER_ATTRIBUTES, FunctionNode, names_derived_from
+from analysis.source import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
 from analysis.signature import dependency_parameters
 
 #: An inline clientside function that bails out with no_update / PreventUpdate.
@@ -106,7 +106,7 @@ def _guarded(ctx: LintContext, callback: Callback) -> bool:
 
 def _tests(function: FunctionNode) -> Iterator[ast.expr]:
     """Every condition the function evaluates: if/while/assert tests, match subjects and guards."""
-    for node in ast.walk(function):
+    for node in all_nodes(function):
         if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)):
             yield node.test
         elif isinstance(node, ast.Match):

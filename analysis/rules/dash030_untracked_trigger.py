@@ -11,7 +11,7 @@ from analysis.findings import Finding
 from analysis.flow import is_refusal
 from analysis.rules._base import rule
 from analysis.snapshot import Callback
-from analysis.source import FunctionNode, reads_trigger
+from analysis.source import FunctionNode, all_nodes, reads_trigger
 from analysis.signature import dependency_parameters
 
 
@@ -92,9 +92,9 @@ def _deciding_reads(function: FunctionNode, event_names: set[str]) -> set[str]:
     Not deciding: a test whose branch refuses (``if not n: raise PreventUpdate``), and an
     ``or`` over every event (``if n1 or n2:`` — "any of them fired", dbc's modal toggle).
     """
-    parents = {child: node for node in ast.walk(function) for child in ast.iter_child_nodes(node)}
+    parents = {child: node for node in all_nodes(function) for child in ast.iter_child_nodes(node)}
     found: set[str] = set()
-    for node in ast.walk(function):
+    for node in all_nodes(function):
         if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
             continue
         if node.id not in event_names or node.id in found:

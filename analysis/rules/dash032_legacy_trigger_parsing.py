@@ -8,7 +8,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.source import FunctionNode
+from analysis.source import FunctionNode, all_nodes
 
 
 @rule(
@@ -58,7 +58,7 @@ def _parses_prop_id(function: FunctionNode) -> bool:
     """True when the function reads ``.triggered`` and takes ``"prop_id"`` out of an entry."""
     reads_triggered = False
     takes_prop_id = False
-    for node in ast.walk(function):
+    for node in all_nodes(function):
         if isinstance(node, ast.Attribute) and node.attr == "triggered":
             reads_triggered = True
         elif isinstance(node, ast.Subscript) and _is_prop_id(node.slice):

@@ -11,7 +11,7 @@ from analysis.patterns import ids_overlap
 from analysis.rules._base import rule
 from analysis.rules._layouts import layouts_of
 from analysis.snapshot import Callback, ComponentId, id_to_str
-from analysis.source import set_props_targets
+from analysis.source import all_nodes, set_props_targets
 
 
 @rule(
@@ -134,5 +134,5 @@ def _builds_id(function: ast.AST, component_id: str) -> bool:
         and node.arg == "id"
         and isinstance(node.value, ast.Constant)
         and node.value.value == component_id
-        for node in ast.walk(function)
+        for node in all_nodes(function)
     )

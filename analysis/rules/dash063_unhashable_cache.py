@@ -12,7 +12,7 @@ from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 from analysis.rules._layouts import AppLayouts, LayoutIndex
 from analysis.snapshot import Callback, Dependency
-from analysis.source import FunctionNode, calls
+from analysis.source import FunctionNode, all_nodes, calls
 from analysis.signature import dependency_parameters, inner_decorator_names, is_lru_cache
 
 
@@ -113,7 +113,7 @@ def _passed_to_helpers(callback: Callback, function: FunctionNode, helpers: set[
     if not parameters:
         return
     rebound = {  # `value = tuple(value)` makes the later call safe
-        node.id for node in ast.walk(function)
+        node.id for node in all_nodes(function)
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del))
     }
     risky = {parameters[i] for i in unhashable if i in parameters} - rebound
