@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Sequence, TextIO
 
@@ -14,9 +15,8 @@ from analysis.config import (
     LintSettings, check_codes, find_pyproject, load_pyproject, merge, split_codes,
 )
 from analysis.errors import AnalysisError, ConfigError
-from analysis.lint import lint
 from analysis.reporters import FORMATS, Report, render
-from analysis.rules import all_rules, get_rule
+from analysis.rules import all_rules, get_rule, rule_codes
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
 
 PROG = "python -m analysis"
@@ -113,7 +113,14 @@ def main(
 
 def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = _settings(options)
+    # The probe's child process keeps one core busy; import the rules (and networkx) on the
+    # other meanwhile, instead of before starting it.
+    warm_up = threading.Thread(target=all_rules, daemon=True)
+    warm_up.start()
     snapshot = _snapshot(options)
+    warm_up.join()
+    from analysis.lint import lint
+
     if options.save_snapshot:
         try:
             save_snapshot(snapshot, options.save_snapshot)
@@ -146,7 +153,7 @@ def _settings(options: argparse.Namespace) -> LintSettings:
         found = find_pyproject(start)
         base = load_pyproject(found) if found else LintSettings()
         origin = str(found) if found else "settings"
-    known = [rule.code for rule in all_rules()]
+    known = list(rule_codes())
     check_codes(base.select, known, f"{origin} select")
     check_codes(base.ignore, known, f"{origin} ignore")
     select, ignore = split_codes(options.select), split_codes(options.ignore)

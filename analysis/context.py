@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from functools import cached_property
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from analysis.snapshot import AppInfo, Callback, Snapshot
 from analysis.source import FunctionNode, parse_function
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from analysis.rules._layouts import LayoutIndex
 
 
 class LintContext:
@@ -22,6 +26,13 @@ class LintContext:
         from analysis.graph import build_graph
 
         return build_graph(self.snapshot)
+
+    @cached_property
+    def layouts(self) -> "LayoutIndex":
+        """Per-app layout lookups, shared by the id rules (DASH063, DASH070-DASH080)."""
+        from analysis.rules._layouts import LayoutIndex
+
+        return LayoutIndex(self)
 
     @cached_property
     def callbacks(self) -> tuple[Callback, ...]:

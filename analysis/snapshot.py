@@ -6,6 +6,7 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -187,8 +188,8 @@ class Snapshot:
             )
         try:
             return cls(
-                target=_req(data, "target", str),
-                root=_req(data, "root", str),
+                target=_req(data, "target", str, origin),
+                root=_req(data, "root", str, origin),
                 callbacks=tuple(_build(Callback, c) for c in data.get("callbacks", [])),
                 apps=tuple(_build(AppInfo, a) for a in data.get("apps", [])),
                 layouts=tuple(_build(Layout, lay) for lay in data.get("layouts", [])),
@@ -217,19 +218,23 @@ class Snapshot:
 _DEPENDENCY_FIELDS = {"outputs", "inputs", "states", "progress", "cancel", "running"}
 
 
-def _req(data: Mapping, key: str, kind: type) -> Any:
+def _req(data: Mapping, key: str, kind: type, origin: str) -> Any:
     value = data.get(key)
     if not isinstance(value, kind):
-        raise SnapshotError(f"snapshot: field {key!r} must be a {kind.__name__}")
+        raise SnapshotError(f"{origin}: field {key!r} must be a {kind.__name__}")
     return value
+
+
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
 
 
 def _build(cls: type, data: Any) -> Any:
     """Build a dataclass from a dict, rejecting unknown fields and fixing tuples."""
     if not isinstance(data, dict):
         raise TypeError(f"{cls.__name__} entry must be an object, got {type(data).__name__}")
-    names = {f.name for f in fields(cls)}
-    unknown = set(data) - names
+    unknown = set(data) - _field_names(cls)
     if unknown:
         raise ValueError(f"unknown {cls.__name__} field(s) {sorted(unknown)}")
     values = dict(data)

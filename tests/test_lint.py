@@ -121,3 +121,9 @@ def test_bad_pyproject_is_a_config_error(tmp_path, body, problem):
 def test_pyproject_without_our_section_is_ignored(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
     assert find_pyproject(tmp_path) is None or find_pyproject(tmp_path) != tmp_path / "pyproject.toml"
+
+
+def test_rule_codes_from_module_names_match_the_rules_they_define() -> None:
+    from analysis.rules import all_rules, rule_codes
+
+    assert rule_codes() == tuple(rule.code for rule in all_rules())

@@ -9,7 +9,7 @@ from functools import lru_cache
 from analysis.errors import ConfigError
 from analysis.rules._base import Rule, rule
 
-__all__ = ["Rule", "rule", "all_rules", "get_rule"]
+__all__ = ["Rule", "rule", "all_rules", "get_rule", "rule_codes"]
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +26,19 @@ def all_rules() -> tuple[Rule, ...]:
     if duplicates:
         raise RuntimeError(f"rule codes defined twice: {sorted(duplicates)}")
     return tuple(sorted(found, key=lambda r: r.code))
+
+
+def rule_codes() -> tuple[str, ...]:
+    """The catalog's codes, read from the module names without importing the rules (cheap:
+    the CLI checks ``--select``/``--ignore`` with it while the probe is still running).
+
+    >>> rule_codes()[:2]
+    ('DASH001', 'DASH002')
+    """
+    return tuple(sorted(
+        info.name.split("_", 1)[0].upper()
+        for info in pkgutil.iter_modules(__path__) if info.name.startswith("dash")
+    ))
 
 
 def get_rule(code: str) -> Rule:

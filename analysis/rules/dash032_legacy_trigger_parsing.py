@@ -46,6 +46,8 @@ def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     for callback in ctx.callbacks:
+        if "prop_id" not in (callback.source or ""):  # cheap: most callbacks never mention it
+            continue
         function = ctx.function(callback)
         if function is not None and _parses_prop_id(function):
             yield legacy_trigger_parsing.finding(

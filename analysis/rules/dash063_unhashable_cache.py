@@ -10,7 +10,7 @@ from analysis.dash_props import is_list_or_dict_valued
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.rules._layouts import AppLayouts, LayoutIndex
+from analysis.rules._layouts import AppLayouts
 from analysis.snapshot import Callback, Dependency
 from analysis.source import FunctionNode, all_nodes, calls
 from analysis.signature import dependency_parameters, inner_decorator_names, is_lru_cache
@@ -54,7 +54,7 @@ def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
         return cached_summary(tuple(regions or ()))
     ```
     """
-    index = LayoutIndex(ctx)
+    index = ctx.layouts
     for callback in ctx.callbacks:
         function = ctx.function(callback)
         if function is None or function.name != callback.name:

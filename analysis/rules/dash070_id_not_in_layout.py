@@ -8,7 +8,6 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.rules._layouts import LayoutIndex
 from analysis.snapshot import Callback, Dependency
 
 
@@ -54,7 +53,7 @@ def id_not_in_layout(ctx: LintContext) -> Iterator[Finding]:
         return value or "all"
     ```
     """
-    index = LayoutIndex(ctx)
+    index = ctx.layouts
     for callback in ctx.callbacks:
         layouts = index.checkable(callback)
         if layouts is None or callback.optional:  # optional=True: Dash checks none of its ids

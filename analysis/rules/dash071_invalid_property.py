@@ -8,7 +8,6 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.rules._layouts import LayoutIndex
 from analysis.snapshot import Callback, Dependency
 
 #: Props every component accepts, whatever its generated prop list says.
@@ -52,7 +51,7 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     types = ctx.snapshot.component_types
-    index = LayoutIndex(ctx)
+    index = ctx.layouts
     for callback in ctx.callbacks:
         layouts = index.of(callback)
         bad: list[tuple[Dependency, str]] = []

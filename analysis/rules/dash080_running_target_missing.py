@@ -8,7 +8,6 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.rules._layouts import LayoutIndex
 
 
 @rule(
@@ -49,7 +48,7 @@ def running_target_missing(ctx: LintContext) -> Iterator[Finding]:
         return do_work()
     ```
     """
-    index = LayoutIndex(ctx)
+    index = ctx.layouts
     for callback in ctx.callbacks:
         layouts = index.checkable(callback) if callback.running else None
         if layouts is None:
