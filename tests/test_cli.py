@@ -141,3 +141,11 @@ def test_pre_commit_hook_runs_this_cli():
     )
     assert hook["id"] == "dash-callback-explorer"
     assert hook["entry"] == "python -m analysis" and hook["pass_filenames"] == "false"
+
+
+@pytest.mark.parametrize("code", [rule.code for rule in all_rules()])
+def test_rule_works_for_every_code(code):
+    result = run_main("rule", code)
+    assert result.returncode == 0
+    for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
+        assert section in result.stdout
