@@ -48,6 +48,8 @@ CLEAR_SELECTION = "clear-selection"  # rendered inside the details panel only wh
 RELATED_NODE = "related-node"  # pattern type: {"type": RELATED_NODE, "node": key}
 SUMMARY = "summary"
 SUMMARY_CHART = "summary-chart"
+SUMMARY_CHART_SLOT = "summary-chart-slot"  # the chart is mounted after the graph is drawn
+SUMMARY_CHART_FOR = "summary-chart-for"  # which project/revision the mounted chart shows
 
 # Exports
 EXPORT_PNG = "export-png"

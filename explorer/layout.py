@@ -180,7 +180,9 @@ def side_panel() -> html.Div:
             className="mb-2"),
         dbc.Card([dbc.CardHeader("Summary"), dbc.CardBody([
             html.Div(id=ids.SUMMARY),
-            dcc.Graph(id=ids.SUMMARY_CHART, config={"displayModeBar": False},
-                      style={"height": "auto"}),
+            # plotly.js (~1 s of parsing) loads when the first dcc.Graph mounts: the chart comes
+            # after the callback graph, so it never delays the graph's first drawing
+            html.Div(id=ids.SUMMARY_CHART_SLOT),
+            dcc.Store(id=ids.SUMMARY_CHART_FOR),
         ])]),
     ])

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, ctx, html, no_update
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from analysis.findings import Finding
 from explorer import ids
@@ -98,14 +98,13 @@ def register(app: Dash, store: ProjectStore) -> None:
 
     @app.callback(
         Output(ids.SUMMARY, "children"),
-        Output(ids.SUMMARY_CHART, "figure"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
     )
-    def summarise(project: str | None, revision: int | None) -> tuple[list, go.Figure]:
+    def summarise(project: str | None, revision: int | None) -> list:
         services = store.services(project)
         if services is None:
-            return [html.P("No analysis.", className="text-muted")], message_figure("")
+            return [html.P("No analysis.", className="text-muted")]
         counts = summary_counts(services)
         badges = [
             html.Div([html.Div(str(value), className="fs-5 fw-bold"),
@@ -113,7 +112,27 @@ def register(app: Dash, store: ProjectStore) -> None:
                      className="summary-count me-3 mb-2")
             for name, value in counts.items()
         ]
-        return [html.Div(badges, className="d-flex flex-wrap")], findings_by_rule_figure(services)
+        return [html.Div(badges, className="d-flex flex-wrap")]
+
+    @app.callback(
+        Output(ids.SUMMARY_CHART_SLOT, "children"),
+        Output(ids.SUMMARY_CHART_FOR, "data"),
+        Input(ids.GRAPH, "elements"),
+        State(ids.PROJECT_SELECT, "value"),
+        State(ids.REVISION, "data"),
+        State(ids.SUMMARY_CHART_FOR, "data"),
+    )
+    def draw_summary_chart(elements: list | None, project: str | None, revision: int | None,
+                           shown_for: list | None) -> tuple[dcc.Graph, list]:
+        """Chained on the graph's elements so that plotly.js loads once the graph is drawn;
+        later redraws of the graph (filters, focus) leave the chart alone."""
+        if not elements or shown_for == [project, revision]:
+            raise PreventUpdate  # no graph drawn yet, or the chart is already this project's
+        services = store.services(project)
+        figure = findings_by_rule_figure(services) if services else message_figure("")
+        chart = dcc.Graph(id=ids.SUMMARY_CHART, figure=figure,
+                          config={"displayModeBar": False}, style={"height": "auto"})
+        return chart, [project, revision]
 
     @app.callback(
         Output(ids.FILTER_GROUP, "options"),
