@@ -147,6 +147,7 @@ class SourceIndex:
 
     def __init__(self) -> None:
         self._lines: dict[str, list[str]] = {}
+        self._trees: dict[str, ast.AST | None] = {}  # parsed only for clientside call sites
 
     def lines(self, filename: str) -> list[str]:
         if filename not in self._lines:
@@ -169,9 +170,13 @@ class SourceIndex:
     def statement_at(self, filename: str, line: int) -> tuple[int, str | None]:
         """The first line and text of the simple statement in filename that contains line."""
         lines = self.lines(filename)
-        try:
-            tree = ast.parse("".join(lines))
-        except (SyntaxError, ValueError):
+        if filename not in self._trees:
+            try:
+                self._trees[filename] = ast.parse("".join(lines))
+            except (SyntaxError, ValueError):
+                self._trees[filename] = None
+        tree = self._trees[filename]
+        if tree is None:
             return line, None
         best = None
         for node in ast.walk(tree):

@@ -9,6 +9,7 @@ import pytest
 
 from analysis.runner import resolve_target, snapshot_target
 from analysis.snapshot import Callback, Snapshot
+from analysis.source import parse_function
 
 TARGETS = Path(__file__).parent / "targets"
 
@@ -237,3 +238,20 @@ def test_file_colon_attr_names_the_primary_app() -> None:
     assert (resolved.file.name, resolved.attr) == ("app.py", "prototype")
     snapshot = snapshot_target(str(TARGETS / "multi_app" / "app.py") + ":prototype")
     assert [app.name for app in snapshot.apps if app.primary] == ["app:prototype"]
+
+
+def test_source_is_cut_whole_for_awkward_shapes() -> None:
+    """Strings at column zero, trailing comments, nested and factory functions: the source
+    ends where the function ends and parses on its own."""
+    snapshot = snapshot_target(str(TARGETS / "source_shapes" / "app.py"))
+    ends = {"ends_with_a_string": "END-STRING", "ends_with_a_comment": "END-COMMENT",
+            "ends_with_a_nested_function": "END-NESTED", "inside_a_factory": "END-FACTORY"}
+    by_name = {cb.name: cb for cb in snapshot.callbacks}
+    for name, marker in ends.items():
+        callback = by_name[name]
+        assert parse_function(callback.source).name == name
+        last_lines = callback.source.rstrip("\n").splitlines()[-3:]
+        assert any(marker in line for line in last_lines), name
+        assert "make_callback()" not in callback.source and "@app.callback" in callback.source
+    factory = by_name["inside_a_factory"]
+    assert factory.def_line == factory.line + 1
