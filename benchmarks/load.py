@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import socket
+import shlex
 import subprocess
 import sys
 import threading
@@ -29,12 +28,14 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import requests
-
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO))
 
 from dash_client import DashClient  # noqa: E402
+from docs.screenshot import (  # noqa: E402
+    ScreenshotError, free_port, start_server, stop_server, wait_until_serving,
+)
 
 SELECT_INPUT = "graph.tapNodeData"
 SELECTION_OUTPUT = "selection.data"
@@ -126,34 +127,22 @@ def run_actions(client: DashClient, rng: random.Random, deadline: float,
             record.timed("page load", client.load_page)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def serve(config: str, data_dir: str, workers: int, threads: int) -> tuple[subprocess.Popen, str]:
     """The README's hosted command on a free loopback port; returns the process and its URL."""
     port = free_port()
-    env = dict(os.environ, DCE_CONFIG=str(Path(config).resolve()), DCE_DATA_DIR=data_dir)
-    command = [sys.executable, "-m", "gunicorn", "app:server", "-k", "gthread",
-               "--workers", str(workers), "--threads", str(threads),
-               "--bind", f"127.0.0.1:{port}"]
+    command = (f"{shlex.quote(sys.executable)} -m gunicorn app:server -k gthread "
+               f"--workers {workers} --threads {threads} --bind 127.0.0.1:{{port}}")
+    env = {"DCE_CONFIG": str(Path(config).resolve()), "DCE_DATA_DIR": data_dir}
     Path(data_dir).mkdir(parents=True, exist_ok=True)
-    log = open(Path(data_dir) / "gunicorn.log", "w")  # a pipe nobody reads could fill up
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=log, text=True)
+    log = Path(data_dir) / "gunicorn.log"  # a file: a pipe nobody reads could fill up
+    process = start_server(command, port, log, env)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited:\n{Path(log.name).read_text()[-4000:]}")
-        try:
-            requests.get(f"{url}/healthz", timeout=2)
-            return process, url
-        except requests.RequestException:
-            time.sleep(0.3)
-    process.terminate()
-    raise SystemExit("gunicorn did not answer within 120 s")
+    try:
+        wait_until_serving(process, f"{url}/healthz", 120, log)
+    except ScreenshotError as error:
+        stop_server(process)
+        raise SystemExit(f"gunicorn: {error}") from None
+    return process, url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,12 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.monotonic() - started
     finally:
         if process is not None:
-            process.terminate()
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_server(process)
     print(f"think time {args.think:g} s per action" if args.think
           else "flat out (no think time)")
     print(record.report(elapsed, args.clients))

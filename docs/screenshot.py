@@ -90,9 +90,11 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-def start_server(command: str, port: int, log: Path) -> subprocess.Popen:
+def start_server(command: str, port: int, log: Path,
+                 env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start ``command`` (``{port}`` filled in) with ``env`` added to the environment."""
     argv = shlex.split(command.format(port=port))
-    env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1"}
+    env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1", **(env or {})}
     with log.open("wb") as sink:
         # Own process group: stopping it also stops workers the server started.
         return subprocess.Popen(
