@@ -7,6 +7,7 @@ GUNICORN_GRACEFUL_TIMEOUT, GUNICORN_KEEPALIVE.
 """
 
 import os
+import sys
 
 worker_class = "gthread"  # threads serve async callbacks too (dash[async]: a loop per request)
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
@@ -29,3 +30,19 @@ def post_worker_init(worker) -> None:
     from explorer.hosted import warm_up
 
     warm_up(worker.wsgi, parse_credentials(os.environ.get("DCE_BASIC_AUTH")))
+
+
+def on_starting(server) -> None:
+    """Refuse a bad projects file in the master, before any worker starts: a worker that
+    exits while importing the app is restarted by gunicorn again and again."""
+    config = os.environ.get("DCE_CONFIG")
+    if not config:
+        return
+    from analysis.errors import ConfigError
+    from explorer.config import load_projects
+
+    try:
+        load_projects(config)
+    except ConfigError as exc:
+        print(f"error: {exc.message}", file=sys.stderr, flush=True)
+        raise SystemExit(2) from None

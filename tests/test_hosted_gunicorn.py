@@ -132,3 +132,17 @@ def test_the_load_benchmark_drives_the_served_app_without_errors(served, capsys)
     assert load.main(["--url", url, "--clients", "2", "--duration", "5"]) == 0
     report = capsys.readouterr().out
     assert " 0 errors" in report and "select node" in report and "search ->" in report
+
+
+def test_a_bad_projects_file_stops_gunicorn_with_one_line(tmp_path):
+    """Not a worker restarted forever: the master refuses the file and exits."""
+    bad = tmp_path / "projects.toml"
+    bad.write_text('[[projects]]\nname = "shop"\ntarget = "missing/app.py"\n')
+    process = start_gunicorn(hosted_env(bad, tmp_path / "data"), free_port())
+    try:
+        code = process.wait(timeout=60)
+    finally:
+        output = stop(process)
+    assert code == 2
+    errors = [line for line in output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "missing/app.py" in errors[0]
