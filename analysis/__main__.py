@@ -1,8 +1,31 @@
 """Entry point: ``python -m analysis TARGET`` (see ``analysis.cli``)."""
 
+import gc
+import os
 import sys
 
 from analysis.cli import main
 
+
+def run_once() -> int:
+    """One lint run in a process of its own, tuned the way mypy tunes its runs.
+
+    The run allocates hundreds of thousands of AST nodes and snapshot objects that all live
+    until it ends: the cyclic collector would re-scan them again and again (half the analysis
+    time at 5,000 callbacks), and tearing them down at exit would cost as much again. So the
+    collector stays off (reference counting still frees everything acyclic) and the process
+    ends without teardown once its output is flushed; every file was written, atomically,
+    before ``main`` returned.
+    """
+    gc.disable()
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):
+        pass
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    os._exit(run_once())

@@ -15,6 +15,7 @@ from analysis.config import (
     LintSettings, check_codes, find_pyproject, load_pyproject, merge, split_codes,
 )
 from analysis.errors import AnalysisError, ConfigError
+from analysis.prefetch import ParsedSources, project_files
 from analysis.reporters import FORMATS, Report, render
 from analysis.rules import all_rules, get_rule, rule_codes
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
@@ -113,12 +114,17 @@ def main(
 
 def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = _settings(options)
-    # The probe's child process keeps one core busy; import the rules (and networkx) on the
-    # other meanwhile, instead of before starting it.
-    warm_up = threading.Thread(target=all_rules, daemon=True)
+    # The probe's child process keeps one core busy. Meanwhile, on the other, import the
+    # rules (and networkx) and parse the project's files, work lint would otherwise do after
+    # the probe. Only this thread parses until it has ended (see explorer.services.PARSING).
+    stop, parsed = threading.Event(), ParsedSources()
+    warm_up = threading.Thread(target=_warm_up, args=(options, stop, parsed), daemon=True)
     warm_up.start()
-    snapshot = _snapshot(options)
-    warm_up.join()
+    try:
+        snapshot = _snapshot(options)
+    finally:
+        stop.set()
+        warm_up.join()
     from analysis.lint import lint
 
     if options.save_snapshot:
@@ -128,12 +134,33 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise ConfigError(
                 f"cannot write snapshot {options.save_snapshot}: {exc.strerror or exc}"
             ) from None
-    report = Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings)))
+    report = Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings, parsed)))
     out.write(render(report, options.format))
     if options.format == "text":
         for note in snapshot.notes:
             err.write(f"note: {note}\n")
     return EXIT_FINDINGS if report.findings else EXIT_CLEAN
+
+
+def _warm_up(options: argparse.Namespace, stop: threading.Event, parsed: ParsedSources) -> None:
+    all_rules()
+    if options.snapshot or not options.target:
+        return
+    from analysis.runner import resolve_target
+
+    try:
+        target = resolve_target(options.target)
+    except AnalysisError:
+        return  # the probe reports it
+    if target.file:
+        files = project_files(target.root, target.file, stop)
+    else:  # pkg.module: the package's folder, or a top-level module file
+        head = target.root / (target.module or "").split(".")[0]
+        files = project_files(head, stop=stop) if head.is_dir() else iter([head.with_suffix(".py")])
+    for path in files:
+        if stop.is_set():
+            return
+        parsed.add(path, stop)
 
 
 def _settings(options: argparse.Namespace) -> LintSettings:

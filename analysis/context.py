@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from analysis.prefetch import ParsedSources
 from analysis.snapshot import AppInfo, Callback, Snapshot
 from analysis.source import FunctionNode, parse_function
 
@@ -17,15 +19,16 @@ if TYPE_CHECKING:
 class LintContext:
     """Read-only view of one snapshot for the rules; derived data is computed on first use."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    def __init__(self, snapshot: Snapshot, sources: ParsedSources | None = None) -> None:
         self.snapshot = snapshot
+        self._sources = sources
         self._functions: dict[int, FunctionNode | None] = {}
 
     @cached_property
     def graph(self) -> nx.DiGraph:
         from analysis.graph import build_graph
 
-        return build_graph(self.snapshot)
+        return build_graph(self.snapshot, self.function)
 
     @cached_property
     def layouts(self) -> "LayoutIndex":
@@ -56,7 +59,14 @@ class LintContext:
     def function(self, callback: Callback) -> FunctionNode | None:
         """The parsed ``def`` of a server callback (None for clientside or unparsable source)."""
         if callback.index not in self._functions:
-            self._functions[callback.index] = (
-                parse_function(callback.source) if callback.kind == "server" else None
-            )
+            function = None
+            if callback.kind == "server":
+                function = self._parsed_ahead(callback) or parse_function(callback.source)
+            self._functions[callback.index] = function
         return self._functions[callback.index]
+
+    def _parsed_ahead(self, callback: Callback) -> FunctionNode | None:
+        if self._sources is None or not callback.file:
+            return None
+        path = os.path.join(self.snapshot.root, callback.file)
+        return self._sources.function(path, callback.line, callback.source)

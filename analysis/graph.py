@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from typing import Iterable
+from typing import Callable, Iterable
 
 import networkx as nx
 
 from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
 from analysis.snapshot import Callback, Dependency, Snapshot
-from analysis.source import parse_function, set_props_targets
+from analysis.source import FunctionNode, parse_function, set_props_targets
 
 #: Edges along which a change travels from one callback to the next (State never triggers).
 FLOW_EDGES = frozenset({"input", "output", "set_props", "match"})
@@ -40,8 +40,13 @@ def serving_app(snapshot: Snapshot, callback: Callback) -> str | None:
     return next((a.name for a in snapshot.apps if a.primary), None)
 
 
-def build_graph(snapshot: Snapshot) -> nx.DiGraph:
+def build_graph(
+    snapshot: Snapshot, function_of: Callable[[Callback], FunctionNode | None] | None = None,
+) -> nx.DiGraph:
     """The callback graph of a snapshot (internal callbacks included, flagged ``internal``).
+
+    ``function_of`` gives a callback's parsed function (for its ``set_props`` writes); by
+    default its recorded source is parsed.
 
     >>> from analysis.snapshot import Callback, Dependency, Snapshot
     >>> cb = Callback(0, "app.f", inputs=(Dependency("a", "value"),),
@@ -71,13 +76,17 @@ def build_graph(snapshot: Snapshot) -> nx.DiGraph:
             )
         # Parsing every body is costly on big apps; only bodies that mention set_props can write.
         has_set_props = cb.kind == "server" and cb.source and "set_props" in cb.source
-        function = parse_function(cb.source) if has_set_props else None
+        function = (function_of or _parse)(cb) if has_set_props else None
         for component_id, prop_name in set_props_targets(function) if function else ():
             prop = _add_property(graph, component_id, prop_name)
             if not graph.has_edge(node, prop):
                 graph.add_edge(node, prop, kind="set_props")
     _add_match_edges(graph)
     return graph
+
+
+def _parse(callback: Callback) -> FunctionNode | None:
+    return parse_function(callback.source)
 
 
 def _add_property(graph: nx.DiGraph, component_id: str | dict, prop: str) -> str:

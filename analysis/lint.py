@@ -8,6 +8,7 @@ from pathlib import Path
 from analysis.config import LintSettings, check_codes, is_enabled
 from analysis.context import LintContext
 from analysis.findings import Finding
+from analysis.prefetch import ParsedSources
 from analysis.rules import all_rules
 from analysis.snapshot import Callback, Snapshot
 
@@ -36,16 +37,18 @@ def noqa_codes(line: str) -> frozenset[str] | None:
     return frozenset(code.upper() for code in re.split(r"[\s,]+", match.group("codes")) if code)
 
 
-def lint(snapshot: Snapshot, settings: LintSettings = LintSettings()) -> list[Finding]:
+def lint(snapshot: Snapshot, settings: LintSettings = LintSettings(),
+         sources: ParsedSources | None = None) -> list[Finding]:
     """Every finding of the enabled rules, minus suppressed ones, sorted by place and code.
 
-    ConfigError if ``settings`` name a code or prefix that no rule has.
+    ``sources``: the project's files parsed ahead (see ``analysis.prefetch``), used where they
+    still match the snapshot. ConfigError if ``settings`` name a code or prefix that no rule has.
     """
     rules = all_rules()
     known = [r.code for r in rules]
     check_codes(settings.select, known, "--select")
     check_codes(settings.ignore, known, "--ignore")
-    context = LintContext(snapshot)
+    context = LintContext(snapshot, sources)
     suppressed = _Suppressions(snapshot)
     findings = [
         finding

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -45,14 +45,23 @@ class Dependency:
     allow_duplicate: bool = False
     allow_optional: bool = False
 
+    # The graph and the rules ask for id_str and key tens of thousands of times on big apps:
+    # both are kept in the instance dict, outside the frozen fields (functools.cached_property
+    # takes a lock per read on Python 3.11, which cost more than it saved).
     @property
     def id_str(self) -> str:
-        return id_to_str(self.id)
+        cached = self.__dict__.get("_id_str")
+        if cached is None:
+            cached = self.__dict__["_id_str"] = id_to_str(self.id)
+        return cached
 
     @property
     def key(self) -> str:
         """``"id.prop"`` with the id in canonical text: the property's identity."""
-        return f"{self.id_str}.{self.property}"
+        cached = self.__dict__.get("_key")
+        if cached is None:
+            cached = self.__dict__["_key"] = f"{self.id_str}.{self.property}"
+        return cached
 
     @property
     def is_pattern(self) -> bool:
@@ -230,21 +239,52 @@ def _field_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in fields(cls))
 
 
+@cache
+def _required_fields(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls)
+                     if f.default is MISSING and f.default_factory is MISSING)
+
+
+@cache
+def _defaults(cls: type) -> dict[str, Any]:
+    """Field defaults (every dataclass built by ``_build`` has immutable ones)."""
+    return {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+
+
+@cache
+def _tuple_fields(cls: type) -> frozenset[str]:
+    """Fields stored as tuples (JSON has lists), Dependency lists excluded."""
+    return frozenset(f.name for f in fields(cls)
+                     if str(f.type).startswith("tuple[") and f.name not in _DEPENDENCY_FIELDS)
+
+
 def _build(cls: type, data: Any) -> Any:
-    """Build a dataclass from a dict, rejecting unknown fields and fixing tuples."""
+    """Build a dataclass from a dict, rejecting unknown fields and fixing tuples.
+
+    Snapshots of large apps hold tens of thousands of these; the loop touches only the
+    fields that need converting.
+    """
     if not isinstance(data, dict):
         raise TypeError(f"{cls.__name__} entry must be an object, got {type(data).__name__}")
-    unknown = set(data) - _field_names(cls)
-    if unknown:
+    if not _field_names(cls).issuperset(data):
+        unknown = set(data) - _field_names(cls)
         raise ValueError(f"unknown {cls.__name__} field(s) {sorted(unknown)}")
     values = dict(data)
-    for key, value in data.items():
-        if key in _DEPENDENCY_FIELDS:
-            values[key] = tuple(_build(Dependency, d) for d in value)
-        elif isinstance(value, list) and key not in ("id", "arg_grouping"):
-            values[key] = tuple(value)
-    obj = cls(**values)
-    if isinstance(obj, (Dependency, Component)) and not isinstance(obj.id, (str, dict)):
+    if cls is Callback:
+        for key in _DEPENDENCY_FIELDS.intersection(data):
+            values[key] = tuple([_build(Dependency, d) for d in data[key]])
+    for key in _tuple_fields(cls).intersection(data):
+        if isinstance(data[key], list):
+            values[key] = tuple(data[key])
+    missing = _required_fields(cls).difference(data)
+    if missing:
+        raise TypeError(f"{cls.__name__} entry lacks field(s) {sorted(missing)}")
+    # The frozen dataclass __init__ sets each field through object.__setattr__; filling the
+    # instance dict directly builds the same object in half the time.
+    obj = object.__new__(cls)
+    obj.__dict__.update(_defaults(cls))
+    obj.__dict__.update(values)
+    if (cls is Dependency or cls is Component) and not isinstance(obj.id, (str, dict)):
         raise TypeError(f"component id must be a string or an object, got {obj.id!r}")
     return obj
 

@@ -1,0 +1,115 @@
+"""Parse a project's source files while the probe runs, so lint finds callback functions ready."""
+
+from __future__ import annotations
+
+import ast
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from analysis.source import FunctionNode, all_nodes, body_nodes
+
+#: Folders that hold no project code (virtualenvs are also recognised by ``pyvenv.cfg``).
+SKIPPED_DIRS = frozenset({
+    "__pycache__", "node_modules", "site-packages", "dist-packages", "build", "dist",
+})
+MAX_FILE_BYTES = 4_000_000
+MAX_FILES = 2_000
+#: Only files that can register a callback are worth parsing ahead of time.
+CALLBACK_MARKER = b"callback"
+
+
+@dataclass
+class ParsedFile:
+    lines: list[str]
+    functions: dict[int, FunctionNode]  # by first line: the first decorator's, else the def's
+
+
+@dataclass
+class ParsedSources:
+    """Whole-file parses, keyed by absolute path.
+
+    A callback's function is taken from them only when the file still holds exactly the
+    source the probe recorded; otherwise lint parses the recorded source as usual. Nodes
+    from a whole file carry absolute line numbers (a parse of the recorded source counts
+    from 1): rules relate lines through ``Callback.def_line``, never through raw numbers.
+    """
+
+    files: dict[str, ParsedFile] = field(default_factory=dict)
+
+    def add(self, path: str | os.PathLike, stop: threading.Event | None = None) -> None:
+        """Parse one file and walk its decorated functions; unreadable files are skipped."""
+        path = os.path.abspath(path)
+        if path in self.files:
+            return
+        try:
+            if os.path.getsize(path) > MAX_FILE_BYTES:
+                return
+            with open(path, "rb") as handle:
+                data = handle.read()
+            if CALLBACK_MARKER not in data:
+                return
+            text = data.decode("utf-8")
+            tree = ast.parse(text, filename=path)
+        except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError,
+                MemoryError):
+            return
+        functions: dict[int, FunctionNode] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
+                if stop is not None and stop.is_set():
+                    break
+                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                functions[first] = node
+                all_nodes(node), body_nodes(node)  # the walks every rule shares, done now
+        self.files[path] = ParsedFile(text.splitlines(keepends=True), functions)
+
+    def function(self, path: str, line: int | None, source: str | None) -> FunctionNode | None:
+        """The parsed function starting at ``line`` of ``path`` if the file there still reads
+        ``source``, else None.
+
+        >>> import tempfile
+        >>> with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        ...     _ = f.write("x = 1\\n@app.callback(o, i)\\ndef f(a):\\n    return a\\n")
+        >>> sources = ParsedSources(); sources.add(f.name)
+        >>> sources.function(f.name, 2, "@app.callback(o, i)\\ndef f(a):\\n    return a\\n").name
+        'f'
+        >>> sources.function(f.name, 2, "@app.callback(o, i)\\ndef f(b):\\n    return b\\n") is None
+        True
+        """
+        parsed = self.files.get(os.path.abspath(path))
+        if parsed is None or not line or not source:
+            return None
+        node = parsed.functions.get(line)
+        if node is None:
+            return None
+        count = source.count("\n") + (0 if source.endswith("\n") else 1)
+        recorded = "".join(parsed.lines[line - 1:line - 1 + count])
+        return node if recorded.rstrip("\n") == source.rstrip("\n") else None
+
+
+def project_files(root: str | os.PathLike, first: str | os.PathLike | None = None,
+                  stop: threading.Event | None = None) -> Iterator[Path]:
+    """``first``, then the ``.py`` files under ``root`` (virtualenvs, caches and hidden folders
+    left out), at most MAX_FILES; the walk ends early once ``stop`` is set."""
+    count = 0
+    first = Path(first).resolve() if first is not None else None
+    if first is not None:
+        count += 1
+        yield first
+    for folder, dirs, files in os.walk(root):
+        if stop is not None and stop.is_set():
+            return
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and d not in SKIPPED_DIRS
+            and not os.path.exists(os.path.join(folder, d, "pyvenv.cfg"))
+        )
+        for name in sorted(files):
+            if name.endswith(".py") and Path(folder, name).resolve() != first:
+                count += 1
+                if count > MAX_FILES:
+                    return
+                yield Path(folder, name)
