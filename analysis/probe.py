@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import faulthandler
+import gc
 import importlib
 import importlib.util
 import json
@@ -204,6 +205,10 @@ def run(args: argparse.Namespace) -> dict:
                 f"the target called sys.exit({exit_code!r}) while being imported, before "
                 f"creating a Dash app; guard it with `if __name__ == \"__main__\":`",
             ) from None
+    # Everything the import created stays alive until this process ends: move it out of the
+    # collector's reach, so that collections while the snapshot is built look only at new
+    # objects (rescanning a 5,000-callback app's heap was half of building its snapshot).
+    gc.freeze()
     snapshot = build_snapshot(recorder, module, args)
     if exit_code is not None:
         snapshot["notes"].append(

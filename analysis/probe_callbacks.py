@@ -70,8 +70,9 @@ def relpath(path: str | None, root: str) -> str | None:
     if not path or path.startswith("<"):
         return path or None
     full = os.path.abspath(path)
-    if full.startswith(root.rstrip(os.sep) + os.sep):
-        return os.path.relpath(full, root).replace(os.sep, "/")
+    prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
+    if full.startswith(prefix):  # both normalised: the rest is the relative path
+        return full[len(prefix):].replace(os.sep, "/")
     return full
 
 
