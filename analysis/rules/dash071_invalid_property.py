@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.findings import Finding
@@ -50,7 +50,7 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
         return make_figure(year)
     ```
     """
-    types = ctx.snapshot.component_types
+    types = {name: _PropSet(props) for name, props in ctx.snapshot.component_types.items()}
     index = ctx.layouts
     for callback in ctx.callbacks:
         layouts = index.of(callback)
@@ -64,7 +64,7 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
             if not component_types or any(not types.get(t) for t in component_types):
                 continue  # not in a layout, or a type whose props we do not know
             prop = dependency.property.split("@", 1)[0]
-            if not any(_is_valid(prop, types[t]) for t in component_types):
+            if not any(types[t].accepts(prop) for t in component_types):
                 bad.append((dependency, ", ".join(sorted(t.rsplit(".", 1)[-1]
                                                          for t in component_types))))
         if bad:
@@ -77,11 +77,20 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
             )
 
 
-def _is_valid(prop: str, props: tuple[str, ...] | Mapping) -> bool:
-    """A declared prop, a universal one, or covered by a wildcard prop like ``data-*``."""
-    if prop in UNIVERSAL_PROPS or prop in props:
-        return True
-    return any(p.endswith("*") and prop.startswith(p[:-1]) for p in props)
+class _PropSet:
+    """The props of one component type, as a set and wildcard prefixes (``data-*``)."""
+
+    def __init__(self, props: tuple[str, ...]) -> None:
+        self.names = frozenset(props) | UNIVERSAL_PROPS
+        self.prefixes = tuple(p[:-1] for p in props if p.endswith("*"))
+        self.known = bool(props)
+
+    def __bool__(self) -> bool:  # False: a type whose props we do not know
+        return self.known
+
+    def accepts(self, prop: str) -> bool:
+        """A declared prop, a universal one, or covered by a wildcard prop like ``data-*``."""
+        return prop in self.names or prop.startswith(self.prefixes)
 
 
 def _dependencies(callback: Callback) -> Iterator[Dependency]:

@@ -95,11 +95,23 @@ def _python_problem(callback: Callback, function: FunctionNode) -> str | None:
         args += ["arg"] * len(grouping)
     else:
         args.append("arg")
+    if not kwargs and _binds_positionally(function, len(args)):
+        return None  # the common case, answered without building a Signature
     try:
         signature_of(function).bind(*args, **kwargs)
     except TypeError as exc:
         return str(exc)
     return None
+
+
+def _binds_positionally(function: FunctionNode, count: int) -> bool:
+    """True when ``count`` positional arguments certainly bind to the function's parameters."""
+    spec = function.args
+    positional = len(spec.posonlyargs) + len(spec.args)
+    required = positional - len(spec.defaults)
+    keyword_only_required = any(default is None for default in spec.kw_defaults)
+    return (not keyword_only_required and required <= count
+            and (count <= positional or spec.vararg is not None))
 
 
 def _wrappers_transparent(callback: Callback, function: FunctionNode) -> bool:
