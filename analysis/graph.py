@@ -67,7 +67,7 @@ def build_graph(
         for dep in cb.states:
             _add_read(graph, dep, node, "state")
         for dep in cb.outputs:
-            prop = _add_property(graph, dep.id, dep.property)
+            prop = _add_dependency(graph, dep)
             previous = graph.get_edge_data(node, prop)
             plain_before = previous is not None and not previous["allow_duplicate"]
             graph.add_edge(
@@ -90,18 +90,21 @@ def _parse(callback: Callback) -> FunctionNode | None:
 
 
 def _add_property(graph: nx.DiGraph, component_id: str | dict, prop: str) -> str:
-    dep = Dependency(component_id, prop)
+    return _add_dependency(graph, Dependency(component_id, prop))
+
+
+def _add_dependency(graph: nx.DiGraph, dep: Dependency) -> str:
     node = property_node(dep.key)
     if node not in graph:
         graph.add_node(
-            node, kind="property", component=dep.id_str, property=prop,
-            pattern=dep.is_pattern, id=component_id,
+            node, kind="property", component=dep.id_str, property=dep.property,
+            pattern=dep.is_pattern, id=dep.id,
         )
     return node
 
 
 def _add_read(graph: nx.DiGraph, dep: Dependency, callback: str, kind: str) -> None:
-    prop = _add_property(graph, dep.id, dep.property)
+    prop = _add_dependency(graph, dep)
     if kind == "state" and graph.has_edge(prop, callback):
         return  # an Input and a State on one property: the Input is what matters
     graph.add_edge(prop, callback, kind=kind)
@@ -241,8 +244,17 @@ def cycles(graph: nx.DiGraph) -> list[list[Callback]]:
     >>> [[cb.function for cb in group] for group in cycles(g)]
     [['app.a', 'app.b']]
     """
+    # Every loop of the flow graph below is also a loop of the callback graph, so only
+    # edges inside one of its non-trivial strongly connected components can close one:
+    # on a large app without loops the flow graph is never built.
+    component_of: dict[str, int] = {}
+    for number, component in enumerate(nx.strongly_connected_components(graph)):
+        if len(component) >= 4:
+            component_of.update(dict.fromkeys(component, number))
     flow = nx.DiGraph()
     for u, v, kind in graph.edges(data="kind"):
+        if u not in component_of or component_of[u] != component_of.get(v):
+            continue
         if kind == "input":
             app = graph.nodes[v]["app"]
             flow.add_edge(("r", app, u), v)

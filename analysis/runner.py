@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -12,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.errors import ProbeError, TargetError
-from analysis.snapshot import Snapshot
+from analysis.snapshot import Snapshot, parse_json
 
 PROBE = Path(__file__).with_name("probe.py")
 ENTRY_NAMES = ("app.py", "index.py", "main.py")
@@ -168,7 +167,7 @@ def _package_message(file: Path) -> str:
 
 def _read_envelope(path: Path) -> dict | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = parse_json(path.read_bytes())
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
