@@ -7,10 +7,11 @@ inputs included) and applies responses, so follow-up callbacks see the new value
 
 from __future__ import annotations
 
+import base64
+import http.client
 import json
+import urllib.parse
 from typing import Any, Iterator
-
-import requests
 
 GRAPH_ELEMENTS = "graph.elements"
 
@@ -47,25 +48,53 @@ class DashClient:
     """One simulated browser tab on a Dash app."""
 
     def __init__(self, url: str, auth: tuple[str, str] | None = None) -> None:
+        parts = urllib.parse.urlsplit(url.rstrip("/"))
         self.url = url.rstrip("/")
-        self.session = requests.Session()
+        self.prefix = parts.path
+        # http.client on one kept-alive connection, not requests: the load generator shares
+        # the machine with the server, and requests spent as much CPU per call as the server.
+        self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        self.headers = {"Content-Type": "application/json"}
         if auth:
-            self.session.auth = auth
+            token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+            self.headers["Authorization"] = f"Basic {token}"
         self.props: dict[str, dict] = {}
+        self.dict_ids: dict[str, dict] = {}  # id text -> parsed dict id (patterns match these)
         self.callbacks: list[dict] = []
 
-    def _get(self, path: str) -> requests.Response:
-        response = self.session.get(self.url + path, timeout=30)
-        if response.status_code != 200:
-            raise RuntimeError(f"GET {path}: HTTP {response.status_code}")
-        return response
+    def close(self) -> None:
+        self.connection.close()
+
+    def _request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
+        """One request on the kept connection (reopened once if the server closed it)."""
+        for attempt in (0, 1):
+            try:
+                self.connection.request(method, self.prefix + path, body=body,
+                                        headers=self.headers)
+                response = self.connection.getresponse()
+                return response.status, response.read()
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                self.connection.close()
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _get(self, path: str) -> Any:
+        status, data = self._request("GET", path)
+        if status != 200:
+            raise RuntimeError(f"GET {path}: HTTP {status}")
+        return data
 
     def load_page(self) -> bool:
-        """What a browser fetches first: the page, the layout, the callbacks."""
+        """What a browser fetches first: the page, the layout, the callbacks. On a connection
+        of its own, as a new tab opens one: the server's workers share connections out as
+        they are opened, so kept ones would stay with whichever worker accepted first."""
+        self.connection.close()
         self._get("/")
         self.props = {}
-        walk_layout(self._get("/_dash-layout").json(), self.props)
-        self.callbacks = [cb for cb in self._get("/_dash-dependencies").json()
+        walk_layout(json.loads(self._get("/_dash-layout")), self.props)
+        self.dict_ids = {key: json.loads(key) for key in self.props if key.startswith("{")}
+        self.callbacks = [cb for cb in json.loads(self._get("/_dash-dependencies"))
                           if not cb.get("clientside_function")]
         return True
 
@@ -101,16 +130,17 @@ class DashClient:
         """Send one callback request; the props its response sets (empty on 204).
         ``keep=False`` reads the whole answer but skips decoding it: the load generator
         shares the machine with the server, so it spends no CPU on what it never uses."""
-        response = self.session.post(self.url + "/_dash-update-component", json=body, timeout=60)
-        if response.status_code == 204:
+        status, data = self._request("POST", "/_dash-update-component",
+                                     json.dumps(body).encode())
+        if status == 204:
             return {}
-        if response.status_code != 200:
-            raise RuntimeError(f"callback {body['output'][:60]}: HTTP {response.status_code}: "
-                               f"{response.text[:200]}")
+        if status != 200:
+            raise RuntimeError(f"callback {body['output'][:60]}: HTTP {status}: "
+                               f"{data[:200].decode('utf-8', 'replace')}")
         if not keep:
-            return {}  # requests has already read the whole body (no streaming)
+            return {}
         changed = {}
-        for component, props in response.json().get("response", {}).items():
+        for component, props in json.loads(data).get("response", {}).items():
             for prop, new in props.items():
                 changed[f"{component}.{prop}"] = new
                 self._set(f"{component}.{prop}", new)
@@ -118,6 +148,8 @@ class DashClient:
 
     def _set(self, key: str, value: Any) -> None:
         component, _, prop = key.rpartition(".")
+        if component.startswith("{") and component not in self.dict_ids:
+            self.dict_ids[component] = json.loads(component)
         self.props.setdefault(component, {})[prop] = value
 
     def _body(self, callback: dict, trigger: str | None) -> dict:
@@ -144,8 +176,8 @@ class DashClient:
         text, prop = dependency["id"], dependency["property"]
         if text.startswith("{"):
             pattern = json.loads(text)
-            return [self._concrete(json.loads(key), prop, with_value) for key in self.props
-                    if key.startswith("{") and matches(pattern, json.loads(key))]
+            return [self._concrete(parsed, prop, with_value) for parsed in self.dict_ids.values()
+                    if matches(pattern, parsed)]
         return self._concrete(text, prop, with_value)
 
     def _concrete(self, component_id: Any, prop: str, with_value: bool) -> dict:

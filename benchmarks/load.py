@@ -97,7 +97,7 @@ def run_client(url: str, deadline: float, budget: threading.Semaphore, record: R
     try:
         run_actions(client, rng, deadline, budget, record, think)
     finally:
-        client.session.close()  # no idle keep-alive connection may delay the server's exit
+        client.close()  # no idle keep-alive connection may delay the server's exit
 
 
 def run_actions(client: DashClient, rng: random.Random, deadline: float,

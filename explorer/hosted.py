@@ -18,6 +18,7 @@ import asyncio
 import base64
 import functools
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Mapping
@@ -130,18 +131,24 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
 
 
 def run_coroutines_in_request_thread(server: Flask) -> None:
-    """Run async views (with dash[async], every callback request) on a fresh event loop in
-    the request's own thread.
+    """Run async views (with dash[async], every callback request) on an event loop of the
+    request's own thread, kept for the thread's next requests.
 
     Flask's default (asgiref's async_to_sync) starts a new thread for each request to host
-    the loop: ~2 ms and a thread's churn per callback, which is most of a small callback's
-    cost under load. ``async_to_sync`` is Flask's documented hook for this; each request
-    still gets its own loop, as before.
+    the loop: ~2 ms and a thread's churn per callback, which was most of a small callback's
+    cost under load; ``asyncio.run`` per request still built and tore down a loop each time.
+    ``async_to_sync`` is Flask's documented hook for this. A worker thread serves one request
+    at a time, so its loop is never shared.
     """
+    loops = threading.local()
+
     def async_to_sync(func: Callable[..., Awaitable[Any]]) -> Callable[..., Any]:
         @functools.wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:
-            return asyncio.run(func(*args, **kwargs))
+            loop = getattr(loops, "loop", None)
+            if loop is None or loop.is_closed():
+                loop = loops.loop = asyncio.new_event_loop()
+            return loop.run_until_complete(func(*args, **kwargs))
 
         return run
 
