@@ -255,3 +255,30 @@ def test_source_is_cut_whole_for_awkward_shapes() -> None:
         assert "make_callback()" not in callback.source and "@app.callback" in callback.source
     factory = by_name["inside_a_factory"]
     assert factory.def_line == factory.line + 1
+
+
+def test_the_envelope_encodes_the_same_with_or_without_orjson(monkeypatch) -> None:
+    """The probe writes with orjson when the target's interpreter has it, else with json:
+    both give the same data, and values neither knows are written as their repr."""
+    import builtins
+    import importlib.util
+    import json
+
+    probe_file = Path(__file__).resolve().parents[1] / "analysis" / "probe.py"
+    spec = importlib.util.spec_from_file_location("probe_under_test", probe_file)
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    envelope = {"ok": True, "snapshot": {"ids": [{"index": 3}, "a"], "odd": {1: object}}}
+    with_orjson = json.loads(probe.encode(envelope))
+    real_import = builtins.__import__
+
+    def no_orjson(name, *args, **kwargs):
+        if name == "orjson":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_orjson)
+    without = json.loads(probe.encode(envelope))
+    assert with_orjson == without == {
+        "ok": True, "snapshot": {"ids": [{"index": 3}, "a"], "odd": {"1": repr(object)}},
+    }

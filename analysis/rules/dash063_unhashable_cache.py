@@ -59,11 +59,15 @@ def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
         function = ctx.function(callback)
         if function is None or function.name != callback.name:
             continue
+        decorators = [*callback.wrappers, *inner_decorator_names(function)]
+        cached_itself = any(is_lru_cache(name) for name in decorators)
+        helpers = _cached_helpers(ctx, callback)
+        if not cached_itself and not helpers:
+            continue  # nothing here hashes its arguments: no need to look at value types
         unhashable = _unhashable_dependencies(callback, index.of(callback))
         if not unhashable:
             continue
-        decorators = [*callback.wrappers, *inner_decorator_names(function)]
-        if any(is_lru_cache(name) for name in decorators):
+        if cached_itself:
             listed = ", ".join(f"{d.id_str!r}.{d.property}" for d in unhashable.values())
             yield unhashable_cache.finding(
                 f"callback {callback_label(callback)} is lru_cache'd but receives list/dict values: "
@@ -72,7 +76,6 @@ def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
                 properties=[d.key for d in unhashable.values()],
             )
             continue
-        helpers = _cached_helpers(ctx, callback)
         passed = sorted(_passed_to_helpers(callback, function, helpers, unhashable))
         if passed:
             listed = ", ".join(f"{param}->{helper}()" for helper, param in passed)
