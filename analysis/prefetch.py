@@ -51,7 +51,8 @@ class ParsedSources:
                 data = handle.read()
             if CALLBACK_MARKER not in data:
                 return
-            text = data.decode("utf-8")
+            # As the probe reads it (universal newlines), so recorded source compares equal.
+            text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
             tree = ast.parse(text, filename=path)
         except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError,
                 MemoryError):

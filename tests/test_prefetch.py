@@ -78,6 +78,15 @@ def test_a_file_edited_after_the_probe_is_not_trusted(tmp_path):
     assert [f.code for f in lint(snapshot, sources=parsed_ahead(tmp_path, app))] == ["DASH020"]
 
 
+def test_windows_line_endings_still_match_the_recorded_source(tmp_path):
+    app = tmp_path / "app.py"
+    app.write_bytes(BUTTON_APP.replace("\n", "\r\n").encode())
+    snapshot = snapshot_target(str(app))
+    context = LintContext(snapshot, parsed_ahead(tmp_path, app))
+    (callback,) = context.callbacks
+    assert context.function(callback).lineno == callback.def_line  # taken from the file
+
+
 def test_files_that_cannot_register_callbacks_or_parse_are_skipped(tmp_path):
     (tmp_path / "helpers.py").write_text("def add(a, b):\n    return a + b\n")
     (tmp_path / "broken.py").write_text("@callback(\ndef f(:\n")
