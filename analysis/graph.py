@@ -249,7 +249,7 @@ def cycles(graph: nx.DiGraph) -> list[list[Callback]]:
     # on a large app without loops the flow graph is never built.
     component_of: dict[str, int] = {}
     for number, component in enumerate(nx.strongly_connected_components(graph)):
-        if len(component) >= 4:
+        if len(component) >= 3:  # two callbacks and one property they both read and write
             component_of.update(dict.fromkeys(component, number))
     flow = nx.DiGraph()
     for u, v, kind in graph.edges(data="kind"):

@@ -68,3 +68,14 @@ def test_loops_of_internal_callbacks_only_are_not_reported(internal):
         callback(1, ["b.value"], ["a.value"], internal=internal),
     )
     assert len(lint_codes(snap, "DASH040")) == (0 if internal else 1)
+
+
+def test_two_callbacks_reading_and_writing_one_property_are_a_loop():
+    """The smallest loop: one property both read and (allow_duplicate) write; the callback
+    graph's component is three nodes, which the loop pre-filter must keep."""
+    snap = snapshot(
+        callback(0, ["p.value"], dup=["p.value"]),
+        callback(1, ["p.value"], dup=["p.value"]),
+    )
+    (finding,) = lint_codes(snap, "DASH040")
+    assert finding.callbacks == (0, 1)
