@@ -110,6 +110,10 @@ def main(
     except BrokenPipeError:  # ``... | head``: the reader left; silence the final flush too
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_CLEAN
+    except OSError as exc:  # e.g. the report could not be written (a full disk): exit 2
+        where = f" ({exc.filename})" if exc.filename else " (writing the output)"
+        err.write(f"error: {exc.strerror or exc}{where}\n")
+        return EXIT_ERROR
 
 
 def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -152,15 +156,18 @@ def _warm_up(options: argparse.Namespace, stop: threading.Event, parsed: ParsedS
         target = resolve_target(options.target)
     except AnalysisError:
         return  # the probe reports it
-    if target.file:
-        files = project_files(target.root, target.file, stop)
-    else:  # pkg.module: the package's folder, or a top-level module file
-        head = target.root / (target.module or "").split(".")[0]
-        files = project_files(head, stop=stop) if head.is_dir() else iter([head.with_suffix(".py")])
-    for path in files:
-        if stop.is_set():
-            return
-        parsed.add(path, stop)
+    try:  # only a head start: whatever goes wrong here, lint parses the snapshot's source
+        if target.file:
+            files = project_files(target.root, target.file, stop)
+        else:  # pkg.module: the package's folder, or a top-level module file
+            head = target.root / (target.module or "").split(".")[0]
+            files = project_files(head, stop=stop) if head.is_dir() else iter([head.with_suffix(".py")])
+        for path in files:
+            if stop.is_set():
+                return
+            parsed.add(path, stop)
+    except Exception:  # noqa: BLE001 - e.g. a symlink loop or an unreadable folder
+        return
 
 
 def _settings(options: argparse.Namespace) -> LintSettings:

@@ -69,4 +69,4 @@ class LintContext:
         if self._sources is None or not callback.file:
             return None
         path = os.path.join(self.snapshot.root, callback.file)
-        return self._sources.function(path, callback.line, callback.source)
+        return self._sources.function(path, callback.line, callback.source, callback.def_line)

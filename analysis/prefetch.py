@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,18 @@ MAX_FILE_BYTES = 4_000_000
 MAX_FILES = 2_000
 #: Only files that can register a callback are worth parsing ahead of time.
 CALLBACK_MARKER = b"callback"
+
+
+def source_lines(text: str) -> list[str]:
+    """Lines as Python numbers them: split at newlines only (``str.splitlines`` also splits
+    at form feeds and other separators, which shifts every later line).
+
+    >>> source_lines("a = 1\\n\\x0c\\nb = 2\\n")
+    ['a = 1\\n', '\\x0c\\n', 'b = 2\\n']
+    """
+    lines = text.split("\n")
+    tail = [lines[-1]] if lines[-1] else []
+    return [line + "\n" for line in lines[:-1]] + tail
 
 
 @dataclass
@@ -45,8 +58,9 @@ class ParsedSources:
         if path in self.files:
             return
         try:
-            if os.path.getsize(path) > MAX_FILE_BYTES:
-                return
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                return  # a FIFO or device named *.py would block or never end
             with open(path, "rb") as handle:
                 data = handle.read()
             if CALLBACK_MARKER not in data:
@@ -65,11 +79,12 @@ class ParsedSources:
                 first = min([node.lineno] + [d.lineno for d in node.decorator_list])
                 functions[first] = node
                 all_nodes(node), body_nodes(node)  # the walks every rule shares, done now
-        self.files[path] = ParsedFile(text.splitlines(keepends=True), functions)
+        self.files[path] = ParsedFile(source_lines(text), functions)
 
-    def function(self, path: str, line: int | None, source: str | None) -> FunctionNode | None:
-        """The parsed function starting at ``line`` of ``path`` if the file there still reads
-        ``source``, else None.
+    def function(self, path: str, line: int | None, source: str | None,
+                 def_line: int | None = None) -> FunctionNode | None:
+        """The parsed function starting at ``line`` of ``path`` (its ``def`` at ``def_line``)
+        if the file there still reads ``source``, all of the function included, else None.
 
         >>> import tempfile
         >>> with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
@@ -84,9 +99,11 @@ class ParsedSources:
         if parsed is None or not line or not source:
             return None
         node = parsed.functions.get(line)
-        if node is None:
+        if node is None or (def_line is not None and node.lineno != def_line):
             return None
         count = source.count("\n") + (0 if source.endswith("\n") else 1)
+        if (node.end_lineno or node.lineno) > line - 1 + count:
+            return None  # the recorded source ends early (the probe leaves out dead code)
         recorded = "".join(parsed.lines[line - 1:line - 1 + count])
         return node if recorded.rstrip("\n") == source.rstrip("\n") else None
 
@@ -96,7 +113,7 @@ def project_files(root: str | os.PathLike, first: str | os.PathLike | None = Non
     """``first``, then the ``.py`` files under ``root`` (virtualenvs, caches and hidden folders
     left out), at most MAX_FILES; the walk ends early once ``stop`` is set."""
     count = 0
-    first = Path(first).resolve() if first is not None else None
+    first = Path(os.path.realpath(first)) if first is not None else None
     if first is not None:
         count += 1
         yield first
@@ -109,7 +126,7 @@ def project_files(root: str | os.PathLike, first: str | os.PathLike | None = Non
             and not os.path.exists(os.path.join(folder, d, "pyvenv.cfg"))
         )
         for name in sorted(files):
-            if name.endswith(".py") and Path(folder, name).resolve() != first:
+            if name.endswith(".py") and Path(os.path.realpath(os.path.join(folder, name))) != first:
                 count += 1
                 if count > MAX_FILES:
                     return

@@ -154,7 +154,11 @@ class SourceIndex:
         if filename not in self._lines:
             try:
                 with open(filename, encoding="utf-8") as handle:
-                    self._lines[filename] = handle.read().splitlines(keepends=True)
+                    # At newlines only, as Python numbers lines (str.splitlines also splits
+                    # at form feeds, shifting every later line); same as analysis.prefetch.
+                    lines = handle.read().split("\n")
+                self._lines[filename] = [line + "\n" for line in lines[:-1]] + (
+                    [lines[-1]] if lines[-1] else [])
             except (OSError, UnicodeDecodeError, ValueError):
                 self._lines[filename] = []
         return self._lines[filename]

@@ -20,7 +20,12 @@ def parse_function(source: str | None) -> FunctionNode | None:
     try:
         tree = ast.parse(textwrap.dedent(source))
     except SyntaxError:
-        return None
+        if not source[:1].isspace():
+            return None
+        try:  # a nested def whose multi-line string starts at column 0: dedent cannot help
+            tree = ast.parse("if 1:\n" + source)
+        except SyntaxError:
+            return None
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return node

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -128,3 +129,69 @@ def test_the_command_line_reports_the_same_with_parsing_ahead(tmp_path):
     )
     assert live.returncode == offline.returncode == 1
     assert json.loads(live.stdout)["findings"] == json.loads(offline.stdout)["findings"]
+
+
+def lint_both_ways(app: Path) -> tuple[list[dict], list[dict]]:
+    """Findings of a live run's parse-ahead and of the snapshot alone (``--snapshot``)."""
+    snapshot = snapshot_target(str(app))
+    ahead = lint(snapshot, sources=parsed_ahead(app.parent, app))
+    alone = lint(snapshot)
+    return [f.to_dict() for f in ahead], [f.to_dict() for f in alone]
+
+
+AWKWARD_APP = '''\
+import time
+
+from dash import Dash, Input, Output, callback, html
+
+app = Dash(__name__)
+app.layout = html.Div([html.Button(id="go"), html.Div(id="out"), html.Div(id="log"),
+                       html.Div(id="help")])
+\x0c
+
+@callback(Output("out", "children"), Input("go", "n_clicks"), prevent_initial_call=True)
+def show(n):
+    if n:
+        return f"clicked {n}"
+    return "not yet"
+
+
+@callback(Output("log", "children"), Input("go", "n_clicks"), prevent_initial_call=True)
+async def log(n):
+    return "logged"
+    time.sleep(1)  # dead code: the probe's recorded source ends before it
+
+
+def register(target):
+    @target.callback(Output("help", "children"), Input("go", "n_clicks"),
+                     prevent_initial_call=True)
+    def helper(n):
+        text = """
+Help text at column 0.
+"""
+        return text
+
+
+register(app)
+'''
+
+
+def test_awkward_sources_give_the_same_findings_with_and_without_parsing_ahead(tmp_path):
+    """A form feed (str.splitlines splits there, Python does not), dead code after a return
+    (left out of the recorded source) and a nested def with a column-0 string (dedent fails)."""
+    app = tmp_path / "app.py"
+    app.write_text(AWKWARD_APP)
+    ahead, alone = lint_both_ways(app)
+    assert ahead == alone
+    assert [f["code"] for f in alone] == []  # show() always returns; nothing else is wrong
+
+
+def test_a_fifo_named_like_a_module_does_not_hang_the_parse_ahead(tmp_path):
+    app = tmp_path / "app.py"
+    app.write_text(BUTTON_APP)
+    os.mkfifo(tmp_path / "zz_pipe.py")
+    (tmp_path / "loop.py").symlink_to(tmp_path / "loop.py")  # a symlink loop as well
+    done = subprocess.run([sys.executable, "-m", "analysis", str(app)], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "DASH020" in done.stdout
+    assert done.stderr == ""  # no thread traceback
