@@ -4,7 +4,7 @@ import gc
 import os
 import sys
 
-from analysis.cli import main
+from analysis.cli import EXIT_ERROR, main
 
 
 def run_once() -> int:
@@ -20,10 +20,19 @@ def run_once() -> int:
     gc.disable()
     code = main()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:  # ``... | head``: the reader left, as main() already allows
         pass
+    except OSError as exc:  # a full disk: the report is lost, which must not look like success
+        if sys.stderr is not None:
+            sys.stderr.write(f"error: cannot write the output: {exc.strerror or exc}\n")
+        code = EXIT_ERROR
+    if sys.stderr is not None:
+        try:
+            sys.stderr.flush()
+        except OSError:
+            pass
     return code
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -149,3 +150,25 @@ def test_rule_works_for_every_code(code):
     assert result.returncode == 0
     for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert section in result.stdout
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_report_that_cannot_be_written_is_an_error_not_success(unbuffered):
+    """``python -m analysis`` exits without interpreter teardown: a lost report (a full disk)
+    must still say so and exit 2, whether the write or the final flush fails."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "analysis", "rule", "DASH001"],
+                              cwd=Path(__file__).resolve().parents[1], stdout=full,
+                              stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ") and "No space left on device" in done.stderr
+
+
+def test_a_closed_stdout_still_gets_the_exit_code_of_the_error():
+    done = subprocess.run(f"{sys.executable} -m analysis /nonexistent/app.py >&-", shell=True,
+                          cwd=Path(__file__).resolve().parents[1], stderr=subprocess.PIPE,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith("error: ")
