@@ -238,6 +238,8 @@ def parse_json(text: str | bytes) -> Any:
         return json.loads(text)
 
 
+#: JSON lists kept as they are: ids and Dash's argument grouping are data, not fields.
+_KEPT_LISTS = frozenset({"id", "arg_grouping"})
 _DEPENDENCY_FIELDS = {"outputs", "inputs", "states", "progress", "cancel", "running"}
 
 
@@ -265,13 +267,6 @@ def _defaults(cls: type) -> dict[str, Any]:
     return {f.name: f.default for f in fields(cls) if f.default is not MISSING}
 
 
-@cache
-def _tuple_fields(cls: type) -> frozenset[str]:
-    """Fields stored as tuples (JSON has lists), Dependency lists excluded."""
-    return frozenset(f.name for f in fields(cls)
-                     if str(f.type).startswith("tuple[") and f.name not in _DEPENDENCY_FIELDS)
-
-
 def _build(cls: type, data: Any) -> Any:
     """Build a dataclass from a dict, rejecting unknown fields and fixing tuples.
 
@@ -284,12 +279,11 @@ def _build(cls: type, data: Any) -> Any:
         unknown = set(data) - _field_names(cls)
         raise ValueError(f"unknown {cls.__name__} field(s) {sorted(unknown)}")
     values = dict(data)
-    if cls is Callback:
-        for key in _DEPENDENCY_FIELDS.intersection(data):
-            values[key] = tuple([_build(Dependency, d) for d in data[key]])
-    for key in _tuple_fields(cls).intersection(data):
-        if isinstance(data[key], list):
-            values[key] = tuple(data[key])
+    for key, value in data.items():
+        if key in _DEPENDENCY_FIELDS:
+            values[key] = tuple([_build(Dependency, d) for d in value])
+        elif type(value) is list and key not in _KEPT_LISTS:  # frozen objects stay hashable
+            values[key] = tuple(value)
     missing = _required_fields(cls).difference(data)
     if missing:
         raise TypeError(f"{cls.__name__} entry lacks field(s) {sorted(missing)}")

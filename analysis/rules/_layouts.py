@@ -22,8 +22,7 @@ class AppLayouts:
     components: tuple[Component, ...]
     #: Components by plain string id: one pass instead of a scan per dependency keeps lint
     #: linear on 5,000-callback apps.
-    by_text_id: Mapping[str, tuple[Component, ...]] = field(
-        default_factory=dict, compare=False, repr=False)
+    by_text_id: Mapping[str, tuple[Component, ...]] = field(compare=False, repr=False)
 
     @property
     def complete(self) -> bool:
