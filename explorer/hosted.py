@@ -148,11 +148,25 @@ def run_coroutines_in_request_thread(server: Flask) -> None:
             loop = getattr(loops, "loop", None)
             if loop is None or loop.is_closed():
                 loop = loops.loop = asyncio.new_event_loop()
-            return loop.run_until_complete(func(*args, **kwargs))
+            try:
+                return loop.run_until_complete(func(*args, **kwargs))
+            finally:
+                _cancel_leftovers(loop)
 
         return run
 
     server.async_to_sync = async_to_sync
+
+
+def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel tasks a request left running, as ``asyncio.run`` does when it ends: nothing of
+    one request may run on into the next (another user's) on the same thread."""
+    tasks = asyncio.all_tasks(loop)
+    if not tasks:
+        return
+    for task in tasks:
+        task.cancel()
+    loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
 
 
 def with_upload_bar(app: Dash) -> None:

@@ -162,3 +162,31 @@ def test_the_hosted_explorer_lints_clean(tmp_path):
     assert run.returncode == 0
     names = {callback.name for callback in load_snapshot(saved).callbacks}
     assert "upload_snapshot" in names  # the hosted app was the one analysed
+
+
+def test_async_views_share_a_thread_loop_but_nothing_runs_on_into_the_next_request():
+    """One event loop per worker thread (cheaper than one per request), yet a task a request
+    leaves behind is cancelled when it ends, as ``asyncio.run`` would."""
+    import asyncio
+
+    from flask import Flask
+
+    from explorer.hosted import run_coroutines_in_request_thread
+
+    server = Flask(__name__)
+    run_coroutines_in_request_thread(server)
+    seen: dict[str, object] = {}
+
+    @server.route("/work")
+    async def work():
+        seen.setdefault("loops", set()).add(id(asyncio.get_running_loop()))
+        leftover = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        seen["leftover"] = len(leftover)
+        asyncio.get_running_loop().create_task(asyncio.sleep(3600))  # fire and forget
+        return "done"
+
+    client = server.test_client()
+    for _ in range(3):
+        assert client.get("/work").get_data(as_text=True) == "done"
+        assert seen["leftover"] == 0
+    assert len(seen["loops"]) == 1
