@@ -46,27 +46,19 @@ SEARCH_INPUT = "search-input.value"
 TARGET_MS = 100.0  # issue 6: the node-selection callback answers in under 100 ms
 
 
-class TestClientSession:
-    """What DashClient needs of ``requests.Session``, served by Flask's test client."""
+class TestClientTransport:
+    """DashClient's transport served in-process by Flask's test client (no sockets)."""
 
     def __init__(self, flask_app) -> None:
         self.client = flask_app.test_client()
 
-    def get(self, url: str, timeout: float | None = None):
-        return _Response(self.client.get(url))
+    def request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
+        response = self.client.open(path, method=method, data=body,
+                                    content_type="application/json")
+        return response.status_code, response.get_data()
 
-    def post(self, url: str, json: dict, timeout: float | None = None):
-        return _Response(self.client.post(url, json=json))
-
-
-class _Response:
-    def __init__(self, response) -> None:
-        self.status_code = response.status_code
-        self.text = response.get_data(as_text=True)
-        self._response = response
-
-    def json(self):
-        return self._response.get_json()
+    def close(self) -> None:
+        pass
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -115,8 +107,7 @@ def run(n: int, repeats: int, seed: int) -> tuple[dict[str, list[float]], dict[s
         store = ProjectStore([Project("bench", snapshot_file=str(snapshot_file))],
                              results_dir=Path(scratch) / "results")
         app = create_app(store, cache_dir=Path(scratch) / "cache")
-        client = DashClient("")
-        client.session = TestClientSession(app.server)
+        client = DashClient("", transport=TestClientTransport(app.server))
         once: dict[str, float] = {}
         start = time.perf_counter()
         client.load_page()

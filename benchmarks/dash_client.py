@@ -44,29 +44,23 @@ def matches(pattern: dict, component_id: Any) -> bool:
     return all(isinstance(v, list) or component_id[k] == v for k, v in pattern.items())
 
 
-class DashClient:
-    """One simulated browser tab on a Dash app."""
+class HttpTransport:
+    """Requests over one kept-alive ``http.client`` connection (reopened once when the server
+    closed it). Not requests: the load generator shares the machine with the server, and
+    requests spent as much CPU per call as the server did."""
 
     def __init__(self, url: str, auth: tuple[str, str] | None = None) -> None:
         parts = urllib.parse.urlsplit(url.rstrip("/"))
-        self.url = url.rstrip("/")
+        if not parts.hostname:
+            raise ValueError(f"not an http URL: {url!r}")
         self.prefix = parts.path
-        # http.client on one kept-alive connection, not requests: the load generator shares
-        # the machine with the server, and requests spent as much CPU per call as the server.
         self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
         self.headers = {"Content-Type": "application/json"}
         if auth:
             token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
             self.headers["Authorization"] = f"Basic {token}"
-        self.props: dict[str, dict] = {}
-        self.dict_ids: dict[str, dict] = {}  # id text -> parsed dict id (patterns match these)
-        self.callbacks: list[dict] = []
 
-    def close(self) -> None:
-        self.connection.close()
-
-    def _request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
-        """One request on the kept connection (reopened once if the server closed it)."""
+    def request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
         for attempt in (0, 1):
             try:
                 self.connection.request(method, self.prefix + path, body=body,
@@ -77,10 +71,33 @@ class DashClient:
                 self.connection.close()
                 if attempt:
                     raise
+            except BaseException:  # a timeout, a refused connect: never reuse a half-used one
+                self.connection.close()
+                raise
         raise AssertionError("unreachable")
 
-    def _get(self, path: str) -> Any:
-        status, data = self._request("GET", path)
+    def close(self) -> None:
+        """Drop the connection; the next request opens a new one."""
+        self.connection.close()
+
+
+class DashClient:
+    """One simulated browser tab on a Dash app."""
+
+    def __init__(self, url: str, auth: tuple[str, str] | None = None,
+                 transport: Any = None) -> None:
+        self.url = url.rstrip("/")
+        #: ``request(method, path, body) -> (status, bytes)`` and ``close()``.
+        self.transport = transport or HttpTransport(url, auth)
+        self.props: dict[str, dict] = {}
+        self.dict_ids: dict[str, dict] = {}  # id text -> parsed dict id (patterns match these)
+        self.callbacks: list[dict] = []
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def _get(self, path: str) -> bytes:
+        status, data = self.transport.request("GET", path)
         if status != 200:
             raise RuntimeError(f"GET {path}: HTTP {status}")
         return data
@@ -89,7 +106,7 @@ class DashClient:
         """What a browser fetches first: the page, the layout, the callbacks. On a connection
         of its own, as a new tab opens one: the server's workers share connections out as
         they are opened, so kept ones would stay with whichever worker accepted first."""
-        self.connection.close()
+        self.transport.close()
         self._get("/")
         self.props = {}
         walk_layout(json.loads(self._get("/_dash-layout")), self.props)
@@ -130,8 +147,8 @@ class DashClient:
         """Send one callback request; the props its response sets (empty on 204).
         ``keep=False`` reads the whole answer but skips decoding it: the load generator
         shares the machine with the server, so it spends no CPU on what it never uses."""
-        status, data = self._request("POST", "/_dash-update-component",
-                                     json.dumps(body).encode())
+        status, data = self.transport.request("POST", "/_dash-update-component",
+                                              json.dumps(body).encode())
         if status == 204:
             return {}
         if status != 200:

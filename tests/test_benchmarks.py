@@ -1,0 +1,29 @@
+"""The benchmark scripts still run end to end on small inputs (their figures are in docs/)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_bench_server_times_real_callback_requests_through_the_test_client():
+    done = subprocess.run(
+        [sys.executable, "benchmarks/bench_server.py", "--callbacks", "40", "--repeats", "3"],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "select a node: selection.data ← graph.tapNodeData | 3 |" in done.stdout
+    assert "search: search-results.children ← search-input.value | 3 |" in done.stdout
+
+
+def test_bench_lint_reports_the_callback_count_and_both_bounds(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "benchmarks/bench_lint.py", "--sizes", "20", "--repeats", "1"],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "| 20 | 20 |" in done.stdout  # the JSON report counted every callback
+    assert "At every N: lint ≤ 1.5× bare import" in done.stdout
