@@ -226,16 +226,40 @@ class Snapshot:
 
 def parse_json(text: str | bytes) -> Any:
     """``json.loads``, through orjson when it is installed (pinned in requirements.txt: it
-    reads a 5,000-callback snapshot in half the time). What orjson refuses but the standard
-    library reads (``NaN``) still loads; ValueError for text that is not JSON at all."""
+    reads a 5,000-callback snapshot in half the time). What orjson refuses (``NaN``) or would
+    read differently (an integer beyond 64 bits inside a component id becomes a float) goes to
+    the standard library; ValueError for text that is not JSON at all.
+
+    >>> parse_json('{"components": [{"id": {"index": 18446744073709551616}}]}')
+    {'components': [{'id': {'index': 18446744073709551616}}]}
+    """
     try:
         from orjson import loads
     except ImportError:
         return json.loads(text)
     try:
-        return loads(text)
+        data = loads(text)
     except ValueError:
         return json.loads(text)
+    return json.loads(text) if _has_lossy_id(data) else data
+
+
+def _has_lossy_id(data: Any) -> bool:
+    """True when a dict component id of a snapshot (or a probe's envelope) holds a float
+    too large to be exact: orjson's reading of a huge integer. Ids are the only place a
+    snapshot carries the app's own numbers."""
+    if isinstance(data, dict) and isinstance(data.get("snapshot"), dict):
+        data = data["snapshot"]
+    if not isinstance(data, dict):
+        return False
+    ids = [c.get("id") for c in data.get("components") or () if isinstance(c, dict)]
+    for callback in data.get("callbacks") or ():
+        if isinstance(callback, dict):
+            ids += [d.get("id") for key in _DEPENDENCY_FIELDS
+                    for d in callback.get(key) or () if isinstance(d, dict)]
+    return any(type(value) is float and abs(value) >= 2 ** 53
+               for component_id in ids if isinstance(component_id, dict)
+               for value in component_id.values())
 
 
 #: JSON lists kept as they are: ids and Dash's argument grouping are data, not fields.
