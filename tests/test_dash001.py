@@ -87,3 +87,26 @@ def test_internal_callbacks_are_skipped_and_dropped_ones_count():
     )
     (finding,) = dash001(snap)
     assert finding.callbacks == (0, 1)
+
+
+def test_one_callback_listing_an_output_twice(tmp_path):
+    """Dash's server takes it; the renderer refuses it only in debug mode."""
+    from analysis.runner import snapshot_target
+
+    app = tmp_path / "app.py"
+    app.write_text(
+        "from dash import Dash, Input, Output, html\n\n"
+        "app = Dash(__name__)\n"
+        "app.layout = html.Div([html.Button(id='go'), html.Div(id='out'), html.Div(id='n')])\n\n\n"
+        "@app.callback(Output('out', 'children'), Output('n', 'children'),\n"
+        "              Output('out', 'children'), Input('go', 'n_clicks'),\n"
+        "              prevent_initial_call=True)\n"
+        "def show(n):\n"
+        "    return n, n, n\n\n\n"
+        "@app.callback(Output('n', 'title'), Input('go', 'n_clicks'), prevent_initial_call=True)\n"
+        "def title(n):\n"
+        "    return str(n)\n"
+    )
+    (finding,) = lint_codes(snapshot_target(str(app)), "DASH001")
+    assert finding.functions == ("app.show",) and finding.properties == ("out.children",)
+    assert finding.line == 7

@@ -25,6 +25,7 @@ def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
     `Output` (without `allow_duplicate=True`). Pattern-matching outputs count when their ids
     overlap (`{"type": "row", "index": ALL}` overlaps `{"type": "row", "index": 2}`), and
     clientside callbacks count like server ones. Every callback writing the property is listed.
+    One callback listing the same property twice among its Outputs is reported too.
 
     ## Why is this bad?
     Dash's renderer refuses the whole callback graph ("Duplicate callback outputs" or
@@ -65,6 +66,13 @@ def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
     """
     by_app: dict[str | None, list[tuple[Callback, Dependency]]] = defaultdict(list)
     for cb in ctx.callbacks:
+        twice = _listed_twice(cb)
+        if twice:
+            yield duplicate_output.finding(
+                f"{', '.join(twice)} listed more than once among the Outputs of "
+                f"{cb.function} ({cb.location})",
+                callbacks=[cb], properties=twice,
+            )
         app = ctx.app_of(cb)
         for dep in cb.outputs:
             by_app[app.name if app else cb.app].append((cb, dep))
@@ -80,6 +88,17 @@ def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
 
 
 Output_ = tuple[Callback, Dependency]
+
+
+def _listed_twice(callback: Callback) -> list[str]:
+    """The properties one callback names in two of its Outputs (``allow_duplicate`` or not)."""
+    seen: set[str] = set()
+    twice: list[str] = []
+    for dep in callback.outputs:
+        if dep.key in seen and dep.key not in twice:
+            twice.append(dep.key)
+        seen.add(dep.key)
+    return twice
 
 
 def _finding(cluster: list[Output_], bucket: list[Output_]) -> Finding | None:
