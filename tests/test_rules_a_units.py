@@ -131,3 +131,17 @@ def test_python_body_rules_skip_clientside_callbacks():
                   js_source="function (a, o) { return ctx.triggered[0]['prop_id']; }")
     for code in ("DASH020", "DASH030", "DASH032", "DASH041", "DASH050", "DASH051"):
         assert run(code, [cb]) == [], code
+
+
+@pytest.mark.parametrize("body, wants_property", [
+    ('prop = ctx.triggered[0]["prop_id"].split(".")[1]', True),
+    ('prop = ctx.triggered[0]["prop_id"].split(".")[-1]', True),
+    ('which, prop = ctx.triggered[0]["prop_id"].split(".")', True),
+    ('prop = ctx.triggered[0]["prop_id"].rpartition(".")[2]', True),
+    ('which = ctx.triggered[0]["prop_id"].split(".")[0]', False),
+    ('which, _ = ctx.triggered[0]["prop_id"].split(".")', False),
+])
+def test_dash032_suggests_triggered_prop_ids_when_the_property_half_is_used(body, wants_property):
+    from analysis.rules.dash032_legacy_trigger_parsing import uses_property_part
+
+    assert uses_property_part(fn(f"def f(a, b):\n    {body}")) is wants_property

@@ -50,10 +50,44 @@ def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
             continue
         function = ctx.function(callback)
         if function is not None and _parses_prop_id(function):
+            instead = ("ctx.triggered_prop_ids (it keeps the property)"
+                       if uses_property_part(function) else "ctx.triggered_id")
             yield legacy_trigger_parsing.finding(
-                f'`{callback.name}` parses triggered[...]["prop_id"] by hand: use ctx.triggered_id',
+                f'`{callback.name}` parses triggered[...]["prop_id"] by hand: use {instead}',
                 callbacks=[callback],
             )
+
+
+def uses_property_part(function: FunctionNode) -> bool:
+    """True when the split prop id's property half is used (``.split(".")[1]``, ``[-1]``,
+    ``id_, prop = ....split(".")``, ``.rpartition(".")[2]``): ``triggered_id`` lacks it.
+
+    >>> from analysis.source import parse_function
+    >>> src = 'def f(a):\\n    prop = ctx.triggered[0]["prop_id"].split(".")[1]'
+    >>> uses_property_part(parse_function(src))
+    True
+    >>> src = 'def f(a):\\n    which = ctx.triggered[0]["prop_id"].split(".")[0]'
+    >>> uses_property_part(parse_function(src))
+    False
+    """
+    for node in all_nodes(function):
+        if isinstance(node, ast.Subscript) and _splits_prop_id(node.value):
+            index = node.slice
+            if isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub):
+                return True  # [-1]: the last part
+            if isinstance(index, ast.Constant) and index.value in (1, 2):
+                return True  # split(".")[1], (r)partition(".")[2]
+        if isinstance(node, ast.Assign) and _splits_prop_id(node.value):
+            targets = node.targets[0]
+            if isinstance(targets, ast.Tuple) and len(targets.elts) >= 2 and not (
+                    isinstance(targets.elts[-1], ast.Name) and targets.elts[-1].id == "_"):
+                return True
+    return False
+
+
+def _splits_prop_id(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("split", "rsplit", "partition", "rpartition"))
 
 
 def _parses_prop_id(function: FunctionNode) -> bool:
