@@ -138,7 +138,7 @@ def graph_panel() -> html.Div:
         html.Div([
             html.Span(id=ids.GRAPH_CAPTION),
             dbc.Button("Close opened groups", id=ids.OVERVIEW_RESET, size="sm", color="link",
-                       className="p-0 ms-2 align-baseline small"),
+                       className="p-0 ms-2 align-baseline small", style={"display": "none"}),
         ], className="small text-muted mt-1"),
     ])
 

@@ -64,6 +64,7 @@ def test_first_view_is_aggregated_and_a_cluster_expands_on_click(dash_duo, large
     first = wait_for(dash_duo, lambda d: d["aggregates"] > 0, message="the aggregated view")
     assert first == {"aggregates": CALLBACKS // 10, "callbacks": 0, "components": 0}
     assert "aggregated" in dash_duo.find_element("#graph-caption").text
+    assert not dash_duo.find_element("#overview-reset").is_displayed()  # nothing open yet
 
     spot = dash_duo.driver.execute_script(NODE_SPOT, "chain7_step*")
     click = ActionBuilder(dash_duo.driver)  # a real click on the canvas, where the node is
@@ -75,3 +76,9 @@ def test_first_view_is_aggregated_and_a_cluster_expands_on_click(dash_duo, large
     assert opened["aggregates"] == CALLBACKS // 10 - 1
     assert opened["components"] == 12  # the chain's filter, limit and ten outputs
     assert "chain7_step" in dash_duo.find_element("#details").text
+    reset = dash_duo.find_element("#overview-reset")
+    assert reset.is_displayed()  # shown now that a group is open
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", reset)
+    closed = wait_for(dash_duo, lambda d: d["callbacks"] == 0, message="the groups closed")
+    assert closed["aggregates"] == CALLBACKS // 10
+    dash_duo.wait_for_style_to_equal("#overview-reset", "display", "none")
