@@ -50,14 +50,22 @@ def lint(snapshot: Snapshot, settings: LintSettings = LintSettings(),
     check_codes(settings.ignore, known, "--ignore")
     context = LintContext(snapshot, sources)
     suppressed = _Suppressions(snapshot)
+    libraries = {cb.index for cb in snapshot.callbacks if cb.library}
     findings = [
         finding
         for rule in rules
         if is_enabled(rule.code, settings)
         for finding in rule.run(context)
-        if not suppressed.covers(finding)
+        if not suppressed.covers(finding) and not _only_libraries(finding, libraries)
     ]
     return sorted(set(findings), key=lambda f: (*f.sort_key(), f.functions, f.callbacks))
+
+
+def _only_libraries(finding: Finding, libraries: set[int]) -> bool:
+    """A finding about installed packages' callbacks alone: nothing the project can change.
+    One that also involves a project callback (a library and the app writing one Output)
+    is the project's to fix, and stays."""
+    return bool(finding.callbacks) and libraries.issuperset(finding.callbacks)
 
 
 class _Suppressions:

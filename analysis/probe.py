@@ -264,7 +264,11 @@ def build_snapshot(recorder, module: types.ModuleType | None, args: argparse.Nam
     if apps:
         managers[""] = managers[apps[0].name]
     callbacks = callbacks_lib.callbacks(recorder.registrations, recorder.instances,
-                                        args.root, app_of_map, managers)
+                                        args.root, app_of_map, managers, own_folder(module, args))
+    from_libraries = sum(1 for cb in callbacks if cb.get("library"))
+    if from_libraries:
+        recorder.note(f"{from_libraries} callback(s) come from installed packages; findings "
+                      f"that concern only them are not reported")
     return {
         "callbacks": callbacks,
         "cached_functions": callbacks_lib.cached_functions(callbacks),
@@ -274,6 +278,22 @@ def build_snapshot(recorder, module: types.ModuleType | None, args: argparse.Nam
         "component_types": walker.types,
         "notes": list(recorder.notes),
     }
+
+
+def own_folder(module: types.ModuleType | None, args: argparse.Namespace) -> str | None:
+    """The target's top-level package folder (else its file's folder): the project's own code
+    even where it is installed in site-packages."""
+    path = getattr(module, "__file__", None) or args.file
+    if not path:
+        return None
+    folder = os.path.dirname(os.path.abspath(path))
+    while os.path.isfile(os.path.join(folder, "__init__.py")) and \
+            os.path.dirname(folder) != folder:
+        parent = os.path.dirname(folder)
+        if not os.path.isfile(os.path.join(parent, "__init__.py")):
+            break
+        folder = parent
+    return folder
 
 
 def _module_name(args: argparse.Namespace) -> str:

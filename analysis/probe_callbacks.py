@@ -23,13 +23,44 @@ def in_dash(filename: str | None) -> bool:
     return bool(filename) and os.path.abspath(filename).startswith(DASH_DIR + os.sep)
 
 
+class InstalledCode:
+    """Files of installed packages (site-packages, the interpreter's own library): callbacks
+    defined there come from a library, not from the project. The target's own package counts
+    as the project even when it is installed."""
+
+    def __init__(self, own_dir: str | None) -> None:
+        import site
+        import sysconfig
+
+        dirs = set(sysconfig.get_paths().get(key) for key in
+                   ("purelib", "platlib", "stdlib", "platstdlib"))
+        try:
+            dirs.update(site.getsitepackages())
+            dirs.add(site.getusersitepackages())
+        except AttributeError:  # a virtualenv's trimmed site module
+            pass
+        self.dirs = tuple(sorted({os.path.realpath(d) + os.sep for d in dirs if d}))
+        self.own = os.path.realpath(own_dir) + os.sep if own_dir else None
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, filename: object) -> bool:
+        if not isinstance(filename, str) or filename.startswith("<"):
+            return False
+        if filename not in self._known:
+            path = os.path.realpath(filename)
+            self._known[filename] = path.startswith(self.dirs) and not (
+                self.own and path.startswith(self.own))
+        return self._known[filename]
+
+
 def callbacks(registrations: list[dict], instances: list, root: str, app_of_map: dict[int, str],
-              default_managers: dict[str, str | None]) -> list[dict]:
+              default_managers: dict[str, str | None], own_dir: str | None = None) -> list[dict]:
     """Every registration as snapshot data, with ``dropped`` for those Dash's maps lost."""
     maps = [_callback.GLOBAL_CALLBACK_MAP] + [getattr(i, "callback_map", {}) for i in instances]
     kept = {id(entry) for m in maps for entry in m.values()}
     result = []
     sources = SourceIndex()  # each file read and parsed once, however many callbacks it has
+    installed = InstalledCode(own_dir)
     for index, record in enumerate(registrations):
         app = app_of_map.get(id(record["map"]))
         entry = {
@@ -61,6 +92,9 @@ def callbacks(registrations: list[dict], instances: list, root: str, app_of_map:
             entry.update(describe_clientside(record, root, sources))
         else:
             entry.update(describe_function(record, root, sources))
+        file = entry.get("file")
+        entry["library"] = bool(file) and not entry["internal"] and \
+            os.path.join(root, file) in installed  # join keeps an absolute file as it is
         result.append(entry)
     return result
 

@@ -103,6 +103,7 @@ class Callback:
     wrappers: tuple[str, ...] = ()  # decorators between Dash and the function, outermost first
     app: str | None = None  # name of the app whose own list holds it; None: dash.callback
     internal: bool = False  # added by Dash itself (page router, title, background cancel)
+    library: bool = False  # defined in an installed package (site-packages), not the project
     dropped: bool = False  # Dash's callback_map kept another callback under the same key
 
     @property
