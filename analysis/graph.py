@@ -7,6 +7,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
+from analysis.clientside import js_set_props_targets
 from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
 from analysis.snapshot import Callback, Dependency, Snapshot
 from analysis.source import FunctionNode, parse_function, set_props_targets
@@ -74,15 +75,24 @@ def build_graph(
                 node, prop, kind="output",
                 allow_duplicate=dep.allow_duplicate and not plain_before,
             )
-        # Parsing every body is costly on big apps; only bodies that mention set_props can write.
-        has_set_props = cb.kind == "server" and cb.source and "set_props" in cb.source
-        function = (function_of or _parse)(cb) if has_set_props else None
-        for component_id, prop_name in set_props_targets(function) if function else ():
+        for component_id, prop_name in _set_props_of(cb, function_of or _parse):
             prop = _add_property(graph, component_id, prop_name)
             if not graph.has_edge(node, prop):
                 graph.add_edge(node, prop, kind="set_props")
     _add_match_edges(graph)
     return graph
+
+
+def _set_props_of(callback: Callback, function_of: Callable[[Callback], FunctionNode | None]
+                  ) -> list[tuple[str | dict, str]]:
+    """Literal ``set_props`` writes: in inline clientside JS, or in the Python body (parsed
+    only when its source mentions set_props: parsing every body is costly on big apps)."""
+    if callback.kind == "clientside":
+        return js_set_props_targets(callback.js_source)
+    if not callback.source or "set_props" not in callback.source:
+        return []
+    function = function_of(callback)
+    return set_props_targets(function) if function is not None else []
 
 
 def _parse(callback: Callback) -> FunctionNode | None:

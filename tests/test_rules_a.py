@@ -167,3 +167,34 @@ def test_realistic_clean_app_has_no_findings(findings_of, app):
 )
 def test_fixture_apps_do_not_trip_unrelated_rules(findings_of, app, code):
     assert flagged(findings_of(app), code) == set()
+
+
+def test_dash051_reads_set_props_in_inline_clientside_javascript(tmp_path):
+    app = tmp_path / "app.py"
+    app.write_text('''\
+from dash import Dash, Input, Output, clientside_callback, html
+
+app = Dash(__name__)
+app.layout = html.Div([html.Button(id="go"), html.Div(id="status"), html.Div(id="log")])
+
+clientside_callback(
+    """function(n) {
+        dash_clientside.set_props("status", {children: "clicked " + n});
+        dash_clientside.set_props("stauts", {style: {color: "red"}});
+        return n;
+    }""",
+    Output("log", "children"),
+    Input("go", "n_clicks"),
+    prevent_initial_call=True,
+)
+
+
+@app.callback(Output("status", "children"), Input("go", "n_clicks"), prevent_initial_call=True)
+def show(n):
+    return f"{n} clicks"
+''')
+    findings = [f for f in lint(snapshot_target(str(app))) if f.code == "DASH051"]
+    # one hidden writer of an Output another callback owns, one typo'd id in no layout
+    assert sorted((f.properties, len(f.callbacks)) for f in findings) == [
+        (("status.children",), 2), (("stauts.style",), 1),
+    ]

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Mapping
 
 from analysis.patterns import ids_overlap
 from analysis.snapshot import AppInfo, Callback, Component, ComponentId, Dependency, Layout, Snapshot
-from analysis.source import set_props_targets
 
 if TYPE_CHECKING:
     from analysis.context import LintContext
@@ -109,5 +108,4 @@ class LayoutIndex:
 def _writes_children(ctx: "LintContext", callback: Callback) -> bool:
     if any(d.property == "children" for d in callback.outputs):
         return True
-    function = ctx.function(callback)
-    return function is not None and any(p == "children" for _, p in set_props_targets(function))
+    return any(p == "children" for _, p in ctx.set_props_targets(callback))

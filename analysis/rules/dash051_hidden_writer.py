@@ -11,7 +11,7 @@ from analysis.patterns import ids_overlap
 from analysis.rules._base import rule
 from analysis.rules._layouts import layouts_of
 from analysis.snapshot import Callback, ComponentId, id_to_str
-from analysis.source import all_nodes, set_props_targets
+from analysis.source import all_nodes
 
 
 @rule(
@@ -22,8 +22,8 @@ from analysis.source import all_nodes, set_props_targets
 )
 def hidden_writer(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
-    Reads the literal ``set_props("id", {"prop": ...})`` calls of each server callback and
-    reports two things:
+    Reads the literal ``set_props("id", {"prop": ...})`` calls of each server callback (and
+    ``dash_clientside.set_props`` in inline clientside JavaScript) and reports two things:
 
     1. the property is an ``Output`` of another callback of the same app (declared without
        ``allow_duplicate``; pattern ids match the way Dash matches them);
@@ -60,11 +60,8 @@ def hidden_writer(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     for callback in ctx.callbacks:
-        function = ctx.function(callback)
-        if function is None:
-            continue
         seen: set[tuple[str, str]] = set()
-        for component_id, prop in set_props_targets(function):
+        for component_id, prop in ctx.set_props_targets(callback):
             if (id_to_str(component_id), prop) in seen:
                 continue
             seen.add((id_to_str(component_id), prop))
