@@ -62,6 +62,7 @@ def callback_details(services: SnapshotServices, cb: Callback) -> list:
         ("prevent_initial_call", cb.prevent_initial_call_effective),
         ("allow_duplicate", any(d.allow_duplicate for d in cb.outputs)),
         ("running", bool(cb.running)), ("dropped by Dash", cb.dropped),
+        ("from an installed package", cb.library),
     ]
     findings = [f for f in services.findings if cb.index in f.callbacks]
     source = cb.source or cb.js_source
