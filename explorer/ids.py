@@ -26,6 +26,8 @@ OVERVIEW_RESET = "overview-reset"  # closes them all again
 # Search
 SEARCH_INPUT = "search-input"
 SEARCH_RESULTS = "search-results"
+SEARCH_MATCHES = "search-matches"  # element ids the search highlights (clusters too)
+FOCUS_NODES = "focus-nodes"  # the selection, while a focus view is on
 SEARCH_RESULT = "search-result"  # pattern type: {"type": SEARCH_RESULT, "node": key}
 
 # Filters

@@ -12,7 +12,7 @@ from explorer import ids
 from explorer.catalog import CALLBACK_KINDS
 from explorer.elements import COLLAPSE_MODES
 from explorer.projects import ProjectStore
-from explorer.stylesheet import SEVERITY_COLOURS, stylesheet
+from explorer.stylesheet import BASE, SEVERITY_COLOURS
 from explorer.urlstate import DEFAULT_LAYOUT, LAYOUTS
 from explorer.views import FOCUS_DIRECTIONS, MAX_DEPTH
 
@@ -37,6 +37,8 @@ def page(store: ProjectStore) -> html.Div:
         dcc.Store(id=ids.URL_VIEW),
         dcc.Store(id=ids.SELECTION, data={"nodes": [], "finding": None}),
         dcc.Store(id=ids.EXPANDED, data=[]),
+        dcc.Store(id=ids.SEARCH_MATCHES, data=[]),
+        dcc.Store(id=ids.FOCUS_NODES, data=[]),
         dcc.Store(id=ids.REVISION, data=store.revision),
         dcc.Store(id=ids.ANALYSIS_RESULT),
         dcc.Download(id=ids.DOWNLOAD),
@@ -129,7 +131,7 @@ def graph_panel() -> html.Div:
         html.Div(id=ids.STATUS),
         cyto.Cytoscape(
             id=ids.GRAPH, elements=[], layout=graph_layout(DEFAULT_LAYOUT),
-            stylesheet=stylesheet((), ()), minZoom=0.05, maxZoom=3, wheelSensitivity=0.3,
+            stylesheet=list(BASE), minZoom=0.05, maxZoom=3, wheelSensitivity=0.3,
             boxSelectionEnabled=False, responsive=True,
             style={"width": "100%", "height": "calc(100vh - 125px)"},
             className="border rounded bg-white",

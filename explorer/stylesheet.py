@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer.catalog import element_id
+import json
 
 SEVERITY_COLOURS = {"error": "#dc3545", "warning": "#fd7e14", "info": "#0aa2c0"}
 
@@ -54,14 +54,21 @@ BASE: tuple[dict, ...] = (
 )
 
 
-def stylesheet(selected: tuple[str, ...], matches: tuple[str, ...]) -> list[dict]:
-    """The base stylesheet plus highlights of the selected nodes and the search matches."""
-    rules = list(BASE)
-    if matches:
-        rules.append({"selector": ", ".join(f"#{element_id(k)}" for k in matches),
-                      "style": {"background-color": "#fff59d"}})
-    if selected:
-        rules.append({"selector": ", ".join(f"#{element_id(k)}" for k in selected),
-                      "style": {"overlay-color": "#0d6efd", "overlay-opacity": 0.25,
-                                "border-width": 4, "border-color": "#0d6efd"}})
-    return rules
+MATCH_STYLE = {"background-color": "#fff59d"}
+SELECTED_STYLE = {"overlay-color": "#0d6efd", "overlay-opacity": 0.25, "border-width": 4,
+                  "border-color": "#0d6efd"}
+
+
+#: The base stylesheet plus the search matches and the selection, composed in the browser:
+#: highlighting is pure presentation, so selecting costs no request. The rules are the
+#: Python constants above, serialised once (one source for both).
+HIGHLIGHT_JS = """
+function(selection, matches) {
+    const rules = %s;
+    const rule = (ids, style) => ({selector: ids.map((id) => "#" + id).join(", "), style});
+    if (matches && matches.length) { rules.push(rule(matches, %s)); }
+    const selected = (selection && selection.elements) || [];
+    if (selected.length) { rules.push(rule(selected, %s)); }
+    return rules;
+}
+""" % (json.dumps(list(BASE)), json.dumps(MATCH_STYLE), json.dumps(SELECTED_STYLE))

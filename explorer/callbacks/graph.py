@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, ctx, html
-from dash.exceptions import PreventUpdate
+from dash import Dash, Input, Output, html
 
 from explorer import ids
 from explorer.aggregate import PRESET_LAYOUT
 from explorer.layout import graph_layout
 from explorer.projects import ProjectStore
-from explorer.stylesheet import stylesheet
+from explorer.catalog import element_id
+from explorer.stylesheet import HIGHLIGHT_JS
 from explorer.views import ViewSpec
 
 
@@ -28,6 +28,15 @@ def view_spec(
     )
 
 
+#: The selection's nodes while focus is on; otherwise nothing changes.
+FOCUS_OF_SELECTION = """
+function(selection, direction) {
+    if (!direction || direction === "off") { return window.dash_clientside.no_update; }
+    return (selection && selection.nodes) || [];
+}
+"""
+
+
 def register(app: Dash, store: ProjectStore) -> None:
     @app.callback(
         Output(ids.GRAPH, "elements"),
@@ -42,7 +51,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.COLLAPSE_SELECT, "value"),
         Input(ids.FOCUS_DIRECTION, "value"),
         Input(ids.FOCUS_DEPTH_SLIDER, "value"),
-        Input(ids.SELECTION, "data"),
+        Input(ids.FOCUS_NODES, "data"),
         Input(ids.EXPANDED, "data"),
         Input(ids.LAYOUT_SELECT, "value"),
     )
@@ -50,21 +59,16 @@ def register(app: Dash, store: ProjectStore) -> None:
         project: str | None, revision: int | None, groups: list | None,
         severities: list | None, rules: list | None, kinds: list | None,
         collapse: str | None, direction: str | None, depth: int | None,
-        selection: dict | None, expanded: list | None, layout: str | None,
+        focus_nodes: list | None, expanded: list | None, layout: str | None,
     ) -> tuple[list, dict, str]:
-        """One writer for what the graph draws and how it is laid out.
-
-        A new selection only matters to a focus view (highlighting is the stylesheet's
-        job), so without focus it sends nothing: no elements re-sent, no layout re-run.
-        """
-        if ctx.triggered_prop_ids and set(ctx.triggered_prop_ids) == {f"{ids.SELECTION}.data"} \
-                and direction in (None, "off"):
-            raise PreventUpdate
+        """One writer for what the graph draws and how it is laid out. A new selection
+        reaches it only while a focus view is on (see ``FOCUS_OF_SELECTION``)."""
         name = layout or "dagre"
         services = store.services(project)
         if services is None:
             return [], graph_layout(name), "No analysis to show for this project yet."
-        spec = view_spec(groups, severities, rules, kinds, collapse, direction, depth, selection)
+        spec = view_spec(groups, severities, rules, kinds, collapse, direction, depth,
+                         {"nodes": focus_nodes or []})
         view = services.graph_view(spec, tuple(sorted(expanded or ())), name)  # memoised
         total = len(services.catalog.callbacks)
         caption = f"{view.callbacks} of {total} callbacks, {view.properties} properties shown"
@@ -77,23 +81,38 @@ def register(app: Dash, store: ProjectStore) -> None:
         return list(view.elements), chosen, caption
 
     @app.callback(
-        Output(ids.GRAPH, "stylesheet"),
-        Input(ids.SELECTION, "data"),
+        Output(ids.SEARCH_MATCHES, "data"),
         Input(ids.SEARCH_INPUT, "value"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
     )
-    def highlight(
-        selection: dict | None, query: str | None, project: str | None, revision: int | None
-    ) -> list[dict]:
-        """Selection and search matches are styles, so highlighting never re-runs the layout.
-        In the overview of a large graph, the clusters holding the matches light up too."""
+    def mark_matches(query: str | None, project: str | None, revision: int | None) -> list[str]:
+        """What the search highlights: the matching nodes and, in the overview of a large
+        graph, the clusters holding them."""
         services = store.services(project)
         hits = services.search((query or "").strip()) if services else ()
         matches = tuple(h.key for h in hits)
         if services is not None and matches:
             matches += services.opening(matches)
-        return stylesheet(tuple((selection or {}).get("nodes") or ()), matches)
+        return [element_id(key) for key in matches]
+
+    # Only a focus view draws around the selection (highlighting is the stylesheet's job):
+    # without one, a new selection sends no request for the graph at all.
+    app.clientside_callback(
+        FOCUS_OF_SELECTION,
+        Output(ids.FOCUS_NODES, "data"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.FOCUS_DIRECTION, "value"),
+    )
+
+    # Selection and search matches are styles, so highlighting never re-runs the layout;
+    # composed in the browser, selecting a node costs no request for it.
+    app.clientside_callback(
+        HIGHLIGHT_JS,
+        Output(ids.GRAPH, "stylesheet"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.SEARCH_MATCHES, "data"),
+    )
 
     @app.callback(
         Output(ids.SEARCH_RESULTS, "children"),

@@ -114,6 +114,38 @@ def test_search_selects_a_node(dash_duo, demo_app):
     dash_duo.wait_for_contains_text("#details", "Select a callback")
 
 
+#: (border colour, background colour) of a drawn element, by its cytoscape id.
+ELEMENT_COLOURS = """
+const root = document.getElementById("graph");
+const holder = root && [root, ...root.querySelectorAll("div")].find((el) => el._cyreg);
+const node = holder && holder._cyreg.cy.getElementById(arguments[0]);
+return node && node.nonempty() ? [node.style("border-color"), node.style("background-color")]
+                               : null;
+"""
+
+
+def test_search_matches_and_the_selection_light_up_and_focus_draws_the_neighbourhood(
+        dash_duo, demo_app, demo_snapshot):
+    """Highlighting is composed in the browser from the selection and the search matches;
+    a focus view redraws around the selection."""
+    app, _ = demo_app
+    start(dash_duo, app)
+    (ship,) = [cb for cb in demo_snapshot.callbacks if cb.function.endswith(".ship_pending")]
+    element = f"cb-{ship.index}"
+    colours = lambda: dash_duo.driver.execute_script(ELEMENT_COLOURS, element)  # noqa: E731
+    assert colours()[1] != "rgb(255,245,157)"
+    search = dash_duo.find_element("#search-input")
+    search.send_keys("ship_pending")
+    wait_until(lambda: colours()[1] == "rgb(255,245,157)", message="the match highlighted")
+    search.send_keys(Keys.ENTER)
+    wait_until(lambda: colours()[0] == "rgb(13,110,253)", message="the selection highlighted")
+    everything = node_count(dash_duo)
+    dash_duo.find_element("label[for='_dbcprivate_radioitems_focus-direction_input_downstream']"
+                          ).click()
+    wait_until(lambda: 0 < node_count(dash_duo) < everything, message="the focus view")
+    assert colours()[0] == "rgb(13,110,253)"  # still selected in the redrawn graph
+
+
 def test_clicking_a_finding_opens_its_details_with_source(dash_duo, demo_app):
     app, _ = demo_app
     start(dash_duo, app)
