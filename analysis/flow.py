@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from analysis.source import FunctionNode, body_nodes, dotted_name
+from analysis.source import FunctionNode, body_nodes, dotted_name, per_function
 
 #: Calls that never return (the process or the request ends).
 _NO_RETURN_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "abort", "flask.abort"})
@@ -13,6 +13,7 @@ _LOOPS = (ast.For, ast.AsyncFor, ast.While)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
+@per_function
 def returns(function: FunctionNode) -> list[ast.Return]:
     """The function's own ``return`` statements (nested functions excluded).
 
@@ -23,6 +24,7 @@ def returns(function: FunctionNode) -> list[ast.Return]:
     return [node for node in body_nodes(function) if isinstance(node, ast.Return)]
 
 
+@per_function
 def is_generator(function: FunctionNode) -> bool:
     """True when the function's own body yields."""
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in body_nodes(function))
@@ -56,6 +58,7 @@ def is_no_update(node: ast.AST | None) -> bool:
     return bool(name) and name.rsplit(".", 1)[-1] in ("no_update", "NoUpdate")
 
 
+@per_function
 def can_fall_off_end(function: FunctionNode) -> bool:
     """True when some path reaches the end of the body without ``return`` or ``raise``.
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from analysis.source import FunctionNode, all_nodes, body_nodes
+from analysis.flow import can_fall_off_end, is_generator, returns
+from analysis.signature import inner_decorator_names
+from analysis.source import FunctionNode, all_nodes, body_nodes, reads_trigger
 
 #: Folders that hold no project code (virtualenvs are also recognised by ``pyvenv.cfg``).
 SKIPPED_DIRS = frozenset({
@@ -18,6 +20,10 @@ SKIPPED_DIRS = frozenset({
 })
 MAX_FILE_BYTES = 4_000_000
 MAX_FILES = 2_000
+#: What the rules ask of every function, computed ahead: the two walks and the memoised
+#: analyses (``analysis.source.per_function``).
+FUNCTION_FACTS = (all_nodes, body_nodes, returns, is_generator, can_fall_off_end, reads_trigger,
+                  inner_decorator_names)
 #: Only files that can register a callback are worth parsing ahead of time.
 CALLBACK_MARKER = b"callback"
 
@@ -78,7 +84,8 @@ class ParsedSources:
                     break
                 first = min([node.lineno] + [d.lineno for d in node.decorator_list])
                 functions[first] = node
-                all_nodes(node), body_nodes(node)  # the walks every rule shares, done now
+                for analysis in FUNCTION_FACTS:  # kept on the node: the rules find them done
+                    analysis(node)
         self.files[path] = ParsedFile(source_lines(text), functions)
 
     def function(self, path: str, line: int | None, source: str | None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 
-from analysis.source import FunctionNode, dotted_name, parse_function  # noqa: F401 (doctests)
+from analysis.source import FunctionNode, dotted_name, parse_function, per_function  # noqa: F401 (doctests)
 
 
 def dependency_parameters(function: FunctionNode, grouping: object) -> dict[int, str] | None:
@@ -63,6 +63,7 @@ def _grouping_indices(group: object) -> list[int]:
     return []
 
 
+@per_function
 def callback_decorator_index(function: FunctionNode) -> int | None:
     """Position in ``decorator_list`` of the Dash callback decorator (``@callback(...)``,
     ``@app.callback(...)``, ``@dash.callback(...)``), or None when there is none.
@@ -79,6 +80,7 @@ def callback_decorator_index(function: FunctionNode) -> int | None:
     return None
 
 
+@per_function
 def inner_decorator_names(function: FunctionNode) -> list[str]:
     """Dotted names of the decorators applied before Dash registers the function (those
     below the callback decorator); a called decorator is named by its callee.

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ast
+import functools
 import textwrap
-from typing import Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -30,6 +31,34 @@ def parse_function(source: str | None) -> FunctionNode | None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return node
     return None
+
+
+Analysis = TypeVar("Analysis", bound=Callable[[Any], Any])
+
+
+def per_function(analysis: Analysis) -> Analysis:
+    """Keep a pure analysis of one function on its node (which lives as long as the lint
+    run), so it runs once per function, and the parse-ahead thread can run it before the
+    snapshot arrives (``analysis.prefetch``). Callers must not mutate what it returns.
+
+    >>> @per_function
+    ... def name_length(function):
+    ...     return len(function.name)
+    >>> node = parse_function("def f():\\n    pass")
+    >>> name_length(node), node._memo_name_length
+    (1, 1)
+    """
+    attribute = f"_memo_{analysis.__name__}"
+
+    @functools.wraps(analysis)
+    def memoised(function: Any) -> Any:
+        try:
+            return function.__dict__[attribute]
+        except KeyError:
+            value = function.__dict__[attribute] = analysis(function)
+            return value
+
+    return memoised  # type: ignore[return-value]
 
 
 def dotted_name(node: ast.AST) -> str | None:
@@ -133,6 +162,7 @@ TRIGGER_ATTRIBUTES = frozenset({"triggered_id", "triggered", "triggered_prop_ids
 _CONTEXT_NAMES = frozenset({"ctx", "callback_context"})
 
 
+@per_function
 def reads_trigger(function: FunctionNode) -> bool:
     """True when the function looks at which Input fired.
 
