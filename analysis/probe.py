@@ -204,6 +204,10 @@ def run(args: argparse.Namespace) -> dict:
     capture = load_sibling("probe_capture")
     recorder = capture.Recorder(root=args.root)
     recorder.install()
+    # Dash, Flask and the probe itself stay loaded until this process ends: taking them out of
+    # the collector's reach means collections during the target's import scan only what the
+    # target creates (the target's own garbage is collected as before).
+    gc.freeze()
     exit_code: object = None
     try:
         module = import_target(args)
