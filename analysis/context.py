@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from analysis.prefetch import ParsedSources
 from analysis.snapshot import AppInfo, Callback, Snapshot
-from analysis.clientside import js_set_props_targets
-from analysis.source import FunctionNode, parse_function, set_props_targets
+from analysis.source import FunctionNode, parse_function
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -69,10 +68,9 @@ class LintContext:
     def set_props_targets(self, callback: Callback) -> list[tuple[str | dict, str]]:
         """(component id, property) of the literal ``set_props`` writes of a callback: in its
         Python body, or in its inline JavaScript for a clientside one."""
-        if callback.kind == "clientside":
-            return list(js_set_props_targets(callback.js_source))
-        function = self.function(callback)
-        return set_props_targets(function) if function is not None else []
+        from analysis.graph import set_props_writes
+
+        return set_props_writes(callback, self.function)
 
     def _parsed_ahead(self, callback: Callback) -> FunctionNode | None:
         if self._sources is None or not callback.file:

@@ -75,7 +75,7 @@ def build_graph(
                 node, prop, kind="output",
                 allow_duplicate=dep.allow_duplicate and not plain_before,
             )
-        for component_id, prop_name in _set_props_of(cb, function_of or _parse):
+        for component_id, prop_name in set_props_writes(cb, function_of or _parse):
             prop = _add_property(graph, component_id, prop_name)
             if not graph.has_edge(node, prop):
                 graph.add_edge(node, prop, kind="set_props")
@@ -83,10 +83,11 @@ def build_graph(
     return graph
 
 
-def _set_props_of(callback: Callback, function_of: Callable[[Callback], FunctionNode | None]
-                  ) -> list[tuple[str | dict, str]]:
-    """Literal ``set_props`` writes: in inline clientside JS, or in the Python body (parsed
-    only when its source mentions set_props: parsing every body is costly on big apps)."""
+def set_props_writes(callback: Callback, function_of: Callable[[Callback], FunctionNode | None]
+                     ) -> list[tuple[str | dict, str]]:
+    """(component id, property) of a callback's literal ``set_props`` writes: in its inline
+    clientside JS, or in its Python body (``function_of`` parses it, asked only when the
+    source mentions set_props: parsing every body is costly on big apps)."""
     if callback.kind == "clientside":
         return js_set_props_targets(callback.js_source)
     if not callback.source or "set_props" not in callback.source:
@@ -289,5 +290,5 @@ def cycles(graph: nx.DiGraph) -> list[list[Callback]]:
 
 __all__ = [
     "FLOW_EDGES", "build_graph", "callback_node", "callbacks_in", "cycles", "downstream",
-    "ids_overlap", "property_node", "serving_app", "upstream", "writers",
+    "ids_overlap", "property_node", "serving_app", "set_props_writes", "upstream", "writers",
 ]
