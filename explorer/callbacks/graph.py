@@ -28,6 +28,8 @@ def view_spec(
     )
 
 
+HIDDEN, SHOWN = {"display": "none"}, {"display": "inline"}
+
 #: The selection's nodes while focus is on; otherwise nothing changes.
 FOCUS_OF_SELECTION = """
 function(selection, direction) {
@@ -42,6 +44,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         Output(ids.GRAPH, "elements"),
         Output(ids.GRAPH, "layout"),
         Output(ids.GRAPH_CAPTION, "children"),
+        Output(ids.OVERVIEW_RESET, "style"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
         Input(ids.FILTER_GROUP, "value"),
@@ -60,13 +63,13 @@ def register(app: Dash, store: ProjectStore) -> None:
         severities: list | None, rules: list | None, kinds: list | None,
         collapse: str | None, direction: str | None, depth: int | None,
         focus_nodes: list | None, expanded: list | None, layout: str | None,
-    ) -> tuple[list, dict, str]:
+    ) -> tuple[list, dict, str, dict]:
         """One writer for what the graph draws and how it is laid out. A new selection
         reaches it only while a focus view is on (see ``FOCUS_OF_SELECTION``)."""
         name = layout or "dagre"
         services = store.services(project)
         if services is None:
-            return [], graph_layout(name), "No analysis to show for this project yet."
+            return [], graph_layout(name), "No analysis to show for this project yet.", HIDDEN
         spec = view_spec(groups, severities, rules, kinds, collapse, direction, depth,
                          {"nodes": focus_nodes or []})
         view = services.graph_view(spec, tuple(sorted(expanded or ())), name)  # memoised
@@ -78,7 +81,9 @@ def register(app: Dash, store: ProjectStore) -> None:
         if spec.direction != "off" and not spec.focus:
             caption += " (select a node to focus on it)"
         chosen = PRESET_LAYOUT if view.positioned and name == "dagre" else graph_layout(name)
-        return list(view.elements), chosen, caption
+        # "Close opened groups" only where there is something to close.
+        reset = SHOWN if view.aggregated and expanded else HIDDEN
+        return list(view.elements), chosen, caption, reset
 
     @app.callback(
         Output(ids.SEARCH_MATCHES, "data"),

@@ -39,11 +39,3 @@ def register(app: Dash, store: ProjectStore) -> None:
         if not new:
             raise PreventUpdate
         return opened + new
-
-    # Shown only while something is open: there is nothing to close otherwise. In the
-    # browser, since it only mirrors the store.
-    app.clientside_callback(
-        "function(expanded) { return {display: expanded && expanded.length ? 'inline' : 'none'}; }",
-        Output(ids.OVERVIEW_RESET, "style"),
-        Input(ids.EXPANDED, "data"),
-    )
