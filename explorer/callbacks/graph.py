@@ -6,9 +6,9 @@ from dash import Dash, Input, Output, html
 
 from explorer import ids
 from explorer.aggregate import PRESET_LAYOUT
+from explorer.catalog import element_id
 from explorer.layout import graph_layout
 from explorer.projects import ProjectStore
-from explorer.catalog import element_id
 from explorer.stylesheet import HIGHLIGHT_JS
 from explorer.views import ViewSpec
 
@@ -27,8 +27,6 @@ def view_spec(
         collapse=collapse or "none",
     )
 
-
-HIDDEN, SHOWN = {"display": "none"}, {"display": "inline"}
 
 #: The selection's nodes while focus is on; otherwise nothing changes.
 FOCUS_OF_SELECTION = """
@@ -69,7 +67,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         name = layout or "dagre"
         services = store.services(project)
         if services is None:
-            return [], graph_layout(name), "No analysis to show for this project yet.", HIDDEN
+            return [], graph_layout(name), "No analysis to show for this project yet.", \
+                {"display": "none"}
         spec = view_spec(groups, severities, rules, kinds, collapse, direction, depth,
                          {"nodes": focus_nodes or []})
         view = services.graph_view(spec, tuple(sorted(expanded or ())), name)  # memoised
@@ -82,7 +81,7 @@ def register(app: Dash, store: ProjectStore) -> None:
             caption += " (select a node to focus on it)"
         chosen = PRESET_LAYOUT if view.positioned and name == "dagre" else graph_layout(name)
         # "Close opened groups" only where there is something to close.
-        reset = SHOWN if view.aggregated and expanded else HIDDEN
+        reset = {"display": "inline" if view.aggregated and expanded else "none"}
         return list(view.elements), chosen, caption, reset
 
     @app.callback(
