@@ -83,27 +83,30 @@ def body_nodes(function: FunctionNode) -> Iterator[ast.AST]:
     Rules walk the same function many times; the walk is kept on the node (its lifetime is
     the lint run's), which made the rules several times faster on large apps.
     """
-    cached = getattr(function, "_own_nodes", None)
-    if cached is None:
-        cached = []
-        stack: list[ast.AST] = list(reversed(function.body))
-        while stack:
-            node = stack.pop()
-            cached.append(node)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-                continue
-            stack.extend(reversed(list(ast.iter_child_nodes(node))))
-        function._own_nodes = cached  # type: ignore[union-attr]
-    return iter(cached)
+    return iter(_own_node_list(function))
+
+
+@per_function
+def _own_node_list(function: FunctionNode) -> list[ast.AST]:
+    found: list[ast.AST] = []
+    stack: list[ast.AST] = list(reversed(function.body))
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+    return found
 
 
 def all_nodes(function: FunctionNode) -> Iterator[ast.AST]:
     """``ast.walk(function)``, walked once per function (see ``body_nodes``)."""
-    cached = getattr(function, "_all_nodes", None)
-    if cached is None:
-        cached = list(ast.walk(function))
-        function._all_nodes = cached  # type: ignore[union-attr]
-    return iter(cached)
+    return iter(_all_node_list(function))
+
+
+@per_function
+def _all_node_list(function: FunctionNode) -> list[ast.AST]:
+    return list(ast.walk(function))
 
 
 def calls(function: FunctionNode) -> Iterator[tuple[str, ast.Call]]:
