@@ -115,8 +115,8 @@ def _analyse(project: Project) -> Snapshot | AnalysisError:
 
 
 def serve_config(args: argparse.Namespace) -> int:
-    """``--config``: the hosted explorer (explorer/hosted.py) in this one process."""
-    from explorer.hosted import HostedSettings, build_hosted_app
+    """``--config``: the hosted explorer (explorer/hosted/server.py) in this one process."""
+    from explorer.hosted.server import HostedSettings, build_hosted_app
 
     if args.targets or args.snapshot:
         print("error: --config names the projects; drop the targets and --snapshot",
@@ -139,7 +139,7 @@ def default_app() -> Dash:
     """The app gunicorn and the linter see: with DCE_CONFIG set, the hosted explorer over
     the configured projects (docs/hosting.md); else the demo project, analysed on first use."""
     if os.environ.get("DCE_CONFIG"):
-        from explorer.hosted import build_hosted_app
+        from explorer.hosted.server import build_hosted_app
 
         try:
             return build_hosted_app()

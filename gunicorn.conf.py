@@ -26,8 +26,8 @@ preload_app = False
 
 def post_worker_init(worker) -> None:
     """Warm each worker's app before it accepts connections (Dash's first-request race)."""
-    from explorer.auth import parse_credentials
-    from explorer.hosted import warm_up
+    from explorer.hosted.auth import parse_credentials
+    from explorer.hosted.server import warm_up
 
     warm_up(worker.wsgi, parse_credentials(os.environ.get("DCE_BASIC_AUTH")))
 
@@ -39,7 +39,7 @@ def on_starting(server) -> None:
     if not config:
         return
     from analysis.errors import ConfigError
-    from explorer.config import load_projects
+    from explorer.hosted.projects_file import load_projects
 
     try:
         load_projects(config)

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from analysis import __version__
-from analysis.config import (
+from analysis.settings import (
     LintSettings, check_codes, find_pyproject, load_pyproject, merge, split_codes,
 )
 from analysis.errors import AnalysisError, ConfigError
-from analysis.prefetch import ParsedSources, project_files
+from analysis.source.prefetch import ParsedSources, project_files
 from analysis.reporters import FORMATS, Report, render
 from analysis.rules import all_rules, get_rule, rule_codes
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
@@ -150,7 +150,7 @@ def _warm_up(options: argparse.Namespace, stop: threading.Event, parsed: ParsedS
     all_rules()
     if options.snapshot or not options.target:
         return
-    from analysis.runner import resolve_target
+    from analysis.probe.runner import resolve_target
 
     try:
         target = resolve_target(options.target)
@@ -199,7 +199,7 @@ def _settings(options: argparse.Namespace) -> LintSettings:
 def _snapshot(options: argparse.Namespace) -> Snapshot:
     if options.snapshot:
         return load_snapshot(options.snapshot)
-    from analysis.runner import snapshot_target
+    from analysis.probe.runner import snapshot_target
 
     return snapshot_target(
         options.target, python=options.python, timeout=options.timeout,

@@ -6,14 +6,14 @@ import os
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from analysis.prefetch import ParsedSources
+from analysis.source.prefetch import ParsedSources
 from analysis.snapshot import AppInfo, Callback, Snapshot
-from analysis.source import FunctionNode, parse_function
+from analysis.source.python import FunctionNode, parse_function
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from analysis.rules._layouts import LayoutIndex
+    from analysis.layouts import LayoutIndex
 
 
 class LintContext:
@@ -33,7 +33,7 @@ class LintContext:
     @cached_property
     def layouts(self) -> "LayoutIndex":
         """Per-app layout lookups, shared by the id rules (DASH063, DASH070-DASH080)."""
-        from analysis.rules._layouts import LayoutIndex
+        from analysis.layouts import LayoutIndex
 
         return LayoutIndex(self)
 

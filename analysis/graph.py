@@ -7,10 +7,10 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
-from analysis.clientside import js_set_props_targets
+from analysis.source.javascript import js_set_props_targets
 from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
 from analysis.snapshot import Callback, Dependency, Snapshot
-from analysis.source import FunctionNode, parse_function, set_props_targets
+from analysis.source.python import FunctionNode, parse_function, set_props_targets
 
 #: Edges along which a change travels from one callback to the next (State never triggers).
 FLOW_EDGES = frozenset({"input", "output", "set_props", "match"})

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from analysis.config import LintSettings, check_codes, is_enabled
+from analysis.settings import LintSettings, check_codes, is_enabled
 from analysis.context import LintContext
 from analysis.findings import Finding
-from analysis.prefetch import ParsedSources
+from analysis.source.prefetch import ParsedSources
 from analysis.rules import all_rules
 from analysis.snapshot import Callback, Snapshot
 
@@ -41,7 +41,7 @@ def lint(snapshot: Snapshot, settings: LintSettings = LintSettings(),
          sources: ParsedSources | None = None) -> list[Finding]:
     """Every finding of the enabled rules, minus suppressed ones, sorted by place and code.
 
-    ``sources``: the project's files parsed ahead (see ``analysis.prefetch``), used where they
+    ``sources``: the project's files parsed ahead (see ``analysis.source.prefetch``), used where they
     still match the snapshot. ConfigError if ``settings`` name a code or prefix that no rule has.
     """
     rules = all_rules()

@@ -7,7 +7,7 @@ times, side by side in one run:
 - **browser dagre**: in headless Chromium, on the explorer page's own cytoscape instance
   (dagre loaded as the explorer loads it), remove everything, add the elements and run the
   explorer's hierarchical layout (``explorer.layout.graph_layout("dagre")``);
-- **server layout**: ``explorer.aggregate.with_positions`` in Python, then in the browser the
+- **server layout**: ``explorer.view.aggregate.with_positions`` in Python, then in the browser the
   same elements added with those positions and the ``preset`` layout run.
 
 Times are medians of ``--repeats`` runs, in-page ``performance.now()`` for the browser parts.
@@ -28,15 +28,15 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # run as a script from anywhere
-from analysis.runner import snapshot_target  # noqa: E402
+from analysis.probe.runner import snapshot_target  # noqa: E402
 from analysis.snapshot import save_snapshot, write_atomic  # noqa: E402
 from benchmarks.bench_browser import kill_browser, open_browser, poll, serve  # noqa: E402
 from benchmarks.bench_browser import DRAWN_JS  # noqa: E402
 from benchmarks.generate_app import generate_app  # noqa: E402
 from benchmarks.report import machine_summary, write_section  # noqa: E402
 from docs.screenshot import stop_server  # noqa: E402
-from explorer.aggregate import with_positions  # noqa: E402
-from explorer.elements import build_elements  # noqa: E402
+from explorer.view.aggregate import with_positions  # noqa: E402
+from explorer.view.elements import build_elements  # noqa: E402
 from explorer.layout import graph_layout  # noqa: E402
 from explorer.services import SnapshotServices  # noqa: E402
 

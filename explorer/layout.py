@@ -9,12 +9,12 @@ from dash import dcc, html
 from analysis.findings import SEVERITIES
 from analysis.rules import all_rules
 from explorer import ids
-from explorer.catalog import CALLBACK_KINDS
-from explorer.elements import COLLAPSE_MODES
+from explorer.view.catalog import CALLBACK_KINDS
+from explorer.view.elements import COLLAPSE_MODES
 from explorer.projects import ProjectStore
-from explorer.stylesheet import BASE, SEVERITY_COLOURS
-from explorer.urlstate import DEFAULT_LAYOUT, LAYOUTS
-from explorer.views import FOCUS_DIRECTIONS, MAX_DEPTH
+from explorer.view.stylesheet import BASE, SEVERITY_COLOURS
+from explorer.view.urlstate import DEFAULT_LAYOUT, LAYOUTS
+from explorer.view.filters import FOCUS_DIRECTIONS, MAX_DEPTH
 
 PANEL_HEIGHT = "calc(100vh - 68px)"
 

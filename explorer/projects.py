@@ -26,7 +26,7 @@ class Project:
         """A fresh snapshot: the probe run on the target, or the file read again."""
         if self.snapshot_file is not None:
             return load_snapshot(self.snapshot_file)
-        from analysis.runner import snapshot_target
+        from analysis.probe.runner import snapshot_target
 
         return snapshot_target(self.target or ".", python=self.python, timeout=self.timeout)
 

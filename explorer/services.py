@@ -13,14 +13,14 @@ from analysis.findings import Finding
 from analysis.graph import build_graph
 from analysis.lint import lint
 from analysis.snapshot import Snapshot
-from explorer.aggregate import (
+from explorer.view.aggregate import (
     DRAW_ALL_LIMIT, SERVER_LAYOUT_ABOVE, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
     overview_elements, with_positions,
 )
-from explorer.catalog import Catalog, build_catalog, group_node
-from explorer.elements import build_elements
-from explorer.search import SearchEntry, SearchHit, build_index, search
-from explorer.views import ViewSpec, visible_nodes
+from explorer.view.catalog import Catalog, build_catalog, group_node
+from explorer.view.elements import build_elements
+from explorer.view.search import SearchEntry, SearchHit, build_index, search
+from explorer.view.filters import ViewSpec, visible_nodes
 
 
 #: Building the graph and linting parse callback sources with ``ast``. CPython 3.11 keeps

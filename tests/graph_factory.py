@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.snapshot import AppInfo, Callback, Dependency, Snapshot
+from paths import APPS as ALL_APPS
 
 MATCH, ALL, ALLSMALLER = ["MATCH"], ["ALL"], ["ALLSMALLER"]
 
@@ -39,14 +40,14 @@ def snapshot(*callbacks: Callback, apps=("app:app",), **fields) -> Snapshot:
     return Snapshot(target="app.py", root=".", callbacks=callbacks, apps=infos, **fields)
 
 
-APPS = Path(__file__).parent / "apps" / "graph"
+APPS = ALL_APPS / "graph"
 
 
 @lru_cache(maxsize=None)
 def probed(name: str) -> Snapshot:
     """The real probe's snapshot of ``tests/apps/graph/<name>``, run once per test session
     (session-scoped fixtures of several test modules share it)."""
-    from analysis.runner import snapshot_target
+    from analysis.probe.runner import snapshot_target
 
     return snapshot_target(str(APPS / name))
 

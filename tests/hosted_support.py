@@ -10,8 +10,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from paths import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 CLEAN_APP = REPO / "examples" / "clean_app.py"
 
 

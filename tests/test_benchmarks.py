@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 
 
 def test_bench_server_times_real_callback_requests_through_the_test_client():

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from analysis.rules import all_rules
+from paths import REPO
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPO
 GENERATOR = ROOT / "docs" / "gen_rules.py"
 
 

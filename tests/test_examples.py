@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from analysis.lint import lint
-from analysis.runner import snapshot_target
+from analysis.probe.runner import snapshot_target
 from analysis.snapshot import Snapshot
+from paths import REPO
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = REPO / "examples"
 DEMO = EXAMPLES / "demo"
 #: ``# demo: DASH001 why this is a mistake`` marks each deliberate mistake in the demo.
 DEMO_MARKER = re.compile(r"#\s*demo:\s*(DASH\d{3})\b")

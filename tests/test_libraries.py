@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from analysis.lint import lint
-from analysis.runner import snapshot_target
+from analysis.probe.runner import snapshot_target
 
 LIBRARY = '''\
 """A component library that registers its own callback at import, as many Dash add-ons do."""

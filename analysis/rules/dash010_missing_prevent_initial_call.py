@@ -11,8 +11,8 @@ from analysis.dash_props import is_event, runs_on_load, written_prevent_initial_
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.snapshot import AppInfo, Callback
-from analysis.source import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
-from analysis.signature import dependency_parameters
+from analysis.source.python import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
+from analysis.source.signature import dependency_parameters
 
 #: An inline clientside function that bails out with no_update / PreventUpdate.
 _JS_GUARD = re.compile(r"no_update|PreventUpdate")

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.findings import Finding
-from analysis.flow import can_fall_off_end, is_generator, may_be_none, returns
+from analysis.source.flow import can_fall_off_end, is_generator, may_be_none, returns
 from analysis.rules._base import rule
 from analysis.snapshot import Callback
 

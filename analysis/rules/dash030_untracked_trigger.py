@@ -8,11 +8,11 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.dash_props import COUNTER_PROPS, TIMESTAMP_PROPS, is_event
 from analysis.findings import Finding
-from analysis.flow import is_refusal
+from analysis.source.flow import is_refusal
 from analysis.rules._base import rule
 from analysis.snapshot import Callback
-from analysis.source import FunctionNode, all_nodes, reads_trigger
-from analysis.signature import dependency_parameters
+from analysis.source.python import FunctionNode, all_nodes, reads_trigger
+from analysis.source.signature import dependency_parameters
 
 
 @rule(

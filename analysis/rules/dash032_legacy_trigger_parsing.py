@@ -8,7 +8,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.source import FunctionNode, all_nodes
+from analysis.source.python import FunctionNode, all_nodes
 
 
 @rule(
@@ -62,7 +62,7 @@ def uses_property_part(function: FunctionNode) -> bool:
     """True when the split prop id's property half is used (``.split(".")[1]``, ``[-1]``,
     ``id_, prop = ....split(".")``, ``.rpartition(".")[2]``): ``triggered_id`` lacks it.
 
-    >>> from analysis.source import parse_function
+    >>> from analysis.source.python import parse_function
     >>> src = 'def f(a):\\n    prop = ctx.triggered[0]["prop_id"].split(".")[1]'
     >>> uses_property_part(parse_function(src))
     True

@@ -7,7 +7,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.source import reads_trigger
+from analysis.source.python import reads_trigger
 
 
 @rule(

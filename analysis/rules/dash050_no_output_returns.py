@@ -6,7 +6,7 @@ from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.findings import Finding
-from analysis.flow import is_generator, is_none, returns
+from analysis.source.flow import is_generator, is_none, returns
 from analysis.rules._base import rule
 
 

@@ -9,9 +9,9 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.patterns import ids_overlap
 from analysis.rules._base import rule
-from analysis.rules._layouts import layouts_of
+from analysis.layouts import layouts_of
 from analysis.snapshot import Callback, ComponentId, id_to_str
-from analysis.source import all_nodes
+from analysis.source.python import all_nodes
 
 
 @rule(

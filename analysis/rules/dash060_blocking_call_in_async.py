@@ -9,7 +9,7 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.source import body_nodes, dotted_name
+from analysis.source.python import body_nodes, dotted_name
 
 #: Calls that block the thread for network or process I/O or on purpose. ``open()`` and
 #: local file reads are left out: they are short, ubiquitous, and flagging them cries wolf.

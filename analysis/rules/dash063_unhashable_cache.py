@@ -10,10 +10,10 @@ from analysis.dash_props import is_list_or_dict_valued
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.rules._layouts import AppLayouts
+from analysis.layouts import AppLayouts
 from analysis.snapshot import Callback, Dependency
-from analysis.source import FunctionNode, all_nodes, calls
-from analysis.signature import dependency_parameters, inner_decorator_names, is_lru_cache
+from analysis.source.python import FunctionNode, all_nodes, calls
+from analysis.source.signature import dependency_parameters, inner_decorator_names, is_lru_cache
 
 
 @rule(

@@ -10,8 +10,8 @@ from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 from analysis.snapshot import Callback
-from analysis.source import FunctionNode
-from analysis.signature import inner_decorator_names, is_lru_cache, signature_of
+from analysis.source.python import FunctionNode
+from analysis.source.signature import inner_decorator_names, is_lru_cache, signature_of
 
 
 @rule(

@@ -9,8 +9,8 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.source import FunctionNode, body_nodes
-from analysis.signature import callback_decorator_index
+from analysis.source.python import FunctionNode, body_nodes
+from analysis.source.signature import callback_decorator_index
 
 
 @rule(

@@ -6,7 +6,7 @@ from dash import Dash, Input, State, ctx, dcc, set_props
 from dash.exceptions import PreventUpdate
 
 from explorer import ids
-from explorer.exports import markdown_report, sarif_report, snapshot_json
+from explorer.panels.exports import markdown_report, sarif_report, snapshot_json
 from explorer.projects import ProjectStore
 
 IMAGES = {ids.EXPORT_PNG: "png", ids.EXPORT_SVG: "svg"}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dash import Dash, Input, Output, html
 
 from explorer import ids
-from explorer.aggregate import PRESET_LAYOUT
-from explorer.catalog import element_id
+from explorer.view.aggregate import PRESET_LAYOUT
+from explorer.view.catalog import element_id
 from explorer.layout import graph_layout
 from explorer.projects import ProjectStore
-from explorer.stylesheet import HIGHLIGHT_JS
-from explorer.views import ViewSpec
+from explorer.view.stylesheet import HIGHLIGHT_JS
+from explorer.view.filters import ViewSpec
 
 
 def view_spec(

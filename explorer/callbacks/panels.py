@@ -8,10 +8,10 @@ from dash.exceptions import PreventUpdate
 
 from analysis.findings import Finding
 from explorer import ids
-from explorer.details import SEVERITY_COLOURS, details_panel, finding_card
+from explorer.panels.details import SEVERITY_COLOURS, details_panel, finding_card
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
-from explorer.summary import findings_by_rule_figure, message_figure, summary_counts
+from explorer.panels.summary import findings_by_rule_figure, message_figure, summary_counts
 
 PROMPT = html.P("Select a callback, a component or a finding.", className="text-muted")
 

@@ -7,9 +7,9 @@ from dash.exceptions import PreventUpdate
 
 from analysis.graph import callback_node
 from explorer import ids
-from explorer.catalog import element_id
+from explorer.view.catalog import element_id
 from explorer.projects import ProjectStore
-from explorer.views import MAX_DEPTH
+from explorer.view.filters import MAX_DEPTH
 
 NOTHING = {"nodes": [], "elements": [], "finding": None}
 

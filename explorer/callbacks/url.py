@@ -8,8 +8,8 @@ from dash import Dash, Input, Output, State, no_update
 
 from explorer import ids
 from explorer.projects import ProjectStore
-from explorer.urlstate import UrlView, decode, encode
-from explorer.views import default_collapse
+from explorer.view.urlstate import UrlView, decode, encode
+from explorer.view.filters import default_collapse
 
 
 def project_collapse(store: ProjectStore, project: str | None) -> str:

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from analysis.runner import snapshot_target
+from analysis.probe.runner import snapshot_target
 from analysis.snapshot import Snapshot
 from explorer.app import create_app
 from explorer.projects import Project, ProjectStore
-from explorer.views import ViewSpec
+from explorer.view.filters import ViewSpec
+from paths import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 DEMO = ROOT / "examples" / "demo" / "app.py"
 GOOD = ROOT / "tests" / "targets" / "single_file" / "app.py"
 BROKEN = ROOT / "tests" / "targets" / "faults" / "raises.py"

@@ -42,8 +42,8 @@ def no_injection(dash_duo) -> None:
 
 
 def test_markup_in_ids_names_and_messages_is_rendered_as_text(dash_duo, tmp_path):
-    from explorer.hosted import HostedSettings, build_hosted_app
-    from explorer.store import SnapshotHistory
+    from explorer.hosted.server import HostedSettings, build_hosted_app
+    from explorer.hosted.history import SnapshotHistory
 
     settings = HostedSettings(config=write_projects(tmp_path), data_dir=tmp_path / "data")
     SnapshotHistory(settings.data_dir / "history").add("clean", hostile_snapshot(), "ci")

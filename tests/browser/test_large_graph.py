@@ -8,7 +8,7 @@ import time
 import pytest
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 
-from analysis.runner import snapshot_target
+from analysis.probe.runner import snapshot_target
 from analysis.snapshot import Snapshot, write_atomic
 from benchmarks.generate_app import generate_app
 from explorer.app import create_app

@@ -1,0 +1,197 @@
+"""Run the probe on a target in an isolated child process and return its validated snapshot."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.errors import ProbeError, TargetError
+from analysis.snapshot import Snapshot, parse_json
+
+PROBE = Path(__file__).with_name("child.py")
+ENTRY_NAMES = ("app.py", "index.py", "main.py")
+DEFAULT_MEMORY_LIMIT_MB = 4096
+STDERR_TAIL_CHARS = 4000
+#: Probe failure kinds that are the user's target (not a fault of running it).
+TARGET_KINDS = {"no_app", "target"}
+
+
+@dataclass(frozen=True)
+class ResolvedTarget:
+    """Where and how the probe imports the target."""
+
+    label: str  # as the user wrote it
+    root: Path  # working directory and sys.path[0] of the child
+    file: Path | None = None
+    module: str | None = None
+    attr: str | None = None
+
+
+def resolve_target(target: str, cwd: str | os.PathLike | None = None) -> ResolvedTarget:
+    """A .py file (``app.py`` or ``app.py:attr``), a project directory (app.py / index.py /
+    main.py), or ``pkg.module[:attr]``."""
+    base = Path(cwd or os.getcwd()).resolve()
+    path = (base / target) if not os.path.isabs(target) else Path(target)
+    file_part, colon, attr = target.rpartition(":")
+    if colon and file_part.endswith(".py") and attr.isidentifier():  # path/to/app.py:attr
+        resolved = resolve_target(file_part, base)
+        return ResolvedTarget(target, resolved.root, file=resolved.file, attr=attr)
+    if path.is_file():
+        if path.suffix != ".py":
+            raise TargetError(f"{target} is not a Python file; point at the app's .py file")
+        path = path.resolve()
+        return ResolvedTarget(target, path.parent, file=path)
+    if path.is_dir():
+        for name in ENTRY_NAMES:
+            if (path / name).is_file():
+                entry = (path / name).resolve()
+                return ResolvedTarget(target, entry.parent, file=entry)
+        raise TargetError(
+            f"no {', '.join(ENTRY_NAMES)} in directory {target}; pass the app's .py file instead"
+        )
+    module, _, attr = target.partition(":")
+    if _is_dotted_name(module) and (not attr or attr.isidentifier()):
+        head = module.split(".")[0]
+        if (base / head).is_dir() or (base / f"{head}.py").is_file() or not target.endswith(".py"):
+            return ResolvedTarget(target, base, module=module, attr=attr or None)
+    raise TargetError(f"{target} does not exist; pass a .py file (optionally file.py:attr), a "
+                      f"project directory or package.module[:attr] importable from the current "
+                      f"directory")
+
+
+def _is_dotted_name(text: str) -> bool:
+    return bool(text) and all(part.isidentifier() for part in text.split("."))
+
+
+def snapshot_target(target: str, *, python: str | None = None, timeout: float = 60.0,
+                    memory_limit_mb: int | None = None) -> Snapshot:
+    """Probe TARGET in a child process (``python``, default this interpreter) and validate the
+    snapshot it writes. Raises TargetError / ProbeError with a one-line message."""
+    resolved = resolve_target(target)
+    interpreter = python or sys.executable
+    if python and not (os.path.isfile(python) and os.access(python, os.X_OK)):
+        raise ProbeError(f"--python {python} is not an executable file; pass the path of the "
+                         f"target's interpreter, e.g. .venv/bin/python")
+    limit = DEFAULT_MEMORY_LIMIT_MB if memory_limit_mb is None else memory_limit_mb
+    with tempfile.TemporaryDirectory(prefix="dash-probe-") as work:
+        out = Path(work) / "snapshot.json"
+        command = [interpreter, str(PROBE), "--out", str(out), "--root", str(resolved.root),
+                   "--label", resolved.label, "--memory-limit-mb", str(limit)]
+        if resolved.file:
+            command += ["--file", str(resolved.file)]
+        else:
+            command += ["--module", resolved.module or ""]
+        if resolved.attr:
+            command += ["--attr", resolved.attr]
+        returncode, stderr_tail = _run_child(command, resolved.root, Path(work), timeout, target)
+        envelope = _read_envelope(out)
+        if envelope is None:
+            raise _no_snapshot_error(target, returncode, stderr_tail, limit)
+    if not envelope.get("ok"):
+        kind = envelope.get("kind", "")
+        message = envelope.get("message") or "the probe failed"
+        if kind == "memory":
+            message = _memory_message(target, limit)
+        elif resolved.file and _RELATIVE_IMPORT in message:
+            message = _package_message(resolved.file)
+        error = TargetError if kind in TARGET_KINDS else ProbeError
+        raise error(message, envelope.get("details") or stderr_tail)
+    return Snapshot.from_dict(envelope.get("snapshot"), origin=f"probe of {target}")
+
+
+def _run_child(command: list[str], root: Path, work: Path, timeout: float,
+               target: str) -> tuple[int, str]:
+    """Run the probe in its own process group; kill the whole group on timeout and after."""
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+    stderr_path = work / "stderr.txt"
+    with open(stderr_path, "wb") as stderr:
+        process = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=stderr,
+                                   start_new_session=True)
+        try:
+            returncode = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(process.pid)
+            process.wait()
+            raise ProbeError(
+                f"{target} did not finish importing within {timeout:g} s (timed out); make "
+                f"start-up work lazy or raise --timeout",
+                _tail(stderr_path),
+            ) from None
+        finally:
+            _kill_group(process.pid)  # whatever the target left running in its group
+    return returncode, _tail(stderr_path)
+
+
+def _kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _tail(path: Path) -> str:
+    with open(path, "rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        size = handle.tell()
+        handle.seek(max(0, size - STDERR_TAIL_CHARS))
+        text = handle.read().decode("utf-8", "replace")
+    if size > STDERR_TAIL_CHARS:
+        text = "[...]" + text[text.find("\n") + 1:] if "\n" in text else text
+    return text.strip()
+
+
+#: Python's message for a relative import in a module imported without its package.
+_RELATIVE_IMPORT = "attempted relative import with no known parent package"
+
+
+def _package_message(file: Path) -> str:
+    """How to name a file that uses relative imports: as a module of its package (a file is
+    imported on its own, so ``from .layout import x`` cannot work)."""
+    parts, folder = [file.stem], file.parent
+    while (folder / "__init__.py").is_file():
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    if len(parts) > 1:
+        return (f"{file.name} uses relative imports, so it must be imported as part of package "
+                f"{parts[0]!r}: run `python -m analysis {'.'.join(parts)}` from {folder}")
+    return (f"{file.name} uses relative imports but {file.parent} is not a package: add an "
+            f"__init__.py there and run `python -m analysis {file.parent.name}.{file.stem}` "
+            f"from {file.parent.parent}")
+
+
+def _read_envelope(path: Path) -> dict | None:
+    try:
+        data = parse_json(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _no_snapshot_error(target: str, returncode: int, stderr_tail: str, limit: int) -> ProbeError:
+    if returncode < 0:
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:
+            name = f"signal {-returncode}"
+        if "MemoryError" in stderr_tail or (name == "SIGKILL" and "Killed" in stderr_tail):
+            return ProbeError(_memory_message(target, limit), stderr_tail)
+        return ProbeError(f"{target} was killed by {name} while being imported; fix the crash "
+                          f"(see details) and run again", stderr_tail)
+    if "MemoryError" in stderr_tail:
+        return ProbeError(_memory_message(target, limit), stderr_tail)
+    return ProbeError(
+        f"{target} ended the process (exit code {returncode}) before a snapshot was written, "
+        f"e.g. with os._exit(); guard that code with `if __name__ == \"__main__\":`",
+        stderr_tail,
+    )
+
+
+def _memory_message(target: str, limit: int) -> str:
+    return (f"{target} exceeded the probe's memory limit of {limit} MB while being imported; "
+            f"raise it with --memory-limit MB or avoid loading large data at import")

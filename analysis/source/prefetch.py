@@ -1,0 +1,140 @@
+"""Parse a project's source files while the probe runs, so lint finds callback functions ready."""
+
+from __future__ import annotations
+
+import ast
+import os
+import stat
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from analysis.source.flow import can_fall_off_end, is_generator, returns
+from analysis.source.signature import inner_decorator_names
+from analysis.source.python import FunctionNode, all_nodes, body_nodes, reads_trigger
+
+#: Folders that hold no project code (virtualenvs are also recognised by ``pyvenv.cfg``).
+SKIPPED_DIRS = frozenset({
+    "__pycache__", "node_modules", "site-packages", "dist-packages", "build", "dist",
+})
+MAX_FILE_BYTES = 4_000_000
+MAX_FILES = 2_000
+#: What the rules ask of every function, computed ahead: the two walks and the memoised
+#: analyses (``analysis.source.python.per_function``).
+FUNCTION_FACTS = (all_nodes, body_nodes, returns, is_generator, can_fall_off_end, reads_trigger,
+                  inner_decorator_names)
+#: Only files that can register a callback are worth parsing ahead of time.
+CALLBACK_MARKER = b"callback"
+
+
+def source_lines(text: str) -> list[str]:
+    """Lines as Python numbers them: split at newlines only (``str.splitlines`` also splits
+    at form feeds and other separators, which shifts every later line).
+
+    >>> source_lines("a = 1\\n\\x0c\\nb = 2\\n")
+    ['a = 1\\n', '\\x0c\\n', 'b = 2\\n']
+    """
+    lines = text.split("\n")
+    tail = [lines[-1]] if lines[-1] else []
+    return [line + "\n" for line in lines[:-1]] + tail
+
+
+@dataclass
+class ParsedFile:
+    lines: list[str]
+    functions: dict[int, FunctionNode]  # by first line: the first decorator's, else the def's
+
+
+@dataclass
+class ParsedSources:
+    """Whole-file parses, keyed by absolute path.
+
+    A callback's function is taken from them only when the file still holds exactly the
+    source the probe recorded; otherwise lint parses the recorded source as usual. Nodes
+    from a whole file carry absolute line numbers (a parse of the recorded source counts
+    from 1): rules relate lines through ``Callback.def_line``, never through raw numbers.
+    """
+
+    files: dict[str, ParsedFile] = field(default_factory=dict)
+
+    def add(self, path: str | os.PathLike, stop: threading.Event | None = None) -> None:
+        """Parse one file and walk its decorated functions; unreadable files are skipped."""
+        path = os.path.abspath(path)
+        if path in self.files:
+            return
+        try:
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                return  # a FIFO or device named *.py would block or never end
+            with open(path, "rb") as handle:
+                data = handle.read()
+            if CALLBACK_MARKER not in data:
+                return
+            # As the probe reads it (universal newlines), so recorded source compares equal.
+            text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+            tree = ast.parse(text, filename=path)
+        except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError,
+                MemoryError):
+            return
+        functions: dict[int, FunctionNode] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
+                if stop is not None and stop.is_set():
+                    break
+                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                functions[first] = node
+                for analysis in FUNCTION_FACTS:  # kept on the node: the rules find them done
+                    analysis(node)
+        self.files[path] = ParsedFile(source_lines(text), functions)
+
+    def function(self, path: str, line: int | None, source: str | None,
+                 def_line: int | None = None) -> FunctionNode | None:
+        """The parsed function starting at ``line`` of ``path`` (its ``def`` at ``def_line``)
+        if the file there still reads ``source``, all of the function included, else None.
+
+        >>> import tempfile
+        >>> with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        ...     _ = f.write("x = 1\\n@app.callback(o, i)\\ndef f(a):\\n    return a\\n")
+        >>> sources = ParsedSources(); sources.add(f.name)
+        >>> sources.function(f.name, 2, "@app.callback(o, i)\\ndef f(a):\\n    return a\\n").name
+        'f'
+        >>> sources.function(f.name, 2, "@app.callback(o, i)\\ndef f(b):\\n    return b\\n") is None
+        True
+        """
+        parsed = self.files.get(os.path.abspath(path))
+        if parsed is None or not line or not source:
+            return None
+        node = parsed.functions.get(line)
+        if node is None or (def_line is not None and node.lineno != def_line):
+            return None
+        count = source.count("\n") + (0 if source.endswith("\n") else 1)
+        if (node.end_lineno or node.lineno) > line - 1 + count:
+            return None  # the recorded source ends early (the probe leaves out dead code)
+        recorded = "".join(parsed.lines[line - 1:line - 1 + count])
+        return node if recorded.rstrip("\n") == source.rstrip("\n") else None
+
+
+def project_files(root: str | os.PathLike, first: str | os.PathLike | None = None,
+                  stop: threading.Event | None = None) -> Iterator[Path]:
+    """``first``, then the ``.py`` files under ``root`` (virtualenvs, caches and hidden folders
+    left out), at most MAX_FILES; the walk ends early once ``stop`` is set."""
+    count = 0
+    first = Path(os.path.realpath(first)) if first is not None else None
+    if first is not None:
+        count += 1
+        yield first
+    for folder, dirs, files in os.walk(root):
+        if stop is not None and stop.is_set():
+            return
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and d not in SKIPPED_DIRS
+            and not os.path.exists(os.path.join(folder, d, "pyvenv.cfg"))
+        )
+        for name in sorted(files):
+            if name.endswith(".py") and Path(os.path.realpath(os.path.join(folder, name))) != first:
+                count += 1
+                if count > MAX_FILES:
+                    return
+                yield Path(folder, name)

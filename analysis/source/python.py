@@ -1,0 +1,249 @@
+"""Static views of a callback's Python source, for rules that read the function body."""
+
+from __future__ import annotations
+
+import ast
+import functools
+import textwrap
+from typing import Any, Callable, Iterator, TypeVar
+
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def parse_function(source: str | None) -> FunctionNode | None:
+    """The first function definition in ``source`` (decorators included), or None.
+
+    >>> parse_function("@cb\\ndef f(a):\\n    return a").name
+    'f'
+    """
+    if not source:
+        return None
+    try:
+        tree = ast.parse(textwrap.dedent(source))
+    except SyntaxError:
+        if not source[:1].isspace():
+            return None
+        try:  # a nested def whose multi-line string starts at column 0: dedent cannot help
+            tree = ast.parse("if 1:\n" + source)
+        except SyntaxError:
+            return None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return node
+    return None
+
+
+Analysis = TypeVar("Analysis", bound=Callable[[Any], Any])
+
+
+def per_function(analysis: Analysis) -> Analysis:
+    """Keep a pure analysis of one function on its node (which lives as long as the lint
+    run), so it runs once per function, and the parse-ahead thread can run it before the
+    snapshot arrives (``analysis.source.prefetch``). Callers must not mutate what it returns.
+
+    >>> @per_function
+    ... def name_length(function):
+    ...     return len(function.name)
+    >>> node = parse_function("def f():\\n    pass")
+    >>> name_length(node), node._memo_name_length
+    (1, 1)
+    """
+    attribute = f"_memo_{analysis.__name__}"
+
+    @functools.wraps(analysis)
+    def memoised(function: Any) -> Any:
+        try:
+            return function.__dict__[attribute]
+        except KeyError:
+            value = function.__dict__[attribute] = analysis(function)
+            return value
+
+    return memoised  # type: ignore[return-value]
+
+
+def dotted_name(node: ast.AST) -> str | None:
+    """``a.b.c`` for a Name/Attribute chain, else None.
+
+    >>> dotted_name(ast.parse("time.sleep", mode="eval").body)
+    'time.sleep'
+    """
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def body_nodes(function: FunctionNode) -> Iterator[ast.AST]:
+    """Every node of the function's own body: nested functions and classes excluded.
+
+    Rules walk the same function many times; the walk is kept on the node (its lifetime is
+    the lint run's), which made the rules several times faster on large apps.
+    """
+    return iter(_own_node_list(function))
+
+
+@per_function
+def _own_node_list(function: FunctionNode) -> list[ast.AST]:
+    found: list[ast.AST] = []
+    stack: list[ast.AST] = list(reversed(function.body))
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+    return found
+
+
+def all_nodes(function: FunctionNode) -> Iterator[ast.AST]:
+    """``ast.walk(function)``, walked once per function (see ``body_nodes``)."""
+    return iter(_all_node_list(function))
+
+
+@per_function
+def _all_node_list(function: FunctionNode) -> list[ast.AST]:
+    return list(ast.walk(function))
+
+
+def calls(function: FunctionNode) -> Iterator[tuple[str, ast.Call]]:
+    """(dotted callee name, call node) for each call in the function's own body."""
+    for node in body_nodes(function):
+        if isinstance(node, ast.Call):
+            name = dotted_name(node.func)
+            if name:
+                yield name, node
+
+
+def set_props_targets(function: FunctionNode) -> list[tuple[str | dict, str]]:
+    """(component id, property) written by ``set_props`` calls with literal arguments.
+
+    Any callee named ``set_props`` counts (``dash.set_props``, ``set_props``,
+    ``ctx.set_props``, ``callback_context.set_props``). The id must be a literal string or
+    dict and the props a dict display or ``dict(...)`` call with literal keys; other calls are
+    left out (nothing is guessed).
+
+    >>> f = parse_function("def f(n):\\n    dash.set_props('msg', {'children': n, 'style': {}})")
+    >>> set_props_targets(f)
+    [('msg', 'children'), ('msg', 'style')]
+    """
+    found: list[tuple[str | dict, str]] = []
+    for name, call in calls(function):
+        if name != "set_props" and not name.endswith(".set_props"):
+            continue
+        args = list(call.args) + [None, None]
+        keywords = {k.arg: k.value for k in call.keywords if k.arg}
+        id_node = args[0] or keywords.get("component_id")
+        props_node = args[1] or keywords.get("props")
+        if id_node is None or props_node is None:
+            continue
+        try:
+            component_id = ast.literal_eval(id_node)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            continue
+        if not isinstance(component_id, (str, dict)):
+            continue
+        found.extend((component_id, prop) for prop in _literal_keys(props_node))
+    return found
+
+
+def _literal_keys(node: ast.AST) -> list[str]:
+    """The string keys of a ``{...}`` display or a ``dict(key=...)`` call."""
+    if isinstance(node, ast.Dict):
+        return [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    if isinstance(node, ast.Call) and dotted_name(node.func) == "dict":
+        return [k.arg for k in node.keywords if k.arg]
+    return []
+
+
+#: ``ctx`` attributes that tell a callback which Input fired (``args_grouping`` items carry
+#: a ``triggered`` flag each).
+TRIGGER_ATTRIBUTES = frozenset({"triggered_id", "triggered", "triggered_prop_ids", "args_grouping"})
+_CONTEXT_NAMES = frozenset({"ctx", "callback_context"})
+
+
+@per_function
+def reads_trigger(function: FunctionNode) -> bool:
+    """True when the function looks at which Input fired.
+
+    That is: reads ``<anything>.triggered_id`` / ``.triggered`` / ``.triggered_prop_ids`` /
+    ``.args_grouping``, names ``callback_context`` (``dash.callback_context`` too), or hands
+    ``ctx``/``callback_context`` to another function (which may read it). Nested functions count.
+
+    >>> reads_trigger(parse_function("def f(a, b):\\n    return ctx.triggered_id == 'a'"))
+    True
+    >>> reads_trigger(parse_function("def f(a, b):\\n    return a + b"))
+    False
+    """
+    for node in all_nodes(function):
+        if isinstance(node, ast.Attribute) and node.attr in TRIGGER_ATTRIBUTES | {"callback_context"}:
+            return True
+        if isinstance(node, ast.Name) and node.id == "callback_context":
+            return True
+        if isinstance(node, ast.Call):
+            passed = list(node.args) + [k.value for k in node.keywords]
+            if any(isinstance(a, ast.Name) and a.id in _CONTEXT_NAMES for a in passed):
+                return True
+    return False
+
+
+def names_read(function: FunctionNode) -> set[str]:
+    """Every name the function (nested functions included) loads.
+
+    >>> sorted(names_read(parse_function("def f(a, b):\\n    c = a\\n    return c")))
+    ['a', 'c']
+    """
+    return {
+        node.id
+        for node in all_nodes(function)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    }
+
+
+def names_derived_from(function: FunctionNode, seeds: set[str]) -> set[str]:
+    """``seeds`` plus every name the function assigns (``=``, ``+=``, ``:=``, ``for`` and
+    comprehension targets), directly or through other such names, from an expression that reads
+    a seed or the trigger (``ctx.triggered_id``, ``callback_context.triggered``, ...).
+
+    Real apps read the trigger into a local first (``button = ctx.triggered_id``, then
+    ``if button: ...``); a condition on that local is a condition on the trigger.
+
+    >>> source = "def f(n):\\n    c = n or 0\\n    d = [c]\\n    e = 2\\n    t = ctx.triggered_id"
+    >>> sorted(names_derived_from(parse_function(source), {"n"}))
+    ['c', 'd', 'n', 't']
+    """
+    flows: list[tuple[ast.AST, ast.AST]] = []  # (target, value) pairs
+    for node in all_nodes(function):
+        if isinstance(node, ast.Assign):
+            flows += [(target, node.value) for target in node.targets]
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and node.value is not None:
+            flows.append((node.target, node.value))
+        elif isinstance(node, ast.NamedExpr):
+            flows.append((node.target, node.value))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            flows.append((node.target, node.iter))
+    derived = set(seeds)
+    changed = True
+    while changed:
+        changed = False
+        for target, value in flows:
+            if not _reads_any(value, derived):
+                continue
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name) and name.id not in derived:
+                    derived.add(name.id)
+                    changed = True
+    return derived
+
+
+def _reads_any(expression: ast.AST, names: set[str]) -> bool:
+    """True when the expression loads one of ``names`` or reads a trigger attribute."""
+    for node in ast.walk(expression):
+        if isinstance(node, ast.Name) and (node.id in names or node.id == "callback_context"):
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in TRIGGER_ATTRIBUTES:
+            return True
+    return False

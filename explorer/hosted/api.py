@@ -1,0 +1,109 @@
+"""The snapshot API for CI: upload a project's snapshot, list projects and their histories.
+
+Every route needs ``Authorization: Bearer <token>`` with the server's token (DCE_API_TOKEN).
+Statuses: 401 no token (or the API is disabled), 403 wrong token, 400 an invalid project name
+or a body that is not JSON, 404 a project that is not configured, 413 a body over the size
+limit, 422 JSON that is not a snapshot this version reads (an unknown schema_version
+included: the request was well-formed, its content is what cannot be processed), 201 stored.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Callable
+
+from flask import Blueprint, Response, jsonify, request
+
+from explorer.hosted.projects_file import is_project_name
+from explorer.hosted.history import SnapshotHistory, UploadRejected, parse_upload
+
+API_PREFIX = "/api"
+
+
+def error(status: int, message: str) -> Response:
+    """A JSON error body ``{"error": message}`` with the status."""
+    response = jsonify({"error": message, "status": status})
+    response.status_code = status
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="dash-callback-explorer"'
+    return response
+
+
+def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]],
+                 token: str | None) -> Blueprint:
+    """The API over ``history`` for the configured projects; disabled (401) without a token."""
+    api = Blueprint("snapshot_api", __name__, url_prefix=API_PREFIX)
+
+    @api.before_request
+    def require_token() -> Response | None:
+        if not token:
+            return error(401, "the snapshot API is disabled; set DCE_API_TOKEN on the server")
+        scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            return error(401, "missing bearer token; send 'Authorization: Bearer <token>'")
+        if not hmac.compare_digest(given.strip().encode(), token.encode()):
+            return error(403, "wrong token")
+        return None
+
+    def check_project(name: str) -> Response | None:
+        # Routes take ``<path:name>`` so that an encoded slash (``..%2F..``) reaches this check
+        # and is refused as a bad name rather than falling through to Dash's page routes.
+        if not is_project_name(name):
+            return error(400, "invalid project name; names are 1-64 letters, digits, '-', '_'")
+        if name not in project_names():
+            return error(404, f"unknown project {name!r}; configured: "
+                              f"{', '.join(project_names())}")
+        return None
+
+    @api.get("/projects")
+    def list_projects() -> Response:
+        return jsonify({"projects": [
+            {"name": name, "snapshots": len(history.entries(name)),
+             "newest": (newest.to_dict() if (newest := history.newest(name)) else None)}
+            for name in project_names()
+        ]})
+
+    @api.get("/projects/<path:name>/snapshots")
+    def list_snapshots(name: str) -> Response:
+        refused = check_project(name)
+        if refused is not None:
+            return refused
+        return jsonify({"project": name,
+                        "snapshots": [e.to_dict() for e in history.entries(name)]})
+
+    @api.post("/projects/<path:name>/snapshots")
+    def upload_snapshot(name: str) -> Response:
+        refused = check_project(name)
+        if refused is not None:
+            return refused
+        limit = history.max_bytes
+        if request.content_length is not None and request.content_length > limit:
+            return error(413, f"body is {request.content_length} bytes; the limit is {limit} "
+                              f"(set DCE_MAX_UPLOAD_MB on the server to raise it)")
+        body = request.stream.read(limit + 1)  # chunked bodies have no Content-Length
+        try:
+            snapshot = parse_upload(body, limit)
+            entry = history.add(name, snapshot, source="ci")
+        except UploadRejected as exc:
+            return error(exc.status, exc.message)
+        response = jsonify(entry.to_dict())
+        response.status_code = 201
+        response.headers["Location"] = f"{API_PREFIX}/projects/{name}/snapshots/{entry.id}"
+        return response
+
+    @api.route("/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+    def unknown_route(rest: str) -> Response:
+        return error(404, f"no API route {API_PREFIX}/{rest}")
+
+    @api.get("/projects/<path:name>/snapshots/<entry_id>")
+    def get_snapshot(name: str, entry_id: str) -> Response:
+        refused = check_project(name)
+        if refused is not None:
+            return refused
+        entry = history.get(name, entry_id)
+        if entry is None:
+            return error(404, f"project {name!r} has no snapshot {entry_id!r}")
+        snapshot = history.load(name, entry_id)
+        return Response(snapshot.to_json(), mimetype="application/json")
+
+    return api

@@ -1,0 +1,165 @@
+"""Each project's snapshot history on disk: validated uploads, newest first, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.errors import AnalysisError, SnapshotError
+from analysis.snapshot import SCHEMA_VERSION, Snapshot, load_snapshot, write_atomic
+from explorer.hosted.projects_file import is_project_name
+from explorer.services import snapshot_id
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a 500-callback project's snapshot is well under 5 MB
+DEFAULT_KEEP = 50
+SOURCES = ("ci", "upload", "analysis")
+_ENTRY_PATTERN = re.compile(r"(\d{19})-(ci|upload|analysis)-([0-9a-f]{16})")
+
+
+class UploadRejected(AnalysisError):
+    """An upload that is not stored; ``status`` is the HTTP status that says why."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def parse_upload(body: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Snapshot:
+    """A snapshot from uploaded bytes, or UploadRejected: 413 too large, 400 not JSON,
+    422 valid JSON that is not a snapshot this version reads (wrong schema_version included)."""
+    if len(body) > max_bytes:
+        raise UploadRejected(413, f"snapshot is {len(body)} bytes; the limit is {max_bytes} "
+                                  f"(set DCE_MAX_UPLOAD_MB on the server to raise it)")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UploadRejected(400, f"not valid JSON ({exc}); upload the file written by "
+                                  f"python -m analysis --save-snapshot") from None
+    if isinstance(data, dict) and data.get("schema_version") != SCHEMA_VERSION:
+        raise UploadRejected(422, f"unsupported schema_version {data.get('schema_version')!r} "
+                                  f"(this server reads {SCHEMA_VERSION}); re-create the snapshot "
+                                  f"with this version's --save-snapshot")
+    try:
+        return Snapshot.from_dict(data, origin="upload")
+    except SnapshotError as exc:
+        raise UploadRejected(422, exc.message) from None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One stored snapshot of a project. ``id`` is the file's stem: time, source and digest."""
+
+    project: str
+    id: str
+    created: float  # seconds since the epoch
+    source: str  # "ci" | "upload" | "analysis"
+    digest: str  # explorer.services.snapshot_id of the content
+    size: int
+
+    @property
+    def when(self) -> str:
+        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.created))
+
+    def to_dict(self) -> dict:
+        return {"project": self.project, "id": self.id, "created": self.created,
+                "created_text": self.when, "source": self.source, "digest": self.digest,
+                "size": self.size}
+
+
+class SnapshotHistory:
+    """Snapshots per project under ``root/<project>/<id>.json``; the newest ``keep`` are kept.
+
+    Every name that reaches the disk is checked against a strict pattern first, so no
+    project name or entry id can step outside ``root``. Several processes may share the
+    folder: files appear by atomic rename and readers tolerate pruned entries.
+    """
+
+    def __init__(self, root: str | os.PathLike, *, keep: int = DEFAULT_KEEP,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        if keep < 1:
+            raise ValueError("keep must be at least 1")
+        self.root = Path(root)
+        self.keep = keep
+        self.max_bytes = max_bytes
+
+    def add(self, project: str, snapshot: Snapshot, source: str) -> HistoryEntry:
+        """Store a validated snapshot as the project's newest entry and prune the oldest.
+        A snapshot identical to the newest entry is not stored twice: that entry is returned."""
+        folder = self._folder(project)
+        if source not in SOURCES:
+            raise ValueError(f"unknown source {source!r}")
+        text = snapshot.to_json()
+        if len(text.encode()) > self.max_bytes:
+            raise UploadRejected(413, f"snapshot is larger than the limit of {self.max_bytes} "
+                                      f"bytes")
+        digest = snapshot_id(snapshot)
+        newest = self.newest(project)
+        if newest is not None and newest.digest == digest:
+            return newest  # the same content again (a re-run, a retried upload): one entry
+        entry_id = f"{time.time_ns():019d}-{source}-{digest}"
+        write_atomic(folder / f"{entry_id}.json", text)
+        self._prune(project)
+        return self._entry(project, folder / f"{entry_id}.json")
+
+    def entries(self, project: str) -> list[HistoryEntry]:
+        """The project's stored snapshots, newest first (empty when it has none)."""
+        folder = self._folder(project)
+        if not folder.is_dir():
+            return []
+        found = []
+        for path in folder.glob("*.json"):
+            if _ENTRY_PATTERN.fullmatch(path.stem):
+                try:
+                    found.append(self._entry(project, path))
+                except FileNotFoundError:
+                    continue  # pruned by another process meanwhile
+        return sorted(found, key=lambda e: e.id, reverse=True)
+
+    def newest(self, project: str) -> HistoryEntry | None:
+        entries = self.entries(project)
+        return entries[0] if entries else None
+
+    def stamp(self, project: str) -> int | None:
+        """The project folder's modification time (ns): it changes when an entry is added
+        or pruned, so a reader can skip listing an unchanged history. None: no folder."""
+        try:
+            return self._folder(project).stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+
+    def get(self, project: str, entry_id: str) -> HistoryEntry | None:
+        """The entry with this id, or None (also for ids that are not entry ids at all)."""
+        if not isinstance(entry_id, str) or not _ENTRY_PATTERN.fullmatch(entry_id):
+            return None
+        try:
+            return self._entry(project, self._folder(project) / f"{entry_id}.json")
+        except FileNotFoundError:
+            return None
+
+    def load(self, project: str, entry_id: str) -> Snapshot:
+        """A stored snapshot; SnapshotError when the entry does not exist (any more)."""
+        if self.get(project, entry_id) is None:
+            raise SnapshotError(f"project {project!r} has no stored snapshot {entry_id!r}; "
+                                f"pick one from the project's history")
+        return load_snapshot(self._folder(project) / f"{entry_id}.json")
+
+    def _folder(self, project: str) -> Path:
+        if not is_project_name(project):
+            raise ValueError(f"not a project name: {project!r}")
+        return self.root / project
+
+    def _entry(self, project: str, path: Path) -> HistoryEntry:
+        match = _ENTRY_PATTERN.fullmatch(path.stem)
+        if match is None:
+            raise ValueError(f"not a history entry: {path.name}")
+        stamp, source, digest = match.groups()
+        return HistoryEntry(project, path.stem, int(stamp) / 1e9, source, digest,
+                            path.stat().st_size)
+
+    def _prune(self, project: str) -> None:
+        for old in self.entries(project)[self.keep:]:
+            (self._folder(project) / f"{old.id}.json").unlink(missing_ok=True)

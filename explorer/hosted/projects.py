@@ -1,0 +1,130 @@
+"""The hosted project store: configured projects whose analyses live in the shared history.
+
+Several gunicorn workers (and machines) serve one team, so what a page shows must not depend
+on which process answers: a project's current analysis is its newest stored snapshot, read
+from disk, and older ones are picked as ``"<project>@<entry id>"``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from analysis.errors import AnalysisError
+from explorer.projects import Project, ProjectState, ProjectStore
+from explorer.services import SnapshotServices
+from explorer.hosted.history import SnapshotHistory
+
+ENTRY_SEPARATOR = "@"
+PICKER_HISTORY = 10  # stored snapshots per project offered in the picker
+LOADED_ENTRIES = 32  # history entries kept analysed in memory per process
+
+
+def split_choice(value: object) -> tuple[str, str | None]:
+    """A picker value as (project, entry id or None).
+
+    >>> split_choice("shop@0001-ci-ab")
+    ('shop', '0001-ci-ab')
+    >>> split_choice("shop")
+    ('shop', None)
+    """
+    name, sep, entry = str(value).partition(ENTRY_SEPARATOR)
+    return name, (entry if sep else None)
+
+
+class HostedProjectStore(ProjectStore):
+    """A ProjectStore whose picker also offers each project's stored snapshots."""
+
+    def __init__(self, projects: list[Project], history: SnapshotHistory,
+                 results_dir: str | Path) -> None:
+        super().__init__(projects, results_dir)
+        self.history = history
+        self._shown: dict[str, str] = {}  # project -> history entry its state holds
+        self._stamps: dict[str, int | None] = {}  # project -> its history folder's mtime
+        self._entries: OrderedDict[str, ProjectState] = OrderedDict()
+        self._lock = threading.Lock()  # guards _entries
+        self._history_lock = threading.Lock()  # guards _shown and this process's history writes
+
+    def choices(self) -> list[tuple[str, str]]:
+        """(value, label) of each project's older stored snapshots, for the picker.
+
+        Labelled from the history's file names alone: listing them analyses nothing.
+        """
+        found = []
+        for name in self.names():
+            for entry in self.history.entries(name)[1:PICKER_HISTORY]:  # [0] is the project
+                found.append((f"{name}{ENTRY_SEPARATOR}{entry.id}",
+                              f"{name} · {entry.when} ({entry.source})"))
+        return found
+
+    def known(self, name: object) -> bool:
+        project, entry_id = split_choice(name)
+        if not super().known(project):
+            return False
+        return entry_id is None or self.history.get(project, entry_id) is not None
+
+    def project(self, name: str) -> Project:
+        return super().project(split_choice(name)[0])
+
+    def state(self, name: str) -> ProjectState:
+        project, entry_id = split_choice(name)
+        if entry_id is not None:
+            return self._entry_state(project, entry_id)
+        self._follow_history(project)
+        state = super().state(project)
+        if state.services is not None and project not in self._shown:
+            self._record(project, state.services, "analysis")  # first analysis of the project
+        return state
+
+    def adopt(self, result: dict) -> None:
+        """Adopt a background analysis and store it as the project's newest snapshot."""
+        super().adopt(result)
+        project = result["project"]
+        services = super().state(project).services
+        if not result.get("error") and services is not None:
+            self._record(project, services, "analysis")
+            Path(str(result.get("path"))).unlink(missing_ok=True)  # the history holds it now
+
+    def _record(self, project: str, services: SnapshotServices, source: str) -> None:
+        # One writer per process at a time: the history skips a snapshot equal to its newest,
+        # so threads that analysed the same project at once store it once.
+        with self._history_lock:
+            entry = self.history.add(project, services.snapshot, source)
+            self._shown[project] = entry.id
+
+    def _follow_history(self, project: str) -> None:
+        """Show the newest stored snapshot if another process (or CI) stored a newer one."""
+        with self._history_lock:
+            stamp = self.history.stamp(project)
+            if stamp is not None and self._stamps.get(project) == stamp:
+                return  # the folder has not changed since we last looked: one stat per call
+            self._stamps[project] = stamp
+            newest = self.history.newest(project)
+            if newest is None or self._shown.get(project) == newest.id:
+                return
+            try:
+                snapshot = self.history.load(project, newest.id)
+            except AnalysisError:
+                return  # pruned meanwhile: the next call follows the then newest entry
+            self._shown[project] = newest.id
+        self.preload(project, snapshot)
+
+    def _entry_state(self, project: str, entry_id: str) -> ProjectState:
+        key = f"{project}{ENTRY_SEPARATOR}{entry_id}"
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        state = ProjectState()
+        try:
+            state.services = SnapshotServices(self.history.load(project, entry_id))
+            entry = self.history.get(project, entry_id)
+            state.analysed_at = entry.created if entry else 0.0
+        except AnalysisError as exc:
+            state.error, state.error_details = exc.message, exc.details
+        with self._lock:
+            self._entries[key] = state
+            while len(self._entries) > LOADED_ENTRIES:
+                self._entries.popitem(last=False)
+        return state

@@ -1,0 +1,215 @@
+"""The hosted explorer: settings from the environment, the app built over them, warmed up.
+
+``gunicorn app:server`` with ``DCE_CONFIG=projects.toml`` serves it; ``build_hosted_app`` is
+what app.py (and the Celery worker) call. Environment variables:
+
+- ``DCE_CONFIG``: the projects TOML file (see explorer/hosted/projects_file.py); unset, the demo project.
+- ``DCE_DATA_DIR``: snapshot history, analysis results and background jobs; shared by all
+  workers (default ``$XDG_DATA_HOME/dash-callback-explorer``, else ``~/.local/share/...``).
+- ``DCE_API_TOKEN``: bearer token of the snapshot API (the API answers 401 without it).
+- ``DCE_BASIC_AUTH``: ``user:password`` to require HTTP basic auth on the whole app.
+- ``DCE_REDIS_URL``: run background analyses on Celery workers through Redis.
+- ``DCE_MAX_UPLOAD_MB`` (default 20), ``DCE_HISTORY_KEEP`` (default 50 per project).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import functools
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Mapping
+
+from dash import CeleryManager, Dash, html
+from flask import Flask, Response
+
+from analysis.errors import ConfigError
+from explorer.hosted.api import snapshot_api
+from explorer.hosted.auth import parse_credentials, require_basic_auth
+from explorer.background import background_manager
+from explorer.hosted.projects_file import load_projects
+from explorer.hosted.projects import HostedProjectStore
+from explorer.projects import Project
+from explorer import ids
+from explorer.callbacks import uploads
+from explorer.hosted.history import DEFAULT_KEEP, DEFAULT_MAX_BYTES, SnapshotHistory
+
+CONFIG_VARIABLE = "DCE_CONFIG"
+DEMO_TARGET = Path(__file__).resolve().parent.parent / "examples" / "demo" / "app.py"
+HEALTH_PATH = "/healthz"
+
+
+def default_data_dir(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "dash-callback-explorer"
+
+
+@dataclass(frozen=True)
+class HostedSettings:
+    """Everything the hosted app reads from its environment."""
+
+    config: Path | None
+    data_dir: Path
+    api_token: str | None = None
+    basic_auth: tuple[str, str] | None = None
+    redis_url: str | None = None
+    max_upload_bytes: int = DEFAULT_MAX_BYTES
+    history_keep: int = DEFAULT_KEEP
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "HostedSettings":
+        """Read and check the DCE_* variables; ConfigError names the variable and the fix."""
+        env = os.environ if env is None else env
+        config = env.get(CONFIG_VARIABLE)
+        try:
+            basic_auth = parse_credentials(env.get("DCE_BASIC_AUTH"))
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        return cls(
+            config=Path(config) if config else None,
+            data_dir=Path(env.get("DCE_DATA_DIR") or default_data_dir(env)),
+            api_token=env.get("DCE_API_TOKEN") or None,
+            basic_auth=basic_auth,
+            redis_url=env.get("DCE_REDIS_URL") or None,
+            max_upload_bytes=int(_positive(env, "DCE_MAX_UPLOAD_MB", 20) * 1024 * 1024),
+            history_keep=int(_positive(env, "DCE_HISTORY_KEEP", DEFAULT_KEEP)),
+        )
+
+
+def _positive(env: Mapping[str, str], name: str, default: float) -> float:
+    text = env.get(name)
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if value <= 0:
+        raise ConfigError(f"{name}={text!r} is not a positive number")
+    return value
+
+
+def build_store(settings: HostedSettings) -> HostedProjectStore:
+    """The configured projects over the shared snapshot history (no probe runs here)."""
+    history = SnapshotHistory(settings.data_dir / "history", keep=settings.history_keep,
+                              max_bytes=settings.max_upload_bytes)
+    projects = (load_projects(settings.config) if settings.config
+                else [Project("demo", target=str(DEMO_TARGET))])
+    return HostedProjectStore(projects, history,
+                              results_dir=settings.data_dir / "results")
+
+
+def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = None,
+                     warm: bool = True) -> Dash:
+    """The explorer over the configured projects, with the API, auth and a health route.
+
+    ``celery``: the Celery app to run background jobs on (the worker passes its own);
+    by default one is made when DCE_REDIS_URL is set.
+    """
+    from explorer.app import create_app
+
+    settings = settings or HostedSettings.from_env()
+    store = build_store(settings)
+    manager = (CeleryManager(celery) if celery is not None
+               else background_manager(settings.data_dir, settings.redis_url))
+    app = create_app(store, cache_dir=settings.data_dir, background_manager=manager)
+    with_upload_bar(app)
+    uploads.register(app, store)
+    app.server.register_blueprint(
+        snapshot_api(store.history, store.names, settings.api_token))
+    run_coroutines_in_request_thread(app.server)
+    app.server.add_url_rule(HEALTH_PATH, "healthz",
+                            lambda: Response("ok\n", mimetype="text/plain"))
+    if settings.basic_auth:
+        require_basic_auth(app.server, *settings.basic_auth)
+    if warm:  # last: Flask refuses new routes and hooks once it has served a request
+        warm_projects(store)
+        warm_up(app.server, settings.basic_auth)
+    return app
+
+
+def run_coroutines_in_request_thread(server: Flask) -> None:
+    """Run async views (with dash[async], every callback request) on an event loop of the
+    request's own thread, kept for the thread's next requests.
+
+    Flask's default (asgiref's async_to_sync) starts a new thread for each request to host
+    the loop: ~2 ms and a thread's churn per callback, which was most of a small callback's
+    cost under load; ``asyncio.run`` per request still built and tore down a loop each time.
+    ``async_to_sync`` is Flask's documented hook for this. A worker thread serves one request
+    at a time, so its loop is never shared.
+    """
+    loops = threading.local()
+
+    def async_to_sync(func: Callable[..., Awaitable[Any]]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            loop = getattr(loops, "loop", None)
+            if loop is None or loop.is_closed():
+                loop = loops.loop = asyncio.new_event_loop()
+            try:
+                return loop.run_until_complete(func(*args, **kwargs))
+            finally:
+                _cancel_leftovers(loop)
+
+        return run
+
+    server.async_to_sync = async_to_sync
+
+
+def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel tasks a request left running, as ``asyncio.run`` does when it ends: nothing of
+    one request may run on into the next (another user's) on the same thread."""
+    tasks = asyncio.all_tasks(loop)
+    if not tasks:
+        return
+    for task in tasks:
+        task.cancel()
+    loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+
+
+def with_upload_bar(app: Dash) -> None:
+    """Put the upload control under the page's header (at the top if the page changes)."""
+    make_page = app.layout
+
+    def page_with_uploads() -> html.Div:
+        page = make_page()
+        children = list(page.children)
+        where = next((i for i, child in enumerate(children)
+                      if getattr(child, "id", None) == ids.STATUS), 0)
+        page.children = children[:where] + [uploads.upload_bar()] + children[where:]
+        return page
+
+    app.layout = page_with_uploads
+
+
+def warm_projects(store: HostedProjectStore) -> None:
+    """Lint and lay out each project's newest stored snapshot now, so the first page load
+    only draws. Projects with no stored snapshot are probed on first use instead: a probe at
+    start-up would run once per worker and hold up its boot."""
+    for name in store.names():
+        if store.history.newest(name) is not None:
+            services = store.services(name)
+            if services is not None:
+                services.warm()
+
+
+def warm_up(server: Flask, credentials: tuple[str, str] | None = None) -> None:
+    """Serve the first requests in this process before any real client can.
+
+    Dash's ``_setup_server`` marks itself done before it merges the global callbacks, so
+    simultaneous first requests can find no callbacks; one request here does the setup.
+    gunicorn.conf.py calls this in each worker too, whatever app it serves.
+    """
+    client = server.test_client()
+    headers = {}
+    if credentials:
+        token = base64.b64encode(":".join(credentials).encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
+    for path in ("/", "/_dash-layout", "/_dash-dependencies"):
+        response = client.get(path, headers=headers)
+        if response.status_code != 200:
+            raise ConfigError(f"the explorer failed to start: GET {path} answered "
+                              f"{response.status_code}", details=response.get_data(as_text=True))

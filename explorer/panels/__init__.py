@@ -1,0 +1,1 @@
+"""The side panels' content: details of the selection, the summary, the exports."""

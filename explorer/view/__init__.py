@@ -1,0 +1,1 @@
+"""What the graph shows: catalog, filters, elements, overview, layering, search, URL state, styles."""

@@ -1,0 +1,174 @@
+"""The command line, run for real: the probe on fixture apps, formats, exit codes, errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from graph_factory import APPS
+
+from analysis.cli import main
+from analysis.rules import all_rules
+from analysis.snapshot import load_snapshot
+from paths import REPO
+
+MINE = "DASH001,DASH040"
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """``python -m analysis ARGS`` in a child process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], cwd=cwd, capture_output=True, text=True,
+        timeout=120, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess:
+    """The same command line in this process (no target code runs: snapshots and rules only)."""
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdout=out, stderr=err)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="session")
+def bad_run(tmp_path_factory):
+    """One real probe run of the bad single-file app, saving its snapshot."""
+    saved = tmp_path_factory.mktemp("cli") / "nested" / "snap.json"
+    result = run(str(APPS / "single_bad" / "app.py"), "--format", "json", "--select", MINE,
+                 "--save-snapshot", str(saved))
+    return result, saved
+
+
+def test_findings_exit_1_with_the_json_shape(bad_run):
+    result, _ = bad_run
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1 and data["target"].endswith("app.py")
+    assert data["summary"]["callbacks"] == 14 and data["summary"]["findings"] == 4
+    assert sorted(f["code"] for f in data["findings"]) == ["DASH001", "DASH040", "DASH040", "DASH040"]
+    assert all(f["file"] == "app.py" and f["line"] and f["functions"] for f in data["findings"])
+
+
+def test_save_snapshot_writes_a_loadable_file_atomically(bad_run):
+    _, saved = bad_run
+    assert len(load_snapshot(saved).callbacks) >= 14
+    assert [p.name for p in saved.parent.iterdir()] == ["snap.json"]  # no temp file left
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_every_format_from_a_saved_snapshot(bad_run, fmt):
+    _, saved = bad_run
+    result = run_main("--snapshot", str(saved), "--format", fmt, "--select", MINE)
+    assert result.returncode == 1, result.stderr
+    if fmt == "text":
+        assert result.stdout.splitlines()[-1] == "Found 4 findings (4 errors, 0 warnings)."
+    elif fmt == "github":
+        assert all(line.startswith("::error file=") for line in result.stdout.splitlines())
+    else:
+        data = json.loads(result.stdout)
+        assert len(data["findings"] if fmt == "json" else data["runs"][0]["results"]) == 4
+
+
+def test_ignore_and_select_change_the_exit_code(bad_run):
+    _, saved = bad_run
+    assert run_main("--snapshot", str(saved), "--select", "DASH001", "--ignore", "DASH001").returncode == 0
+    result = run_main("--snapshot", str(saved), "--select", "DASH04", "--format", "json")
+    assert {f["code"] for f in json.loads(result.stdout)["findings"]} == {"DASH040"}
+
+
+def test_clean_app_exits_0():
+    result = run(str(APPS / "single_clean"), "--select", MINE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "All checks passed (6 callbacks)."
+
+
+def test_pyproject_of_the_target_project_is_read(tmp_path):
+    shutil.copy(APPS / "single_bad" / "app.py", tmp_path / "app.py")
+    (tmp_path / "pyproject.toml").write_text('[tool.dash-callback-explorer]\nselect = ["DASH001"]\n')
+    result = run(str(tmp_path), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert {f["code"] for f in json.loads(result.stdout)["findings"]} == {"DASH001"}
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["no/such/app.py"], "does not exist"),
+        (["--snapshot", "no-such.json"], "cannot read snapshot"),
+        (["--snapshot", "x.json", "app.py"], "not both"),
+        (["--snapshot", "x.json", "--select", "DASH999"], "unknown rule code"),
+        (["rule", "DASH999"], "unknown rule"),
+    ],
+)
+def test_errors_exit_2_with_one_line(args, message):
+    result = run_main(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and message in result.stderr.splitlines()[0]
+
+
+def test_target_error_in_a_real_run_has_no_traceback():
+    result = run("no/such/app.py")
+    assert result.returncode == 2 and result.stderr.startswith("error: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_rules_lists_the_catalog():
+    result = run_main("rules")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["code", "name", "severity", "summary"]
+    assert [line.split()[0] for line in lines[1:]] == [r.code for r in all_rules()]
+
+
+def test_rule_prints_the_full_rationale():
+    for code in ("DASH001", "dash040", "multi-callback-cycle"):
+        result = run_main("rule", code)
+        assert result.returncode == 0
+        for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
+            assert section in result.stdout
+
+
+def test_pre_commit_hook_runs_this_cli():
+    text = (REPO / ".pre-commit-hooks.yaml").read_text()
+    hook = dict(
+        line.strip().lstrip("- ").split(": ", 1) for line in text.splitlines()
+        if ": " in line and not line.lstrip().startswith("#")
+    )
+    assert hook["id"] == "dash-callback-explorer"
+    assert hook["entry"] == "python -m analysis" and hook["pass_filenames"] == "false"
+
+
+@pytest.mark.parametrize("code", [rule.code for rule in all_rules()])
+def test_rule_works_for_every_code(code):
+    result = run_main("rule", code)
+    assert result.returncode == 0
+    for section in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
+        assert section in result.stdout
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_report_that_cannot_be_written_is_an_error_not_success(unbuffered):
+    """``python -m analysis`` exits without interpreter teardown: a lost report (a full disk)
+    must still say so and exit 2, whether the write or the final flush fails."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "analysis", "rule", "DASH001"],
+                              cwd=REPO, stdout=full,
+                              stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ") and "No space left on device" in done.stderr
+
+
+def test_a_closed_stdout_still_gets_the_exit_code_of_the_error():
+    done = subprocess.run(f"{sys.executable} -m analysis /nonexistent/app.py >&-", shell=True,
+                          cwd=REPO, stderr=subprocess.PIPE,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith("error: ")

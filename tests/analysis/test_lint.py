@@ -1,0 +1,129 @@
+"""The lint runner: rule selection (codes, prefixes, pyproject), # noqa, order, config errors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from graph_factory import callback, snapshot
+
+from analysis.settings import LintSettings, find_pyproject, is_enabled, load_pyproject, merge
+from analysis.errors import ConfigError
+from analysis.lint import lint, noqa_codes
+
+
+def bad_snapshot(**extra):
+    """Two DASH001 duplicates and one DASH040 loop."""
+    return snapshot(
+        callback(0, ["a.value"], ["b.value"], **extra),
+        callback(1, ["b.value"], ["a.value"]),
+        callback(2, ["x.n_clicks"], ["t.children", "a.value"]),
+        callback(3, ["y.n_clicks"], ["t.children"]),
+    )
+
+
+def codes(findings):
+    return sorted(f.code for f in findings)
+
+
+def test_select_and_ignore_by_code_and_prefix():
+    snap = bad_snapshot()
+    assert codes(lint(snap, LintSettings(select=("DASH001", "DASH040")))) == ["DASH001", "DASH001", "DASH040"]
+    assert codes(lint(snap, LintSettings(select=("DASH04",)))) == ["DASH040"]
+    assert "DASH001" not in codes(lint(snap, LintSettings(ignore=("DASH00",))))
+    assert codes(lint(snap, LintSettings(select=("DASH0",), ignore=("DASH0", "DASH01")))) == []
+
+
+def test_more_specific_selector_wins():
+    assert is_enabled("DASH001", LintSettings(select=("DASH001",), ignore=("DASH",)))
+    assert not is_enabled("DASH001", LintSettings(select=("DASH",), ignore=("DASH001",)))
+    assert is_enabled("DASH040", LintSettings(select=("ALL",)))
+
+
+@pytest.mark.parametrize("settings", [LintSettings(select=("DASH999",)), LintSettings(ignore=("FOO",))])
+def test_unknown_codes_are_config_errors(settings):
+    with pytest.raises(ConfigError, match="unknown rule code"):
+        lint(bad_snapshot(), settings)
+
+
+def test_noqa_syntax():
+    assert noqa_codes("x = 1") is None
+    assert noqa_codes("@app.callback(  # NOQA") == {"*"}
+    assert noqa_codes("def f():  # noqa:DASH001, DASH040") == {"DASH001", "DASH040"}
+    assert noqa_codes("def f():  # noqa: dash040") == {"DASH040"}
+
+
+def test_noqa_applies_to_its_codes_on_decorator_or_def_line():
+    deco = "@app.callback(Output('b', 'value'))  # noqa: DASH040\ndef f(a):\n    pass\n"
+    only_dup = "@app.callback(Output('b', 'value'))  # noqa: DASH001\ndef f(a):\n    pass\n"
+    on_def = "@app.callback(\n    Output('b', 'value'),\n)\ndef f(a):  # noqa\n    pass\n"
+    in_body = "@app.callback(Output('b', 'value'))\ndef f(a):\n    return a  # noqa\n"
+    select = LintSettings(select=("DASH040",))
+    assert lint(bad_snapshot(source=deco, def_line=2), select) == []
+    assert codes(lint(bad_snapshot(source=only_dup, def_line=2), select)) == ["DASH040"]
+    assert lint(bad_snapshot(source=on_def, def_line=4), select) == []
+    assert codes(lint(bad_snapshot(source=in_body, def_line=2), select)) == ["DASH040"]
+
+
+def test_noqa_of_clientside_callback_is_read_from_its_file(tmp_path):
+    (tmp_path / "app.py").write_text("x = 1\napp.clientside_callback(  # noqa: DASH001\n")
+    snap = snapshot(
+        callback(0, ["x.n_clicks"], ["t.children"], kind="clientside", line=2),
+        callback(1, ["y.n_clicks"], ["t.children"], line=5),
+    )
+    assert lint(snap, LintSettings(select=("DASH001",))) != []
+    assert lint(replace(snap, root=str(tmp_path)), LintSettings(select=("DASH001",))) == []
+
+
+def test_findings_are_sorted_and_stable():
+    snap = bad_snapshot()
+    first = lint(snap, LintSettings(select=("DASH001", "DASH040")))
+    assert first == lint(snap, LintSettings(select=("DASH001", "DASH040")))
+    keys = [(f.file or "", f.line or 0, f.code) for f in first]
+    assert keys == sorted(keys)
+
+
+def test_internal_callbacks_are_not_linted():
+    snap = snapshot(
+        callback(0, ["a.value"], ["t.children"], internal=True),
+        callback(1, ["b.value"], ["t.children"], internal=True),
+    )
+    assert lint(snap) == []
+
+
+def test_pyproject_settings(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.dash-callback-explorer]\nselect = ["DASH0"]\nignore = ["dash040"]\n'
+    )
+    (tmp_path / "src").mkdir()
+    found = find_pyproject(tmp_path / "src")
+    assert found == tmp_path / "pyproject.toml"
+    settings = load_pyproject(found)
+    assert settings == LintSettings(select=("DASH0",), ignore=("DASH040",))
+    assert merge(settings, ("DASH040",), ()).select == ("DASH040",)
+
+
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        ('[tool.dash-callback-explorer]\nselct = ["DASH001"]\n', "unknown key"),
+        ('[tool.dash-callback-explorer]\nselect = [1]\n', "list of rule codes"),
+        ("[tool.dash-callback-explorer\n", "invalid TOML"),
+    ],
+)
+def test_bad_pyproject_is_a_config_error(tmp_path, body, problem):
+    path = tmp_path / "pyproject.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError, match=problem):
+        load_pyproject(path)
+
+
+def test_pyproject_without_our_section_is_ignored(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert find_pyproject(tmp_path) is None or find_pyproject(tmp_path) != tmp_path / "pyproject.toml"
+
+
+def test_rule_codes_from_module_names_match_the_rules_they_define() -> None:
+    from analysis.rules import all_rules, rule_codes
+
+    assert rule_codes() == tuple(rule.code for rule in all_rules())

@@ -1,0 +1,89 @@
+"""The snapshot contract: round trips, strict loading with clear errors, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import SnapshotError
+from analysis.probe.runner import snapshot_target
+from analysis.snapshot import Snapshot, load_snapshot, save_snapshot, write_atomic
+from paths import REPO
+
+ROOT = REPO
+FEATURES = ROOT / "tests" / "targets" / "features" / "app.py"
+
+
+@pytest.fixture(scope="module")
+def probed() -> Snapshot:
+    return snapshot_target(str(FEATURES))
+
+
+def test_round_trip_keeps_every_field(probed: Snapshot, tmp_path: Path) -> None:
+    path = tmp_path / "snap.json"
+    save_snapshot(probed, path)
+    loaded = load_snapshot(path)
+    assert loaded == probed
+    assert loaded.to_json() == probed.to_json()
+    # pattern ids, async, background and clientside callbacks all survive the trip
+    assert any(dep.is_pattern for cb in loaded.callbacks for dep in cb.inputs + cb.outputs) \
+        or any(cb.background for cb in loaded.callbacks)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("not json at all", "not valid JSON"),
+        ("[1, 2]", "not a snapshot"),
+        ('{"schema_version": 2, "target": "a", "root": "/"}', "unsupported schema_version 2"),
+        ('{"target": "a", "root": "/"}', "unsupported schema_version None"),
+        ('{"schema_version": 1, "root": "/"}', "'target'"),
+        ('{"schema_version": 1, "target": "a", "root": "/", "callbacks": [{"index": 0}]}',
+         "malformed"),
+        ('{"schema_version": 1, "target": "a", "root": "/", "callbacks": '
+         '[{"index": 0, "function": "f", "colour": "red"}]}', "colour"),
+        ('{"schema_version": 1, "target": "a", "root": "/", "components": '
+         '[{"id": 3, "type": "html.Div", "layout": "app"}]}', "component id"),
+    ],
+)
+def test_malformed_snapshots_are_refused_with_the_file_named(tmp_path: Path, text: str,
+                                                            fragment: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(text)
+    with pytest.raises(SnapshotError) as caught:
+        load_snapshot(path)
+    assert str(path) in caught.value.message
+    assert fragment in caught.value.message
+    assert "\n" not in caught.value.message
+
+
+def test_missing_snapshot_file_is_a_snapshot_error(tmp_path: Path) -> None:
+    with pytest.raises(SnapshotError):
+        load_snapshot(tmp_path / "nowhere.json")
+
+
+def test_cli_refuses_a_bad_snapshot_with_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"schema_version": 7, "target": "a", "root": "/"}))
+    result = subprocess.run([sys.executable, "-m", "analysis", "--snapshot", str(path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and result.stdout == ""
+
+
+def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:
+    path = tmp_path / "snap.json"
+    write_atomic(path, "old contents")
+
+    class Unwritable:
+        def __str__(self) -> str:
+            raise RuntimeError("boom")
+
+    with pytest.raises(TypeError):
+        write_atomic(path, Unwritable())  # type: ignore[arg-type]
+    assert path.read_text() == "old contents"
+    assert [p.name for p in tmp_path.iterdir()] == ["snap.json"]  # no temp file left behind

@@ -1,0 +1,122 @@
+"""The explorer's project store, app factory and command line, on real targets and probes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from explorer.app import create_app
+from explorer.projects import Project, ProjectStore, project_name, run_analysis
+from paths import REPO
+
+ROOT = REPO
+GOOD = ROOT / "tests" / "targets" / "single_file" / "app.py"
+BROKEN = ROOT / "tests" / "targets" / "faults" / "raises.py"
+
+
+@pytest.fixture(scope="module")
+def good_result(tmp_path_factory) -> tuple[Path, dict]:
+    results = tmp_path_factory.mktemp("results")
+    return results, run_analysis(Project("good", target=str(GOOD)), results)
+
+
+def fresh(good_result) -> dict:
+    """A copy of the probed result (adopting a result removes its file)."""
+    results, result = good_result
+    copy = results / f"copy-{time.time_ns()}.json"
+    shutil.copyfile(result["path"], copy)
+    return dict(result, path=str(copy))
+
+
+def test_run_analysis_saves_a_snapshot_in_the_results_folder(good_result):
+    results, result = good_result
+    assert result["error"] is None and Path(result["path"]).parent == results
+    store = ProjectStore([Project("good", target=str(GOOD))], results)
+    adopted = fresh(good_result)
+    store.adopt(adopted)
+    assert store.services("good").snapshot.callbacks
+    assert store.revision == 1
+    assert not Path(adopted["path"]).exists()  # in memory now; results do not pile up
+
+
+def test_a_failed_analysis_keeps_the_last_good_snapshot(good_result, tmp_path):
+    results, result = good_result
+    store = ProjectStore([Project("good", target=str(BROKEN))], results)
+    store.adopt(fresh(good_result))
+    good = store.services("good")
+    failed = run_analysis(store.project("good"), results)  # the real probe, failing
+    assert failed["error"] and "path" not in failed
+    store.adopt(failed)
+    state = store.state("good")
+    assert state.error == failed["error"] and state.services is good
+
+
+def test_a_broken_target_is_analysed_lazily_and_reports_its_error(tmp_path):
+    store = ProjectStore([Project("broken", target=str(BROKEN))], tmp_path)
+    state = store.state("broken")
+    assert state.services is None and state.error and "\n" not in state.error
+    assert store.services("nope") is None
+
+
+def test_adopt_reads_results_only_from_its_folder(good_result, tmp_path):
+    results, result = good_result
+    elsewhere = tmp_path / "elsewhere.json"
+    shutil.copyfile(result["path"], elsewhere)
+    store = ProjectStore([Project("good", target=str(GOOD))], results)
+    with pytest.raises(ValueError):
+        store.adopt({"project": "good", "path": str(elsewhere), "error": None})
+    with pytest.raises(ValueError):
+        store.adopt({"project": "../etc", "path": result["path"], "error": None})
+
+
+def test_snapshot_file_projects_read_the_file(good_result, tmp_path):
+    _, result = good_result
+    store = ProjectStore([Project("saved", snapshot_file=result["path"])], tmp_path)
+    assert store.services("saved").snapshot.target
+
+
+def test_project_names_are_short_and_unique():
+    taken: set[str] = set()
+    names = []
+    for target in ("examples/demo/app.py", "shop.py", "other/shop.py", "pkg.mod:app"):
+        names.append(project_name(target, taken))
+        taken.add(names[-1])
+    assert names == ["demo", "shop", "shop-2", "pkg.mod"]
+
+
+def test_every_output_has_one_writer(tmp_path):
+    app = create_app(ProjectStore([Project("good", target=str(GOOD))], tmp_path),
+                     cache_dir=tmp_path)
+    outputs = Counter()
+    for callback in app._callback_list:
+        for part in callback["output"].strip(".").split("..."):
+            if part:
+                outputs[part.split("@")[0]] += 1
+    assert outputs and max(outputs.values()) == 1, outputs.most_common(3)
+
+
+def test_the_explorer_lints_clean():
+    run = subprocess.run([sys.executable, "-m", "analysis", "app.py", "--format", "json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    report = json.loads(run.stdout)
+    assert [f["code"] for f in report["findings"]] == [], report["findings"]
+    assert run.returncode == 0
+
+
+@pytest.mark.parametrize("argv", [
+    ["does/not/exist.py"], ["--snapshot", "missing.json"], ["--port", "eighty"],
+    ["--timeout", "0"],
+])
+def test_bad_input_is_one_line_and_exit_code_2(argv):
+    run = subprocess.run([sys.executable, "app.py", *argv], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 2
+    assert run.stderr.startswith("error: ") and run.stderr.count("\n") == 1
+    assert run.stdout == ""
