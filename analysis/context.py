@@ -6,14 +6,13 @@ import os
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from analysis.source.prefetch import ParsedSources
+from analysis.layouts import LayoutIndex
 from analysis.snapshot import AppInfo, Callback, Snapshot
+from analysis.source.prefetch import ParsedSources
 from analysis.source.python import FunctionNode, parse_function
 
 if TYPE_CHECKING:
     import networkx as nx
-
-    from analysis.layouts import LayoutIndex
 
 
 class LintContext:
@@ -31,11 +30,9 @@ class LintContext:
         return build_graph(self.snapshot, self.function)
 
     @cached_property
-    def layouts(self) -> "LayoutIndex":
+    def layouts(self) -> LayoutIndex:
         """Per-app layout lookups, shared by the id rules (DASH063, DASH070-DASH080)."""
-        from analysis.layouts import LayoutIndex
-
-        return LayoutIndex(self)
+        return LayoutIndex(self.snapshot, self.callbacks, self.app_of, self.set_props_targets)
 
     @cached_property
     def callbacks(self) -> tuple[Callback, ...]:

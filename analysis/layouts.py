@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping
+from typing import Callable, Mapping
 
 from analysis.patterns import ids_overlap
 from analysis.snapshot import AppInfo, Callback, Component, ComponentId, Dependency, Layout, Snapshot
 
-if TYPE_CHECKING:
-    from analysis.context import LintContext
+#: (component id, property) pairs a callback writes through literal ``set_props`` calls.
+SetPropsWrites = Callable[[Callback], list[tuple[str | dict, str]]]
 
 
 @dataclass(frozen=True)
@@ -57,26 +57,31 @@ def layouts_of(snapshot: Snapshot, app: AppInfo | None) -> AppLayouts:
 
 
 class LayoutIndex:
-    """Per-app layouts and facts for one lint run, each computed once."""
+    """Per-app layouts and facts for one lint run, each computed once. It takes the lint
+    context's lookups rather than the context, so the context can own one without a circle."""
 
-    def __init__(self, ctx: "LintContext") -> None:
-        self.ctx = ctx
+    def __init__(self, snapshot: Snapshot, callbacks: tuple[Callback, ...],
+                 app_of: Callable[[Callback], AppInfo | None], set_props: SetPropsWrites) -> None:
+        self.snapshot = snapshot
+        self.callbacks = callbacks
+        self.app_of = app_of
+        self.set_props = set_props
         self._layouts: dict[str | None, AppLayouts] = {}
         self._creates: dict[str | None, bool] = {}
 
     def of(self, callback: Callback) -> AppLayouts:
         """The layouts of the app serving the callback."""
-        app = self.ctx.app_of(callback)
+        app = self.app_of(callback)
         key = app.name if app else None
         if key not in self._layouts:
-            self._layouts[key] = layouts_of(self.ctx.snapshot, app)
+            self._layouts[key] = layouts_of(self.snapshot, app)
         return self._layouts[key]
 
     def checkable(self, callback: Callback) -> AppLayouts | None:
         """The app's layouts when a missing id there means a real miss: None under
         ``suppress_callback_exceptions`` (components come from callbacks) or when a layout
         could not be rendered (its ids are unknown)."""
-        app = self.ctx.app_of(callback)
+        app = self.app_of(callback)
         if app is not None and app.suppress_callback_exceptions:
             return None
         layouts = self.of(callback)
@@ -95,17 +100,17 @@ class LayoutIndex:
     def may_create_components(self, callback: Callback) -> bool:
         """True when some callback of this callback's app writes ``children`` (as an Output or
         through a literal ``set_props``): it may create components at run time."""
-        app = self.ctx.app_of(callback)
+        app = self.app_of(callback)
         key = app.name if app else None
         if key not in self._creates:
             self._creates[key] = any(
-                self.ctx.app_of(other) == app and _writes_children(self.ctx, other)
-                for other in self.ctx.callbacks
+                self.app_of(other) == app and _writes_children(other, self.set_props)
+                for other in self.callbacks
             )
         return self._creates[key]
 
 
-def _writes_children(ctx: "LintContext", callback: Callback) -> bool:
+def _writes_children(callback: Callback, set_props: SetPropsWrites) -> bool:
     if any(d.property == "children" for d in callback.outputs):
         return True
-    return any(p == "children" for _, p in ctx.set_props_targets(callback))
+    return any(p == "children" for _, p in set_props(callback))
