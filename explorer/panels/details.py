@@ -15,8 +15,8 @@ from analysis.snapshot import Callback, Dependency
 from explorer import ids
 from explorer.view.catalog import callback_kind
 from explorer.services import SnapshotServices
+from explorer.view.stylesheet import SEVERITY_COLOURS  # the graph's colours: badges match its legend
 
-SEVERITY_COLOURS = {"error": "danger", "warning": "warning", "info": "info"}
 READ_EDGES = ("input", "state")
 WRITE_EDGES = ("output", "set_props")
 
