@@ -14,6 +14,7 @@ from analysis.rules import get_rule
 from analysis.snapshot import Callback, Dependency
 from explorer import ids
 from explorer.view.catalog import callback_kind
+from explorer.view.nodes import component_of_key, group_of_key
 from explorer.services import SnapshotServices
 from explorer.view.stylesheet import SEVERITY_COLOURS  # the graph's colours: badges match its legend
 
@@ -38,14 +39,15 @@ def node_link(services: SnapshotServices, key: str) -> html.Button:
 
 def details_panel(services: SnapshotServices, key: str) -> list:
     """The panel for a node key (callback, property or component), with a clear button."""
+    component, group = component_of_key(key), group_of_key(key)
     if key in services.catalog.callbacks:
         body = callback_details(services, services.catalog.callbacks[key])
-    elif key.startswith("comp:"):
-        body = component_details(services, key[len("comp:"):])
+    elif component is not None:
+        body = component_details(services, component)
     elif key in services.catalog.component_of:
         body = property_details(services, key)
-    elif key.startswith("group:"):
-        body = group_details(services, key[len("group:"):])
+    elif group is not None:
+        body = group_details(services, group)
     elif key in services.clusters.members:
         body = cluster_details(services, key)
     else:

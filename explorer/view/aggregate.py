@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from explorer.view.catalog import Catalog, element_id, group_node, worst
+from explorer.view.catalog import Catalog, worst
 from explorer.view.elements import build_elements
+from explorer.view.nodes import cluster_node, element_id, group_node, group_of_key
 from explorer.view.layering import Box, layered_positions
 from explorer.view.filters import LARGE_GRAPH
 
@@ -28,15 +29,6 @@ SERVER_LAYOUT_ABOVE = 40
 PRESET_LAYOUT = {"name": "preset", "fit": True, "padding": 20, "animate": False}
 
 CHAR_WIDTH, LINE_HEIGHT = 6.5, 16.0
-
-
-def cluster_node(group: str, number: int) -> str:
-    """The key of a cluster node.
-
-    >>> cluster_node("app", 3)
-    'cluster:app#3'
-    """
-    return f"cluster:{group}#{number}"
 
 
 @dataclass(frozen=True)
@@ -224,9 +216,9 @@ def _aggregate_nodes(catalog: Catalog, clusters: Clusters, inside: dict[str, lis
     elements = []
     for shown, keys in sorted(inside.items()):
         n_callbacks = sum(1 for k in keys if k in catalog.callbacks)
-        kind = "group" if shown.startswith("group:") else "cluster"
-        name = shown.split(":", 1)[1] if kind == "group" else clusters.label[shown]
-        label = f"{name}\n{n_callbacks} callbacks" if kind == "group" else name
+        group = group_of_key(shown)
+        kind = "cluster" if group is None else "group"
+        label = clusters.label[shown] if group is None else f"{group}\n{n_callbacks} callbacks"
         severity = worst([catalog.node_severity.get(k, "") for k in keys])
         elements.append({
             "data": {"id": element_id(shown), "key": shown, "label": label,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -10,6 +9,9 @@ import networkx as nx
 from analysis.findings import SEVERITIES, Finding
 from analysis.graph import callback_node, property_node
 from analysis.snapshot import Callback, Snapshot
+from explorer.view.nodes import component_node
+# element_id is read from here by explorer/callbacks (graph, selection) until they import nodes.
+from explorer.view.nodes import element_id  # noqa: F401
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 CALLBACK_KINDS = ("server", "clientside", "background", "async")
@@ -40,32 +42,6 @@ def callback_group(callback: Callback) -> str:
     if callback.file and callback.file.endswith(".py") and not callback.file.startswith("/"):
         return callback.file[:-3].replace("/", ".")
     return callback.file or "(unknown module)"
-
-
-def component_node(id_text: str) -> str:
-    """The key of a component's compound node.
-
-    >>> component_node("total")
-    'comp:total'
-    """
-    return f"comp:{id_text}"
-
-
-def group_node(group: str) -> str:
-    """The key of a collapsed page/module node."""
-    return f"group:{group}"
-
-
-def element_id(key: str) -> str:
-    """A cytoscape-safe element id for a node key (selectors choke on quotes and braces).
-
-    >>> element_id("cb:3")
-    'cb-3'
-    """
-    if key.startswith("cb:"):
-        return "cb-" + key[3:]
-    digest = hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
-    return f"{key.split(':', 1)[0]}-{digest}"
 
 
 def worst(severities: list[str]) -> str | None:

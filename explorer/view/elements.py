@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
-from explorer.view.catalog import Catalog, callback_kind, component_node, element_id, group_node, worst
+from explorer.view.catalog import Catalog, callback_kind, worst
+from explorer.view.nodes import component_node, element_id, group_node
 
 #: "overview": a large view drawn as pages/modules and clusters that open on click
 #: (explorer/view/aggregate.py); small views show every node, as "none" does.

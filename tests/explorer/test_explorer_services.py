@@ -11,7 +11,7 @@ import pytest
 from analysis.graph import callback_node
 from analysis.probe.runner import snapshot_target
 from analysis.snapshot import Snapshot
-from explorer.view.catalog import component_node, element_id
+from explorer.view.nodes import component_node, element_id
 from explorer.panels.details import details_panel
 from explorer.panels.exports import markdown_report, sarif_report, snapshot_json
 from explorer.services import SnapshotServices
