@@ -120,7 +120,7 @@ class SnapshotServices:
         """The elements to draw: the overview when the view is too big to draw node by node;
         server positions for the hierarchical layout above SERVER_LAYOUT_ABOVE nodes."""
         nodes = self.visible(spec)
-        callbacks = sum(1 for key in nodes if key in self.catalog.callbacks)
+        callbacks = self.catalog.count_callbacks(nodes)
         if (spec.collapse == "overview" and needs_overview(self.catalog, nodes)) or (
                 spec.collapse == "none" and callbacks > DRAW_ALL_LIMIT):
             opened = tuple(sorted(set(expanded)))

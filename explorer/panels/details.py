@@ -100,6 +100,11 @@ def _dependencies(title: str, services: SnapshotServices, deps: tuple[Dependency
     return html.Div([html.H6(title, className="mb-1 mt-2"), html.Ul(items, className="mb-1")])
 
 
+def severity_badge(severity: str) -> dbc.Badge:
+    """A severity as a badge in the graph's colour for it (neutral for an unknown one)."""
+    return dbc.Badge(severity, color=SEVERITY_COLOURS.get(severity, "secondary"), className="me-1")
+
+
 def finding_card(finding: Finding, open_rationale: bool = False) -> dbc.Card:
     """A finding with its rule's rationale (folded unless ``open_rationale``)."""
     try:
@@ -108,8 +113,7 @@ def finding_card(finding: Finding, open_rationale: bool = False) -> dbc.Card:
         rationale = ""
     return dbc.Card(dbc.CardBody([
         html.Div([
-            dbc.Badge(finding.severity, color=SEVERITY_COLOURS.get(finding.severity, "secondary"),
-                      className="me-1"),
+            severity_badge(finding.severity),
             html.Strong(f"{finding.code} {finding.name}"),
         ]),
         html.P(finding.message, className="mb-1 small"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import networkx as nx
 
@@ -62,6 +63,14 @@ class Catalog:
     edge_severity: dict[tuple[str, str], str]
     finding_nodes: tuple[frozenset[str], ...]  # per finding: the nodes involved
     groups: tuple[str, ...] = field(default=())
+
+    def count_callbacks(self, keys: Iterable[str]) -> int:
+        """How many of the node keys are callbacks (internal ones are not)."""
+        return sum(1 for key in keys if key in self.callbacks)
+
+    def worst_severity(self, keys: Iterable[str]) -> str | None:
+        """The worst severity of a finding on any of the node keys, or None."""
+        return worst([self.node_severity.get(key, "") for key in keys])
 
 
 def build_catalog(snapshot: Snapshot, graph: nx.DiGraph, findings: tuple[Finding, ...]) -> Catalog:

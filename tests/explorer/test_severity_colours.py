@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 
 from analysis.findings import SEVERITIES, Finding
-from explorer.panels.details import finding_card
+from explorer.panels.details import finding_card, severity_badge
 from explorer.view.stylesheet import BASE, SEVERITY_COLOURS
 
 
@@ -34,3 +34,8 @@ def test_a_finding_card_badge_has_its_severity_colour():
 
 def test_an_unknown_severity_gets_a_neutral_badge():
     assert badge_of(finding_card(Finding("X1", "x", "fatal", "m"))).color == "secondary"
+
+
+def test_a_severity_badge_is_the_card_badge():
+    card = finding_card(Finding("DASH001", "duplicate-output", "warning", "m"))
+    assert badge_of(card).to_plotly_json() == severity_badge("warning").to_plotly_json()
