@@ -16,13 +16,27 @@ from analysis.source.python import FunctionNode, parse_function, set_props_targe
 FLOW_EDGES = frozenset({"input", "output", "set_props", "match"})
 
 
+#: The kinds that open node keys (``cb:3``, ``prop:total.children``): made and read back here only.
+_CALLBACK, _PROPERTY = "cb", "prop"
+
+
 def callback_node(index: int) -> str:
     """The node key of a callback.
 
     >>> callback_node(3)
     'cb:3'
     """
-    return f"cb:{index}"
+    return f"{_CALLBACK}:{index}"
+
+
+def callback_index(key: str) -> int | None:
+    """The index of the callback a node key names (``callback_node`` read back), else None.
+
+    >>> callback_index(callback_node(3)), callback_index(property_node("a.value"))
+    (3, None)
+    """
+    kind, _, index = key.partition(":")
+    return int(index) if kind == _CALLBACK and index.isdigit() else None
 
 
 def property_node(dep_key: str) -> str:
@@ -31,7 +45,7 @@ def property_node(dep_key: str) -> str:
     >>> property_node(Dependency("total", "children").key)
     'prop:total.children'
     """
-    return f"prop:{dep_key}"
+    return f"{_PROPERTY}:{dep_key}"
 
 
 def serving_app(snapshot: Snapshot, callback: Callback) -> str | None:

@@ -17,7 +17,8 @@ from explorer.view.aggregate import (
     DRAW_ALL_LIMIT, SERVER_LAYOUT_ABOVE, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
     overview_elements, with_positions,
 )
-from explorer.view.catalog import Catalog, build_catalog, group_node
+from explorer.view.catalog import Catalog, build_catalog
+from explorer.view.nodes import component_of_key, group_node, name_of_key
 from explorer.view.elements import build_elements
 from explorer.view.search import SearchEntry, SearchHit, build_index, search
 from explorer.view.filters import ViewSpec, visible_nodes
@@ -119,7 +120,7 @@ class SnapshotServices:
         """The elements to draw: the overview when the view is too big to draw node by node;
         server positions for the hierarchical layout above SERVER_LAYOUT_ABOVE nodes."""
         nodes = self.visible(spec)
-        callbacks = sum(1 for key in nodes if key in self.catalog.callbacks)
+        callbacks = self.catalog.count_callbacks(nodes)
         if (spec.collapse == "overview" and needs_overview(self.catalog, nodes)) or (
                 spec.collapse == "none" and callbacks > DRAW_ALL_LIMIT):
             opened = tuple(sorted(set(expanded)))
@@ -142,9 +143,10 @@ class SnapshotServices:
 
     def knows(self, key: str) -> bool:
         """Whether a node key names a callback, property or component of this snapshot."""
-        if key.startswith("comp:"):
-            return key[len("comp:"):] in self.catalog.component_type or any(
-                c == key[len("comp:"):] for c in self.catalog.component_of.values())
+        component = component_of_key(key)
+        if component is not None:
+            return component in self.catalog.component_type or any(
+                c == component for c in self.catalog.component_of.values())
         return key in self.catalog.callbacks or key in self.catalog.component_of
 
     def label(self, key: str) -> str:
@@ -153,4 +155,4 @@ class SnapshotServices:
             return self.catalog.callbacks[key].name
         if key in self.catalog.component_of:
             return f"{self.catalog.component_of[key]}.{self.graph.nodes[key]['property']}"
-        return key.split(":", 1)[-1]
+        return name_of_key(key)

@@ -14,9 +14,10 @@ from analysis.rules import get_rule
 from analysis.snapshot import Callback, Dependency
 from explorer import ids
 from explorer.view.catalog import callback_kind
+from explorer.view.nodes import component_of_key, group_of_key
 from explorer.services import SnapshotServices
+from explorer.view.stylesheet import SEVERITY_COLOURS  # the graph's colours: badges match its legend
 
-SEVERITY_COLOURS = {"error": "danger", "warning": "warning", "info": "info"}
 READ_EDGES = ("input", "state")
 WRITE_EDGES = ("output", "set_props")
 
@@ -38,14 +39,15 @@ def node_link(services: SnapshotServices, key: str) -> html.Button:
 
 def details_panel(services: SnapshotServices, key: str) -> list:
     """The panel for a node key (callback, property or component), with a clear button."""
+    component, group = component_of_key(key), group_of_key(key)
     if key in services.catalog.callbacks:
         body = callback_details(services, services.catalog.callbacks[key])
-    elif key.startswith("comp:"):
-        body = component_details(services, key[len("comp:"):])
+    elif component is not None:
+        body = component_details(services, component)
     elif key in services.catalog.component_of:
         body = property_details(services, key)
-    elif key.startswith("group:"):
-        body = group_details(services, key[len("group:"):])
+    elif group is not None:
+        body = group_details(services, group)
     elif key in services.clusters.members:
         body = cluster_details(services, key)
     else:
@@ -98,6 +100,11 @@ def _dependencies(title: str, services: SnapshotServices, deps: tuple[Dependency
     return html.Div([html.H6(title, className="mb-1 mt-2"), html.Ul(items, className="mb-1")])
 
 
+def severity_badge(severity: str) -> dbc.Badge:
+    """A severity as a badge in the graph's colour for it (neutral for an unknown one)."""
+    return dbc.Badge(severity, color=SEVERITY_COLOURS.get(severity, "secondary"), className="me-1")
+
+
 def finding_card(finding: Finding, open_rationale: bool = False) -> dbc.Card:
     """A finding with its rule's rationale (folded unless ``open_rationale``)."""
     try:
@@ -106,8 +113,7 @@ def finding_card(finding: Finding, open_rationale: bool = False) -> dbc.Card:
         rationale = ""
     return dbc.Card(dbc.CardBody([
         html.Div([
-            dbc.Badge(finding.severity, color=SEVERITY_COLOURS.get(finding.severity, "secondary"),
-                      className="me-1"),
+            severity_badge(finding.severity),
             html.Strong(f"{finding.code} {finding.name}"),
         ]),
         html.P(finding.message, className="mb-1 small"),

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from explorer.view.catalog import Catalog, element_id, group_node, worst
-from explorer.view.elements import build_elements
+from explorer.view.catalog import Catalog, worst
+from explorer.view.elements import build_elements, group_label
+from explorer.view.nodes import cluster_node, element_id, group_node, group_of_key
 from explorer.view.layering import Box, layered_positions
 from explorer.view.filters import LARGE_GRAPH
 
@@ -28,15 +29,6 @@ SERVER_LAYOUT_ABOVE = 40
 PRESET_LAYOUT = {"name": "preset", "fit": True, "padding": 20, "animate": False}
 
 CHAR_WIDTH, LINE_HEIGHT = 6.5, 16.0
-
-
-def cluster_node(group: str, number: int) -> str:
-    """The key of a cluster node.
-
-    >>> cluster_node("app", 3)
-    'cluster:app#3'
-    """
-    return f"cluster:{group}#{number}"
 
 
 @dataclass(frozen=True)
@@ -116,7 +108,7 @@ def _label(keys: tuple[str, ...], catalog: Catalog) -> str:
 
 def needs_overview(catalog: Catalog, nodes: frozenset[str]) -> bool:
     """Whether a view shows too many callbacks to draw them one by one."""
-    return sum(1 for key in nodes if key in catalog.callbacks) > AGGREGATE_ABOVE
+    return catalog.count_callbacks(nodes) > AGGREGATE_ABOVE
 
 
 @dataclass(frozen=True)
@@ -155,8 +147,7 @@ def overview_base(graph: nx.DiGraph, catalog: Catalog, clusters: Clusters,
         nodes=nodes,
         by_group={g: tuple(keys) for g, keys in by_group.items()},
         by_cluster={c: tuple(keys) for c, keys in by_cluster.items()},
-        group_callbacks={g: sum(1 for k in keys if k in catalog.callbacks)
-                         for g, keys in by_group.items()},
+        group_callbacks={g: catalog.count_callbacks(keys) for g, keys in by_group.items()},
         cluster_flows={pair: (count, severity[pair]) for pair, count in flows.items()},
         cluster_edges={c: tuple(edges) for c, edges in touching.items()},
     )
@@ -223,11 +214,11 @@ def overview_elements(
 def _aggregate_nodes(catalog: Catalog, clusters: Clusters, inside: dict[str, list[str]]) -> list[dict]:
     elements = []
     for shown, keys in sorted(inside.items()):
-        n_callbacks = sum(1 for k in keys if k in catalog.callbacks)
-        kind = "group" if shown.startswith("group:") else "cluster"
-        name = shown.split(":", 1)[1] if kind == "group" else clusters.label[shown]
-        label = f"{name}\n{n_callbacks} callbacks" if kind == "group" else name
-        severity = worst([catalog.node_severity.get(k, "") for k in keys])
+        n_callbacks = catalog.count_callbacks(keys)
+        group = group_of_key(shown)
+        kind = "cluster" if group is None else "group"
+        label = clusters.label[shown] if group is None else group_label(group, n_callbacks)
+        severity = catalog.worst_severity(keys)
         elements.append({
             "data": {"id": element_id(shown), "key": shown, "label": label,
                      "group": clusters.group(keys[0], catalog), "callbacks": n_callbacks,

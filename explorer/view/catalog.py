@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import networkx as nx
 
 from analysis.findings import SEVERITIES, Finding
 from analysis.graph import callback_node, property_node
 from analysis.snapshot import Callback, Snapshot
+from explorer.view.nodes import component_node
+# element_id is read from here by explorer/callbacks (graph, selection) until they import nodes.
+from explorer.view.nodes import element_id  # noqa: F401
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 CALLBACK_KINDS = ("server", "clientside", "background", "async")
@@ -42,32 +45,6 @@ def callback_group(callback: Callback) -> str:
     return callback.file or "(unknown module)"
 
 
-def component_node(id_text: str) -> str:
-    """The key of a component's compound node.
-
-    >>> component_node("total")
-    'comp:total'
-    """
-    return f"comp:{id_text}"
-
-
-def group_node(group: str) -> str:
-    """The key of a collapsed page/module node."""
-    return f"group:{group}"
-
-
-def element_id(key: str) -> str:
-    """A cytoscape-safe element id for a node key (selectors choke on quotes and braces).
-
-    >>> element_id("cb:3")
-    'cb-3'
-    """
-    if key.startswith("cb:"):
-        return "cb-" + key[3:]
-    digest = hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
-    return f"{key.split(':', 1)[0]}-{digest}"
-
-
 def worst(severities: list[str]) -> str | None:
     """The most severe of several severities, or None."""
     known = [s for s in severities if s in SEVERITY_RANK]
@@ -86,6 +63,14 @@ class Catalog:
     edge_severity: dict[tuple[str, str], str]
     finding_nodes: tuple[frozenset[str], ...]  # per finding: the nodes involved
     groups: tuple[str, ...] = field(default=())
+
+    def count_callbacks(self, keys: Iterable[str]) -> int:
+        """How many of the node keys are callbacks (internal ones are not)."""
+        return sum(1 for key in keys if key in self.callbacks)
+
+    def worst_severity(self, keys: Iterable[str]) -> str | None:
+        """The worst severity of a finding on any of the node keys, or None."""
+        return worst([self.node_severity.get(key, "") for key in keys])
 
 
 def build_catalog(snapshot: Snapshot, graph: nx.DiGraph, findings: tuple[Finding, ...]) -> Catalog:

@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
-from explorer.view.catalog import Catalog, callback_kind, component_node, element_id, group_node, worst
+from explorer.view.catalog import Catalog, callback_kind, worst
+from explorer.view.nodes import component_node, element_id, group_node
 
 #: "overview": a large view drawn as pages/modules and clusters that open on click
 #: (explorer/view/aggregate.py); small views show every node, as "none" does.
@@ -32,7 +33,7 @@ def build_elements(
             components[catalog.component_of[key]].append(key)
     for component, props in components.items():
         comp_key = component_node(component)
-        severity = worst([catalog.node_severity.get(k, "") for k in [comp_key, *props]])
+        severity = catalog.worst_severity([comp_key, *props])
         elements.append(_node(
             comp_key, component, "component", catalog, severity,
             type=catalog.component_type.get(component, "(not in layout)"),
@@ -56,6 +57,15 @@ def build_elements(
         ))
     elements.extend(_edges(graph, catalog, nodes, merged))
     return elements
+
+
+def group_label(group: str, callbacks: int) -> str:
+    """The label of a page/module node: its name and how many callbacks it holds.
+
+    >>> group_label("pages.orders", 3)
+    'pages.orders\\n3 callbacks'
+    """
+    return f"{group}\n{callbacks} callbacks"
 
 
 def _node(key: str, label: str, classes: str, catalog: Catalog, severity: str | None,
@@ -93,10 +103,10 @@ def _group_elements(graph: nx.DiGraph, catalog: Catalog, nodes: frozenset[str]) 
         members[catalog.group_of.get(key, "")].append(key)
     elements: list[dict] = []
     for group, keys in sorted(members.items()):
-        n_callbacks = sum(1 for k in keys if k in catalog.callbacks)
-        severity = worst([catalog.node_severity.get(k, "") for k in keys])
+        n_callbacks = catalog.count_callbacks(keys)
         elements.append(_node(
-            group_node(group), f"{group}\n{n_callbacks} callbacks", "group", catalog, severity,
+            group_node(group), group_label(group, n_callbacks), "group", catalog,
+            catalog.worst_severity(keys),
             callbacks=n_callbacks, properties=len(keys) - n_callbacks,
         ))
     flows: Counter[tuple[str, str]] = Counter()

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from explorer.view.catalog import Catalog, component_node
+from explorer.view.catalog import Catalog
+from explorer.view.nodes import component_node
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph_factory import ALL, ALLSMALLER, MATCH, callback, snapshot
 
 from analysis.graph import (
-    build_graph, callback_node, cycles, downstream, property_node, upstream, writers,
+    build_graph, callback_index, callback_node, cycles, downstream, property_node, upstream, writers,
 )
 from analysis.patterns import ids_overlap
 from analysis.source.python import parse_function, set_props_targets
@@ -162,3 +162,9 @@ def test_documented_examples_hold():
     for module in (analysis.graph, analysis.patterns, analysis.settings, analysis.lint,
                    analysis.reporters.text, analysis.reporters.github, analysis.reporters.sarif):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def test_a_callback_key_reads_back_to_its_index_and_nothing_else_does():
+    assert [callback_index(callback_node(i)) for i in (0, 7, 1234)] == [0, 7, 1234]
+    for key in (property_node("a.value"), property_node("cb.value"), "comp:cb", "cb:", "cb:x", "cb"):
+        assert callback_index(key) is None

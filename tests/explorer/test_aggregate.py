@@ -12,7 +12,7 @@ from benchmarks.generate_app import generate_app
 from explorer.view.aggregate import (
     AGGREGATE_ABOVE, DETAIL_LIMIT, HUB_USERS, build_clusters, needs_overview, overview_elements,
 )
-from explorer.view.catalog import group_node
+from explorer.view.nodes import group_node
 from explorer.view.layering import Box, layered_positions
 from explorer.services import SnapshotServices
 from explorer.view.filters import ViewSpec, default_collapse

@@ -11,11 +11,12 @@ import pytest
 from analysis.graph import callback_node
 from analysis.probe.runner import snapshot_target
 from analysis.snapshot import Snapshot
-from explorer.view.catalog import component_node, element_id
+from explorer.view.nodes import component_node, element_id
 from explorer.panels.details import details_panel
 from explorer.panels.exports import markdown_report, sarif_report, snapshot_json
 from explorer.services import SnapshotServices
 from explorer.panels.summary import findings_by_rule_figure, summary_counts
+from explorer.view.stylesheet import SEVERITY_COLOURS
 from explorer.view.urlstate import UrlView, decode, encode
 from explorer.view.filters import ViewSpec, default_collapse
 from paths import REPO
@@ -141,6 +142,7 @@ def test_summary_counts_and_chart(demo):
     figure = findings_by_rule_figure(demo)
     bars = {label for trace in figure.data for label in trace.y}
     assert {f"{f.code} {f.name}" for f in demo.findings} == bars
+    assert all(trace.marker.color == SEVERITY_COLOURS[trace.name] for trace in figure.data)
 
 
 def test_exports_are_valid(demo):
