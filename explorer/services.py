@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -12,7 +11,7 @@ import networkx as nx
 from analysis.findings import Finding
 from analysis.graph import build_graph
 from analysis.lint import lint
-from analysis.snapshot import Snapshot
+from analysis.snapshot import Snapshot, snapshot_id
 from explorer.view.aggregate import (
     DRAW_ALL_LIMIT, SERVER_LAYOUT_ABOVE, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
     overview_elements, with_positions,
@@ -29,11 +28,6 @@ from explorer.view.filters import ViewSpec, visible_nodes
 #: raise "SystemError: AST constructor recursion depth mismatch" (python/cpython#106905).
 #: Callbacks run in threads: derived data that parses is built under this lock.
 PARSING = threading.Lock()
-
-
-def snapshot_id(snapshot: Snapshot) -> str:
-    """A short content hash naming a snapshot (same content, same id)."""
-    return hashlib.sha256(snapshot.to_json(indent=None).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
