@@ -11,6 +11,7 @@ import networkx as nx
 from analysis.findings import Finding
 from analysis.graph import build_graph
 from analysis.lint import lint
+from analysis.settings import LintSettings
 from analysis.snapshot import Snapshot, snapshot_id
 from explorer.view.aggregate import (
     DRAW_ALL_LIMIT, SERVER_LAYOUT_ABOVE, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
@@ -50,10 +51,12 @@ class SnapshotServices:
     and they go away with it.
     """
 
-    def __init__(self, snapshot: Snapshot, findings: tuple[Finding, ...] | None = None) -> None:
+    def __init__(self, snapshot: Snapshot, findings: tuple[Finding, ...] | None = None,
+                 settings: LintSettings = LintSettings()) -> None:
         self.snapshot = snapshot
         self.id = snapshot_id(snapshot)
         self._findings = findings
+        self.settings = settings  # the project's: given, never read from the snapshot's paths
         self.elements = lru_cache(maxsize=128)(self._elements)
         self.search = lru_cache(maxsize=256)(self._search)
         self.visible = lru_cache(maxsize=128)(self._visible)
@@ -71,7 +74,7 @@ class SnapshotServices:
         if self._findings is not None:
             return self._findings
         with PARSING:
-            return tuple(lint(self.snapshot))
+            return tuple(lint(self.snapshot, self.settings))
 
     @cached_property
     def catalog(self) -> Catalog:
