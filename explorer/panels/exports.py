@@ -1,4 +1,4 @@
-"""What the explorer's download buttons send: the snapshot JSON, or a report in a registry format."""
+"""What the explorer's download buttons send: the snapshot JSON, or a registry format's report."""
 
 from __future__ import annotations
 

@@ -123,7 +123,8 @@ def test_markdown_is_a_titled_table_of_the_findings(report):
     assert lines[4:7] == ["- Callbacks: 4", "- Components: 2", "- Findings: 2"]
     rows = [line for line in lines if line.startswith("| error |")]
     assert len(rows) == 2
-    assert rows[1].startswith("| error | DASH001 duplicate-output | `app.cb2`, `app.cb3` | `app.py:21` |")
+    assert rows[1].startswith(
+        "| error | DASH001 duplicate-output | `app.cb2`, `app.cb3` | `app.py:21` |")
     assert render(report, "markdown").startswith("# Dash callback report: app.py\n")  # no title
 
 

@@ -113,7 +113,8 @@ def test_a_snapshot_file_project_lints_with_the_defaults(tmp_path):
 
 def test_bad_project_settings_are_the_project_error(tmp_path):
     (tmp_path / "app.py").write_text("")
-    (tmp_path / "pyproject.toml").write_text('[tool.dash-callback-explorer]\nselect = ["DASH999"]\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.dash-callback-explorer]\nselect = ["DASH999"]\n')
     store = ProjectStore([Project("shop", target=str(tmp_path / "app.py"))], tmp_path / "results")
     with pytest.raises(ConfigError, match="DASH999"):
         store.preload("shop", CYCLE)  # the command line's start-up: exit 2 with this message

@@ -16,7 +16,8 @@ from explorer.layout import export_buttons
 from explorer.projects import Project, ProjectStore
 
 SHOP = snapshot(callback(0, ["a.value"], ["b.value"]), callback(1, ["b.value"], ["a.value"]),
-                callback(2, ["x.n_clicks"], ["t.children"]), callback(3, ["y.n_clicks"], ["t.children"]))
+                callback(2, ["x.n_clicks"], ["t.children"]),
+                callback(3, ["y.n_clicks"], ["t.children"]))
 REPORT_FORMATS = [output.name for output in downloadable_formats()]
 
 
