@@ -7,17 +7,14 @@ import json
 import os
 import sys
 import threading
-from pathlib import Path
 from typing import Sequence, TextIO
 
 from analysis import __version__
-from analysis.settings import (
-    LintSettings, check_codes, find_pyproject, load_pyproject, merge, split_codes,
-)
+from analysis.settings import LintSettings, project_settings
 from analysis.errors import AnalysisError, ConfigError
 from analysis.source.prefetch import ParsedSources, project_files
 from analysis.reporters import FORMATS, Report, render
-from analysis.rules import all_rules, get_rule, rule_codes
+from analysis.rules import all_rules, get_rule
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
 
 PROG = "python -m analysis"
@@ -176,24 +173,8 @@ def _settings(options: argparse.Namespace) -> LintSettings:
         raise ConfigError("give a TARGET or --snapshot FILE, not both")
     if not options.target and not options.snapshot:
         raise ConfigError(f"no TARGET given; try '{PROG} path/to/app.py' or '{PROG} --help'")
-    if options.config:
-        if not Path(options.config).is_file():
-            raise ConfigError(f"--config {options.config}: no such file")
-        base = load_pyproject(options.config)
-        origin = options.config
-    else:
-        target = Path(options.target) if options.target else None
-        start = target if target and target.exists() else Path.cwd()
-        found = find_pyproject(start)
-        base = load_pyproject(found) if found else LintSettings()
-        origin = str(found) if found else "settings"
-    known = list(rule_codes())
-    check_codes(base.select, known, f"{origin} select")
-    check_codes(base.ignore, known, f"{origin} ignore")
-    select, ignore = split_codes(options.select), split_codes(options.ignore)
-    check_codes(select, known, "--select")
-    check_codes(ignore, known, "--ignore")
-    return merge(base, select, ignore)
+    return project_settings(options.target, config=options.config,
+                            select=options.select or (), ignore=options.ignore or ())
 
 
 def _snapshot(options: argparse.Namespace) -> Snapshot:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from analysis.errors import ConfigError
+from analysis.rules import rule_codes
 
 PYPROJECT_SECTION = "dash-callback-explorer"
 _KNOWN_KEYS = {"select", "ignore"}
@@ -125,3 +126,31 @@ def merge(base: LintSettings, select: tuple[str, ...], ignore: tuple[str, ...]) 
     LintSettings(select=('DASH0',), ignore=('DASH001', 'DASH040'))
     """
     return LintSettings(select=select or base.select, ignore=base.ignore + ignore)
+
+
+def project_settings(
+    start: str | Path | None, *, config: str | Path | None = None,
+    select: Iterable[str] = (), ignore: Iterable[str] = (),
+) -> LintSettings:
+    """A project's lint settings, as the CLI and the explorer both read them.
+
+    The section of ``config`` if given, else of the pyproject.toml nearest ``start`` (a
+    target's path; the current directory when ``start`` is not an existing path, e.g. a
+    ``pkg.module`` target), with the command line's ``select`` (replaces) and ``ignore``
+    (adds) on top. ConfigError names where a bad code or file came from.
+    """
+    if config:
+        if not Path(config).is_file():
+            raise ConfigError(f"--config {config}: no such file")
+        base, origin = load_pyproject(config), str(config)
+    else:
+        found = find_pyproject(start if start and Path(start).exists() else Path.cwd())
+        base = load_pyproject(found) if found else LintSettings()
+        origin = str(found) if found else "settings"
+    known = list(rule_codes())
+    check_codes(base.select, known, f"{origin} select")
+    check_codes(base.ignore, known, f"{origin} ignore")
+    selected, ignored = split_codes(select), split_codes(ignore)
+    check_codes(selected, known, "--select")
+    check_codes(ignored, known, "--ignore")
+    return merge(base, selected, ignored)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -320,6 +321,11 @@ def _build(cls: type, data: Any) -> Any:
     if (cls is Dependency or cls is Component) and not isinstance(obj.id, (str, dict)):
         raise TypeError(f"component id must be a string or an object, got {obj.id!r}")
     return obj
+
+
+def snapshot_id(snapshot: Snapshot) -> str:
+    """A short content hash naming a snapshot (same content, same id)."""
+    return hashlib.sha256(snapshot.to_json(indent=None).encode()).hexdigest()[:16]
 
 
 def load_snapshot(path: str | os.PathLike) -> Snapshot:

@@ -56,6 +56,5 @@ SUMMARY_CHART_FOR = "summary-chart-for"  # which project/revision the mounted ch
 # Exports
 EXPORT_PNG = "export-png"
 EXPORT_SVG = "export-svg"
-EXPORT_JSON = "export-json"
-EXPORT_MARKDOWN = "export-markdown"
-EXPORT_SARIF = "export-sarif"
+EXPORT_JSON = "export-json"  # the snapshot
+EXPORT_REPORT = "export-report"  # pattern type: {"type": EXPORT_REPORT, "format": name}

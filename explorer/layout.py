@@ -7,6 +7,7 @@ import dash_cytoscape as cyto
 from dash import dcc, html
 
 from analysis.findings import SEVERITIES
+from analysis.reporters import downloadable_formats
 from analysis.rules import all_rules
 from explorer import ids
 from explorer.view.catalog import CALLBACK_KINDS
@@ -117,13 +118,19 @@ def controls() -> html.Div:
                                      "value": m} for m in COLLAPSE_MODES],
                            className="small mt-1"),
         ),
-        _section("Export", dbc.ButtonGroup([
-            dbc.Button(label, id=button_id, size="sm", color="secondary", outline=True)
-            for label, button_id in (("PNG", ids.EXPORT_PNG), ("SVG", ids.EXPORT_SVG),
-                                     ("JSON", ids.EXPORT_JSON), ("Markdown", ids.EXPORT_MARKDOWN),
-                                     ("SARIF", ids.EXPORT_SARIF))
-        ], className="flex-wrap")),
+        _section("Export", export_buttons()),
     ], className="pb-3")
+
+
+def export_buttons() -> dbc.ButtonGroup:
+    """The graph as PNG/SVG, the snapshot as JSON, then one button per downloadable format."""
+    buttons = [("PNG", ids.EXPORT_PNG), ("SVG", ids.EXPORT_SVG), ("JSON", ids.EXPORT_JSON)]
+    buttons += [(output.label, {"type": ids.EXPORT_REPORT, "format": output.name})
+                for output in downloadable_formats()]
+    return dbc.ButtonGroup([
+        dbc.Button(label, id=button_id, size="sm", color="secondary", outline=True)
+        for label, button_id in buttons
+    ], className="flex-wrap")
 
 
 def graph_panel() -> html.Div:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.errors import AnalysisError
+from analysis.settings import LintSettings, project_settings
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
 from explorer.services import SnapshotServices
 
@@ -29,6 +30,13 @@ class Project:
         from analysis.probe.runner import snapshot_target
 
         return snapshot_target(self.target or ".", python=self.python, timeout=self.timeout)
+
+    def settings(self) -> LintSettings:
+        """The lint settings the CLI would use for the target (its nearest pyproject.toml);
+        defaults for a snapshot file, which is data with no project folder around it."""
+        if self.snapshot_file is not None:
+            return LintSettings()
+        return project_settings(self.target or ".")
 
 
 @dataclass
@@ -109,8 +117,9 @@ class ProjectStore:
         return self.state(name).services if self.known(name) else None
 
     def preload(self, name: str, snapshot: Snapshot) -> None:
-        """Show a snapshot already in hand (tests, uploads) as the project's analysis."""
-        self._set(name, SnapshotServices(snapshot), error=None)
+        """Show a snapshot already in hand (tests, uploads) as the project's analysis;
+        ConfigError if the project's lint settings are bad."""
+        self._set(name, self._services(name, snapshot), error=None)
 
     def record_failure(self, name: str, message: str, details: str = "") -> None:
         """Note that analysing a project failed (its last good snapshot, if any, stays)."""
@@ -128,21 +137,26 @@ class ProjectStore:
         if self.results_dir.resolve() not in path.parents:
             raise ValueError("analysis results are read from the results folder only")
         try:
-            snapshot = load_snapshot(path)
+            services = self._services(name, load_snapshot(path))
         except AnalysisError as exc:
             self._set(name, None, error=exc.message, details=exc.details)
             return
         finally:
             path.unlink(missing_ok=True)  # held in memory from now on: results don't pile up
-        self._set(name, SnapshotServices(snapshot), error=None)
+        self._set(name, services, error=None)
+
+    def _services(self, name: str, snapshot: Snapshot) -> SnapshotServices:
+        """A snapshot of a project, linted with the project's settings (never with settings
+        found through the snapshot: it is data)."""
+        return SnapshotServices(snapshot, settings=self._projects[name].settings())
 
     def _analyse_locked(self, name: str, state: ProjectState) -> None:
         try:
-            snapshot = self._projects[name].analyse()
+            services = self._services(name, self._projects[name].analyse())
         except AnalysisError as exc:
             state.error, state.error_details = exc.message, exc.details
         else:
-            state.services, state.error, state.error_details = SnapshotServices(snapshot), None, ""
+            state.services, state.error, state.error_details = services, None, ""
         state.analysed_at = time.time()
 
     def _set(self, name: str, services: SnapshotServices | None, error: str | None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -12,7 +11,8 @@ import networkx as nx
 from analysis.findings import Finding
 from analysis.graph import build_graph
 from analysis.lint import lint
-from analysis.snapshot import Snapshot
+from analysis.settings import LintSettings
+from analysis.snapshot import Snapshot, snapshot_id
 from explorer.view.aggregate import (
     DRAW_ALL_LIMIT, SERVER_LAYOUT_ABOVE, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
     overview_elements, with_positions,
@@ -30,11 +30,6 @@ from explorer.view.filters import ViewSpec, visible_nodes
 #: raise "SystemError: AST constructor recursion depth mismatch" (python/cpython#106905).
 #: Callbacks run in threads: derived data that parses is built under this lock.
 PARSING = threading.Lock()
-
-
-def snapshot_id(snapshot: Snapshot) -> str:
-    """A short content hash naming a snapshot (same content, same id)."""
-    return hashlib.sha256(snapshot.to_json(indent=None).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -57,10 +52,12 @@ class SnapshotServices:
     and they go away with it.
     """
 
-    def __init__(self, snapshot: Snapshot, findings: tuple[Finding, ...] | None = None) -> None:
+    def __init__(self, snapshot: Snapshot, findings: tuple[Finding, ...] | None = None,
+                 settings: LintSettings = LintSettings()) -> None:
         self.snapshot = snapshot
         self.id = snapshot_id(snapshot)
         self._findings = findings
+        self.settings = settings  # the project's: given, never read from the snapshot's paths
         self.elements = lru_cache(maxsize=128)(self._elements)
         self.search = lru_cache(maxsize=256)(self._search)
         self.visible = lru_cache(maxsize=128)(self._visible)
@@ -78,7 +75,7 @@ class SnapshotServices:
         if self._findings is not None:
             return self._findings
         with PARSING:
-            return tuple(lint(self.snapshot))
+            return tuple(lint(self.snapshot, self.settings))
 
     @cached_property
     def catalog(self) -> Catalog:

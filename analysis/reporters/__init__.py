@@ -1,30 +1,63 @@
-"""Reporters: turn a lint result into text, JSON, SARIF 2.1.0 or GitHub workflow annotations."""
+"""Reporters: the registry of output formats (text, JSON, SARIF, GitHub, Markdown) and render."""
 
 from __future__ import annotations
 
-from typing import Callable
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Mapping
 
 from analysis.errors import ConfigError
-from analysis.reporters import github, json_report, sarif, text
+from analysis.reporters import github, json_report, markdown, sarif, text
 from analysis.reporters.model import Report
 
-__all__ = ["FORMATS", "Report", "render"]
+__all__ = ["FORMATS", "OutputFormat", "Report", "downloadable_formats", "output_format", "render"]
 
-#: Format name -> function rendering a Report to the text printed on stdout.
-FORMATS: dict[str, Callable[[Report], str]] = {
-    "text": text.render,
-    "json": json_report.render,
-    "sarif": sarif.render,
-    "github": github.render,
-}
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format: the CLI's ``--format NAME`` and, if ``downloadable``, an explorer
+    download named ``<project>-report<suffix>``."""
+
+    name: str
+    render: Callable[[Report], str]
+    media_type: str
+    suffix: str
+    label: str
+    downloadable: bool = False  # offered as a download button by the explorer
+
+
+#: Format name -> format, in the order the CLI lists them. Adding a format is one reporter
+#: module and one entry here: the CLI's choices and the explorer's buttons follow.
+FORMATS: Mapping[str, OutputFormat] = MappingProxyType({output.name: output for output in (
+    OutputFormat("text", text.render, "text/plain", ".txt", "Text"),
+    OutputFormat("json", json_report.render, "application/json", ".json", "JSON report"),
+    OutputFormat("sarif", sarif.render, "application/sarif+json", ".sarif", "SARIF",
+                 downloadable=True),
+    OutputFormat("github", github.render, "text/plain", ".txt", "GitHub annotations"),
+    OutputFormat("markdown", markdown.render, "text/markdown", ".md", "Markdown",
+                 downloadable=True),
+)})
+
+
+def downloadable_formats() -> tuple[OutputFormat, ...]:
+    """The formats the explorer offers as downloads.
+
+    >>> [output.name for output in downloadable_formats()]
+    ['sarif', 'markdown']
+    """
+    return tuple(output for output in FORMATS.values() if output.downloadable)
+
+
+def output_format(name: str) -> OutputFormat:
+    """The format called ``name``; ConfigError naming the choices for an unknown one."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise ConfigError(
+            f"unknown format {name!r}; choose one of {', '.join(FORMATS)}"
+        ) from None
 
 
 def render(report: Report, fmt: str) -> str:
     """The report in one of FORMATS; ConfigError for an unknown format."""
-    try:
-        renderer = FORMATS[fmt]
-    except KeyError:
-        raise ConfigError(
-            f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}"
-        ) from None
-    return renderer(report)
+    return output_format(fmt).render(report)

@@ -1,4 +1,4 @@
-"""JSON for machines, in the shape fixed by the foundation issue (extra keys allowed)."""
+"""JSON for machines: schema_version, target, summary counts, findings, notes (keys only added)."""
 
 from __future__ import annotations
 

@@ -12,10 +12,12 @@ from analysis.snapshot import Snapshot
 
 @dataclass(frozen=True)
 class Report:
-    """One lint run. ``findings`` are already filtered and sorted."""
+    """One lint run. ``findings`` are already filtered and sorted; ``title`` names the
+    project for the formats that have a heading (the target when None)."""
 
     snapshot: Snapshot
     findings: tuple[Finding, ...]
+    title: str | None = None
 
     @property
     def callback_count(self) -> int:

@@ -81,9 +81,9 @@ class HostedProjectStore(ProjectStore):
         """Adopt a background analysis and store it as the project's newest snapshot."""
         super().adopt(result)
         project = result["project"]
-        services = super().state(project).services
-        if not result.get("error") and services is not None:
-            self._record(project, services, "analysis")
+        state = super().state(project)
+        if not result.get("error") and state.error is None and state.services is not None:
+            self._record(project, state.services, "analysis")
             Path(str(result.get("path"))).unlink(missing_ok=True)  # the history holds it now
 
     def _record(self, project: str, services: SnapshotServices, source: str) -> None:
@@ -108,7 +108,10 @@ class HostedProjectStore(ProjectStore):
             except AnalysisError:
                 return  # pruned meanwhile: the next call follows the then newest entry
             self._shown[project] = newest.id
-        self.preload(project, snapshot)
+        try:
+            self.preload(project, snapshot)
+        except AnalysisError as exc:  # the project's pyproject.toml is bad: shown as its error
+            self.record_failure(project, exc.message, exc.details)
 
     def _entry_state(self, project: str, entry_id: str) -> ProjectState:
         key = f"{project}{ENTRY_SEPARATOR}{entry_id}"
@@ -118,7 +121,7 @@ class HostedProjectStore(ProjectStore):
                 return self._entries[key]
         state = ProjectState()
         try:
-            state.services = SnapshotServices(self.history.load(project, entry_id))
+            state.services = self._services(project, self.history.load(project, entry_id))
             entry = self.history.get(project, entry_id)
             state.analysed_at = entry.created if entry else 0.0
         except AnalysisError as exc:

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from graph_factory import APPS
 
-from analysis.cli import main
+from analysis.cli import lint_parser, main
+from analysis.lint import LintSettings, lint
+from analysis.reporters import FORMATS, Report, render
 from analysis.rules import all_rules
 from analysis.snapshot import load_snapshot
 from paths import REPO
@@ -73,6 +75,42 @@ def test_every_format_from_a_saved_snapshot(bad_run, fmt):
     else:
         data = json.loads(result.stdout)
         assert len(data["findings"] if fmt == "json" else data["runs"][0]["results"]) == 4
+
+
+def test_the_cli_accepts_exactly_the_registry_formats(bad_run):
+    _, saved = bad_run
+    (option,) = [action for action in lint_parser()._actions if action.dest == "format"]
+    assert tuple(option.choices) == tuple(FORMATS)
+    refused = run_main("--snapshot", str(saved), "--format", "xml")
+    assert refused.returncode == 2
+    assert all(repr(name) in refused.stderr.splitlines()[0] for name in FORMATS)
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_the_cli_prints_the_registry_render(bad_run, name):
+    _, saved = bad_run
+    result = run_main("--snapshot", str(saved), "--format", name, "--select", MINE)
+    assert result.returncode == 1, result.stderr
+    snapshot = load_snapshot(saved)
+    findings = tuple(lint(snapshot, LintSettings(select=tuple(MINE.split(",")))))
+    assert result.stdout == render(Report(snapshot, findings), name)
+
+
+def test_markdown_from_a_real_run():
+    result = run(str(APPS / "single_clean"), "--format", "markdown", "--select", MINE)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("# Dash callback report: ") and lines[0].endswith("single\\_clean")
+    assert "- Callbacks: 6" in lines and lines[-1] == "No findings."
+
+
+def test_markdown_of_findings_has_a_row_each(bad_run):
+    _, saved = bad_run
+    result = run_main("--snapshot", str(saved), "--format", "markdown", "--select", MINE)
+    assert result.returncode == 1, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| error | DASH0")]
+    assert sorted(row.split(" | ")[1].split()[0] for row in rows) == [
+        "DASH001", "DASH040", "DASH040", "DASH040"]
 
 
 def test_ignore_and_select_change_the_exit_code(bad_run):

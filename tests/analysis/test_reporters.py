@@ -11,7 +11,7 @@ from graph_factory import callback, snapshot
 
 from analysis.errors import ConfigError
 from analysis.lint import LintSettings, lint
-from analysis.reporters import FORMATS, Report, render
+from analysis.reporters import FORMATS, Report, downloadable_formats, render
 from analysis.rules import all_rules
 from analysis.snapshot import Component
 
@@ -87,7 +87,7 @@ def test_github_escapes_newlines_and_commas():
 
 
 def test_unknown_format_is_a_config_error(report):
-    assert set(FORMATS) == {"text", "json", "sarif", "github"}
+    assert set(FORMATS) == {"text", "json", "sarif", "github", "markdown"}
     with pytest.raises(ConfigError):
         render(report, "xml")
 
@@ -98,3 +98,36 @@ def test_sarif_result_without_a_file_points_at_the_target(report):
     location = data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "app.py" and location["region"]["startLine"] == 1
     assert render(replace(report, findings=(layout_only,)), "text").startswith("app.py: ")
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_registry_format_renders_a_real_report(report, name):
+    output = FORMATS[name]
+    assert output.name == name and output.label and "/" in output.media_type
+    assert output.suffix.startswith(".")
+    rendered = output.render(report)
+    assert rendered == render(report, name) and rendered.endswith("\n")
+    for finding in report.findings:
+        assert finding.code in rendered
+
+
+def test_the_explorer_downloads_markdown_and_sarif_at_least():
+    assert {"markdown", "sarif"} <= {output.name for output in downloadable_formats()}
+    assert all(FORMATS[output.name] is output for output in downloadable_formats())
+
+
+def test_markdown_is_a_titled_table_of_the_findings(report):
+    lines = render(replace(report, title="shop|1"), "markdown").splitlines()
+    assert lines[0] == "# Dash callback report: shop\\|1"
+    assert lines[2].startswith("Target `app.py`, Dash ?, snapshot ")
+    assert lines[4:7] == ["- Callbacks: 4", "- Components: 2", "- Findings: 2"]
+    rows = [line for line in lines if line.startswith("| error |")]
+    assert len(rows) == 2
+    assert rows[1].startswith(
+        "| error | DASH001 duplicate-output | `app.cb2`, `app.cb3` | `app.py:21` |")
+    assert render(report, "markdown").startswith("# Dash callback report: app.py\n")  # no title
+
+
+def test_markdown_without_findings_says_so():
+    clean = Report(snapshot=snapshot(callback(0, ["a.value"], ["b.value"])), findings=(), title="x")
+    assert render(clean, "markdown").endswith("- Findings: 0\n\nNo findings.\n")

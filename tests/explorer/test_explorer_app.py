@@ -11,7 +11,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from graph_factory import APPS, callback, snapshot
 
+from analysis.errors import ConfigError
+from analysis.settings import LintSettings
+from analysis.snapshot import save_snapshot
 from explorer.app import create_app
 from explorer.projects import Project, ProjectStore, project_name, run_analysis
 from paths import REPO
@@ -80,6 +84,45 @@ def test_snapshot_file_projects_read_the_file(good_result, tmp_path):
     _, result = good_result
     store = ProjectStore([Project("saved", snapshot_file=result["path"])], tmp_path)
     assert store.services("saved").snapshot.target
+
+
+def test_the_explorer_honours_the_project_settings_as_the_cli_does(tmp_path):
+    project = tmp_path / "shop"
+    project.mkdir()
+    shutil.copy(APPS / "single_bad" / "app.py", project / "app.py")
+    (project / "pyproject.toml").write_text('[tool.dash-callback-explorer]\nignore = ["DASH040"]\n')
+    run = subprocess.run([sys.executable, "-m", "analysis", str(project), "--format", "json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    cli = [(f["code"], f["line"]) for f in json.loads(run.stdout)["findings"]]
+    store = ProjectStore([Project("shop", target=str(project))], tmp_path / "results")
+    explorer = [(f.code, f.line) for f in store.services("shop").findings]
+    assert explorer == cli and cli and "DASH040" not in {code for code, _ in cli}
+
+
+CYCLE = snapshot(callback(0, ["a.value"], ["b.value"]), callback(1, ["b.value"], ["a.value"]))
+
+
+def test_a_snapshot_file_project_lints_with_the_defaults(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.dash-callback-explorer]\nignore = ["ALL"]\n')
+    save_snapshot(CYCLE, tmp_path / "cycle.json")
+    saved = Project("saved", snapshot_file=str(tmp_path / "cycle.json"))
+    assert saved.settings() == LintSettings()
+    store = ProjectStore([saved], tmp_path / "results")
+    assert [f.code for f in store.services("saved").findings] == ["DASH040"]
+
+
+def test_bad_project_settings_are_the_project_error(tmp_path):
+    (tmp_path / "app.py").write_text("")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.dash-callback-explorer]\nselect = ["DASH999"]\n')
+    store = ProjectStore([Project("shop", target=str(tmp_path / "app.py"))], tmp_path / "results")
+    with pytest.raises(ConfigError, match="DASH999"):
+        store.preload("shop", CYCLE)  # the command line's start-up: exit 2 with this message
+    save_snapshot(CYCLE, tmp_path / "results" / "shop-1.json")
+    store.adopt({"project": "shop", "path": str(tmp_path / "results" / "shop-1.json"),
+                 "error": None})
+    state = store.state("shop")
+    assert state.services is None and "DASH999" in state.error
 
 
 def test_project_names_are_short_and_unique():

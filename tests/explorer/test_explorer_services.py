@@ -13,7 +13,7 @@ from analysis.probe.runner import snapshot_target
 from analysis.snapshot import Snapshot
 from explorer.view.nodes import component_node, element_id
 from explorer.panels.details import details_panel
-from explorer.panels.exports import markdown_report, sarif_report, snapshot_json
+from explorer.panels.exports import report_download, snapshot_download
 from explorer.services import SnapshotServices
 from explorer.panels.summary import findings_by_rule_figure, summary_counts
 from explorer.view.stylesheet import SEVERITY_COLOURS
@@ -146,11 +146,11 @@ def test_summary_counts_and_chart(demo):
 
 
 def test_exports_are_valid(demo):
-    assert Snapshot.from_json(snapshot_json(demo)) == demo.snapshot
-    sarif = json.loads(sarif_report(demo))
+    assert Snapshot.from_json(snapshot_download(demo, "demo").content) == demo.snapshot
+    sarif = json.loads(report_download(demo, "demo", "sarif").content)
     assert sarif["version"] == "2.1.0"
     assert len(sarif["runs"][0]["results"]) == len(demo.findings)
-    markdown = markdown_report(demo, "demo")
+    markdown = report_download(demo, "demo", "markdown").content
     for finding in demo.findings:
         assert finding.code in markdown
 
