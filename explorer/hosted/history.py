@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.errors import AnalysisError, SnapshotError
-from analysis.snapshot import SCHEMA_VERSION, Snapshot, load_snapshot, write_atomic
+from analysis.snapshot import SCHEMA_VERSION, Snapshot, load_snapshot, snapshot_id, write_atomic
 from explorer.hosted.projects_file import is_project_name
-from explorer.services import snapshot_id
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a 500-callback project's snapshot is well under 5 MB
 DEFAULT_KEEP = 50
@@ -57,7 +56,7 @@ class HistoryEntry:
     id: str
     created: float  # seconds since the epoch
     source: str  # "ci" | "upload" | "analysis"
-    digest: str  # explorer.services.snapshot_id of the content
+    digest: str  # analysis.snapshot.snapshot_id of the content
     size: int
 
     @property
