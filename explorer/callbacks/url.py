@@ -14,8 +14,37 @@ from explorer.view.filters import default_collapse
 
 def project_collapse(store: ProjectStore, project: str | None) -> str:
     """The collapse a project opens with (large projects open grouped by page/module)."""
-    services = store.services(project)
-    return default_collapse(len(services.catalog.callbacks) if services else 0)
+    return default_collapse(store.answer(project, lambda s: len(s.catalog.callbacks), 0))
+
+
+def restored_controls(store: ProjectStore, search: str | None) -> tuple:
+    """The controls' values a link's query string asks for, and the whole view for the
+    callbacks that restore the rest (selection, focus depth, page/module filter)."""
+    view = decode(search)
+    project = view.project if store.known(view.project) else store.default()
+    collapse = view.collapse or project_collapse(store, project)
+    return (
+        project, view.search, list(view.severities), list(view.rules), list(view.kinds),
+        collapse, view.layout, view.direction, asdict(view),
+    )
+
+
+def shared_view(
+    store: ProjectStore, project: str | None, search: str | None, groups: list | None,
+    severities: list | None, rules: list | None, kinds: list | None, collapse: str | None,
+    layout: str | None, direction: str | None, depth: int | None, selection: dict | None,
+) -> UrlView:
+    """The view the controls show, as a link keeps it (the project's default collapse is
+    left out, so the link follows the project)."""
+    selection = selection or {}
+    return UrlView(
+        project=project, search=search or "", groups=tuple(groups or ()),
+        severities=tuple(severities or ()), rules=tuple(rules or ()),
+        kinds=tuple(kinds or ()),
+        collapse=None if collapse == project_collapse(store, project) else collapse,
+        layout=layout or UrlView.layout, direction=direction or "off", depth=depth or 1,
+        selected=tuple(selection.get("nodes") or ()), finding=selection.get("finding"),
+    )
 
 
 def register(app: Dash, store: ProjectStore) -> None:
@@ -36,13 +65,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         """Opening a link restores its view; the URL is read as State so writing it back
         never triggers this again (no cycle between the two URL callbacks). The selection,
         focus depth and page/module filter are restored by their own writers from URL_VIEW."""
-        view = decode(search)
-        project = view.project if store.known(view.project) else store.default()
-        collapse = view.collapse or project_collapse(store, project)
-        return (
-            project, view.search, list(view.severities), list(view.rules), list(view.kinds),
-            collapse, view.layout, view.direction, asdict(view),
-        )
+        return restored_controls(store, search)
 
     @app.callback(
         Output(ids.URL, "search"),
@@ -65,14 +88,6 @@ def register(app: Dash, store: ProjectStore) -> None:
         rules: list | None, kinds: list | None, collapse: str | None, layout: str | None,
         direction: str | None, depth: int | None, selection: dict | None, current: str | None,
     ) -> str:
-        selection = selection or {}
-        view = UrlView(
-            project=project, search=search or "", groups=tuple(groups or ()),
-            severities=tuple(severities or ()), rules=tuple(rules or ()),
-            kinds=tuple(kinds or ()),
-            collapse=None if collapse == project_collapse(store, project) else collapse,
-            layout=layout or UrlView.layout, direction=direction or "off", depth=depth or 1,
-            selected=tuple(selection.get("nodes") or ()), finding=selection.get("finding"),
-        )
-        encoded = encode(view)
+        encoded = encode(shared_view(store, project, search, groups, severities, rules, kinds,
+                                     collapse, layout, direction, depth, selection))
         return no_update if encoded == (current or "") else encoded
