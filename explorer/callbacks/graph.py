@@ -10,25 +10,10 @@ from explorer.projects import ProjectStore
 from explorer.services import GraphView, SnapshotServices
 from explorer.view.aggregate import PRESET_LAYOUT
 from explorer.view.catalog import element_id
-from explorer.view.filters import ViewSpec
+from explorer.view.filters import ViewSpec, view_spec
 from explorer.view.stylesheet import HIGHLIGHT_JS
 
 NO_ANALYSIS = "No analysis to show for this project yet."
-
-
-def view_spec(
-    groups: list | None, severities: list | None, rules: list | None, kinds: list | None,
-    collapse: str | None, direction: str | None, depth: int | None, selection: dict | None,
-) -> ViewSpec:
-    """The hashable view the controls describe (lists become tuples for the caches)."""
-    focused = direction not in (None, "off")
-    return ViewSpec(
-        groups=tuple(sorted(groups or ())), severities=tuple(sorted(severities or ())),
-        rules=tuple(sorted(rules or ())), kinds=tuple(sorted(kinds or ())),
-        focus=tuple((selection or {}).get("nodes") or ()) if focused else (),
-        direction=direction if focused else "off", depth=(depth or 1) if focused else 1,
-        collapse=collapse or "none",
-    )
 
 
 #: The selection's nodes while focus is on; otherwise nothing changes.
@@ -103,28 +88,18 @@ def register(app: Dash, store: ProjectStore) -> None:
         Output(ids.OVERVIEW_RESET, "style"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
-        Input(ids.FILTER_GROUP, "value"),
-        Input(ids.FILTER_SEVERITY, "value"),
-        Input(ids.FILTER_RULE, "value"),
-        Input(ids.FILTER_KIND, "value"),
-        Input(ids.COLLAPSE_SELECT, "value"),
-        Input(ids.FOCUS_DIRECTION, "value"),
-        Input(ids.FOCUS_DEPTH_SLIDER, "value"),
+        {name: Input(control, "value") for name, control in ids.VIEW_CONTROLS},
         Input(ids.FOCUS_NODES, "data"),
         Input(ids.EXPANDED, "data"),
-        Input(ids.LAYOUT_SELECT, "value"),
     )
     def render_graph(
-        project: str | None, revision: int | None, groups: list | None,
-        severities: list | None, rules: list | None, kinds: list | None,
-        collapse: str | None, direction: str | None, depth: int | None,
-        focus_nodes: list | None, expanded: list | None, layout: str | None,
+        project: str | None, revision: int | None, controls: dict, focus_nodes: list | None,
+        expanded: list | None,
     ) -> tuple[list, dict, str, dict]:
         """One writer for what the graph draws and how it is laid out. A new selection
         reaches it only while a focus view is on (see ``FOCUS_OF_SELECTION``)."""
-        name = layout or "dagre"
-        spec = view_spec(groups, severities, rules, kinds, collapse, direction, depth,
-                         {"nodes": focus_nodes or []})
+        name = controls.get("layout") or "dagre"
+        spec = view_spec(controls, focus_nodes)
         opened = tuple(sorted(expanded or ()))
         return store.answer(project, lambda s: drawn_graph(s, spec, opened, name), no_graph(name))
 

@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from analysis.snapshot import Callback, Dependency, Snapshot
+from dataclasses import fields
+
+from explorer import ids
 from explorer.callbacks.graph import (
     NO_ANALYSIS, drawn_graph, graph_caption, no_graph, search_highlights, search_result_list,
-    view_spec,
 )
 from explorer.layout import graph_layout
-from explorer.services import GraphView, SnapshotServices
+from explorer.services import GraphView
 from explorer.view.aggregate import PRESET_LAYOUT
 from explorer.view.catalog import element_id
-from explorer.view.filters import ViewSpec
+from explorer.view.filters import ViewSpec, view_spec
+from explorer.view.urlstate import UrlView
 
 
 def test_view_spec_sorts_the_filters_and_focuses_only_while_focus_is_on():
-    spec = view_spec(["b", "a"], ["warning", "error"], None, None, None, "off", 3,
-                     {"nodes": ["cb:1"]})
-    assert spec == ViewSpec(groups=("a", "b"), severities=("error", "warning"))
-    focused = view_spec(None, None, None, None, "group", "both", None, {"nodes": ["cb:1"]})
+    controls = {"groups": ["b", "a"], "severities": ["warning", "error"], "rules": None,
+                "kinds": None, "collapse": None, "direction": "off", "depth": 3,
+                "layout": "cose"}
+    assert view_spec(controls, ["cb:1"]) == \
+        ViewSpec(groups=("a", "b"), severities=("error", "warning"))
+    focused = view_spec(dict(controls, collapse="group", direction="both", depth=None),
+                        ["cb:1"])
     assert (focused.focus, focused.direction, focused.depth, focused.collapse) == \
         (("cb:1",), "both", 1, "group")
+    assert view_spec({"direction": None}, ["cb:1"]) == ViewSpec()
+
+
+def test_every_view_control_is_a_field_of_the_view_or_the_link():
+    names = [name for name, _ in ids.VIEW_CONTROLS]
+    assert len(set(names)) == len(names) == len({c for _, c in ids.VIEW_CONTROLS})
+    assert set(names) <= {f.name for f in fields(ViewSpec)} | {f.name for f in fields(UrlView)}
 
 
 def test_a_project_without_analysis_draws_nothing_and_hides_the_reset(demo_store):
@@ -40,14 +52,8 @@ def test_the_drawn_graph_counts_what_it_shows(demo_store):
     assert filtered[2].startswith("3 of 18 callbacks")
 
 
-def test_a_large_graph_opens_aggregated_at_its_server_positions():
-    callbacks = tuple(
-        Callback(i, f"pages.p{i % 5}.step{i}", module=f"pages.p{i % 5}",
-                 inputs=(Dependency(f"in{i}", "value"),),
-                 outputs=(Dependency(f"in{i + 1}", "value"),))
-        for i in range(300)
-    )
-    services = SnapshotServices(Snapshot(target="big.py", root=".", callbacks=callbacks), ())
+def test_a_large_graph_opens_aggregated_at_its_server_positions(large_paged):
+    services = large_paged
     spec = ViewSpec(collapse="overview")
     _, layout, caption, reset = drawn_graph(services, spec, (), "dagre")
     assert layout == PRESET_LAYOUT and reset == {"display": "none"}
