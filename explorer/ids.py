@@ -41,6 +41,14 @@ FOCUS_DIRECTION = "focus-direction"
 FOCUS_DEPTH_SLIDER = "focus-depth-slider"
 FOCUS_DEPTH_INPUT = "focus-depth-input"
 
+# The controls of the view, by the ViewSpec/UrlView field each one holds: the graph, the URL
+# and a link's restore take their values as one dict, so a new filter is one more row here.
+VIEW_CONTROLS = (
+    ("groups", FILTER_GROUP), ("severities", FILTER_SEVERITY), ("rules", FILTER_RULE),
+    ("kinds", FILTER_KIND), ("collapse", COLLAPSE_SELECT), ("direction", FOCUS_DIRECTION),
+    ("depth", FOCUS_DEPTH_SLIDER), ("layout", LAYOUT_SELECT),
+)
+
 # Panels
 FINDINGS_LIST = "findings-list"
 FINDINGS_COUNT = "findings-count"

@@ -6,11 +6,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from analysis.errors import AnalysisError
 from analysis.settings import LintSettings, project_settings
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
 from explorer.services import SnapshotServices
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,12 @@ class ProjectStore:
     def services(self, name: object) -> SnapshotServices | None:
         """The last good analysis of a project (None if it never succeeded)."""
         return self.state(name).services if self.known(name) else None
+
+    def answer(self, name: object, show: Callable[[SnapshotServices], T], nothing: T) -> T:
+        """``show`` applied to the project's analysis, or ``nothing`` when it has none (an
+        unknown project, or one whose analysis never succeeded)."""
+        services = self.services(name)
+        return nothing if services is None else show(services)
 
     def preload(self, name: str, snapshot: Snapshot) -> None:
         """Show a snapshot already in hand (tests, uploads) as the project's analysis;

@@ -5,27 +5,15 @@ from __future__ import annotations
 from dash import Dash, Input, Output, html
 
 from explorer import ids
-from explorer.view.aggregate import PRESET_LAYOUT
-from explorer.view.catalog import element_id
 from explorer.layout import graph_layout
 from explorer.projects import ProjectStore
+from explorer.services import GraphView, SnapshotServices
+from explorer.view.aggregate import PRESET_LAYOUT
+from explorer.view.catalog import element_id
+from explorer.view.filters import ViewSpec, view_spec
 from explorer.view.stylesheet import HIGHLIGHT_JS
-from explorer.view.filters import ViewSpec
 
-
-def view_spec(
-    groups: list | None, severities: list | None, rules: list | None, kinds: list | None,
-    collapse: str | None, direction: str | None, depth: int | None, selection: dict | None,
-) -> ViewSpec:
-    """The hashable view the controls describe (lists become tuples for the caches)."""
-    focused = direction not in (None, "off")
-    return ViewSpec(
-        groups=tuple(sorted(groups or ())), severities=tuple(sorted(severities or ())),
-        rules=tuple(sorted(rules or ())), kinds=tuple(sorted(kinds or ())),
-        focus=tuple((selection or {}).get("nodes") or ()) if focused else (),
-        direction=direction if focused else "off", depth=(depth or 1) if focused else 1,
-        collapse=collapse or "none",
-    )
+NO_ANALYSIS = "No analysis to show for this project yet."
 
 
 #: The selection's nodes while focus is on; otherwise nothing changes.
@@ -37,6 +25,61 @@ function(selection, direction) {
 """
 
 
+def graph_caption(view: GraphView, total: int, spec: ViewSpec) -> str:
+    """The line under the graph: how much of it is shown, and how to see more."""
+    caption = f"{view.callbacks} of {total} callbacks, {view.properties} properties shown"
+    if view.aggregated:
+        caption += (" — aggregated by page/module and connected cluster: click one to open "
+                    "it, select a node and turn on focus to see its neighbourhood")
+    if spec.direction != "off" and not spec.focus:
+        caption += " (select a node to focus on it)"
+    return caption
+
+
+def no_graph(layout: str) -> tuple[list, dict, str, dict]:
+    """The graph's outputs for a project without an analysis."""
+    return [], graph_layout(layout), NO_ANALYSIS, {"display": "none"}
+
+
+def drawn_graph(
+    services: SnapshotServices, spec: ViewSpec, expanded: tuple[str, ...], layout: str
+) -> tuple[list, dict, str, dict]:
+    """The graph's elements, layout, caption and the "Close opened groups" button's style."""
+    view = services.graph_view(spec, expanded, layout)  # memoised
+    caption = graph_caption(view, len(services.catalog.callbacks), spec)
+    chosen = PRESET_LAYOUT if view.positioned and layout == "dagre" else graph_layout(layout)
+    # "Close opened groups" only where there is something to close.
+    reset = {"display": "inline" if view.aggregated and expanded else "none"}
+    return list(view.elements), chosen, caption, reset
+
+
+def search_highlights(services: SnapshotServices, query: str | None) -> list[str]:
+    """What the search highlights: the matching nodes and, in the overview of a large
+    graph, the clusters holding them."""
+    matches = tuple(hit.key for hit in services.search((query or "").strip()))
+    if matches:
+        matches += services.opening(matches)
+    return [element_id(key) for key in matches]
+
+
+def search_result_list(services: SnapshotServices, query: str | None) -> list:
+    """One button per search hit (a click selects it), or a line saying nothing matched."""
+    if not (query or "").strip():
+        return []
+    hits = services.search(query.strip())
+    if not hits:
+        return [html.Div("No match.", className="small text-muted")]
+    return [
+        html.Button(
+            [html.Span(hit.label, className="fw-semibold"),
+             html.Span(f" {hit.kind} · {hit.detail}", className="text-muted")],
+            id={"type": ids.SEARCH_RESULT, "node": hit.key},
+            className="list-group-item list-group-item-action py-1 px-2 small text-break",
+        )
+        for hit in hits
+    ]
+
+
 def register(app: Dash, store: ProjectStore) -> None:
     @app.callback(
         Output(ids.GRAPH, "elements"),
@@ -45,44 +88,20 @@ def register(app: Dash, store: ProjectStore) -> None:
         Output(ids.OVERVIEW_RESET, "style"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
-        Input(ids.FILTER_GROUP, "value"),
-        Input(ids.FILTER_SEVERITY, "value"),
-        Input(ids.FILTER_RULE, "value"),
-        Input(ids.FILTER_KIND, "value"),
-        Input(ids.COLLAPSE_SELECT, "value"),
-        Input(ids.FOCUS_DIRECTION, "value"),
-        Input(ids.FOCUS_DEPTH_SLIDER, "value"),
+        {name: Input(control, "value") for name, control in ids.VIEW_CONTROLS},
         Input(ids.FOCUS_NODES, "data"),
         Input(ids.EXPANDED, "data"),
-        Input(ids.LAYOUT_SELECT, "value"),
     )
     def render_graph(
-        project: str | None, revision: int | None, groups: list | None,
-        severities: list | None, rules: list | None, kinds: list | None,
-        collapse: str | None, direction: str | None, depth: int | None,
-        focus_nodes: list | None, expanded: list | None, layout: str | None,
+        project: str | None, revision: int | None, controls: dict, focus_nodes: list | None,
+        expanded: list | None,
     ) -> tuple[list, dict, str, dict]:
         """One writer for what the graph draws and how it is laid out. A new selection
         reaches it only while a focus view is on (see ``FOCUS_OF_SELECTION``)."""
-        name = layout or "dagre"
-        services = store.services(project)
-        if services is None:
-            return [], graph_layout(name), "No analysis to show for this project yet.", \
-                {"display": "none"}
-        spec = view_spec(groups, severities, rules, kinds, collapse, direction, depth,
-                         {"nodes": focus_nodes or []})
-        view = services.graph_view(spec, tuple(sorted(expanded or ())), name)  # memoised
-        total = len(services.catalog.callbacks)
-        caption = f"{view.callbacks} of {total} callbacks, {view.properties} properties shown"
-        if view.aggregated:
-            caption += (" — aggregated by page/module and connected cluster: click one to open "
-                        "it, select a node and turn on focus to see its neighbourhood")
-        if spec.direction != "off" and not spec.focus:
-            caption += " (select a node to focus on it)"
-        chosen = PRESET_LAYOUT if view.positioned and name == "dagre" else graph_layout(name)
-        # "Close opened groups" only where there is something to close.
-        reset = {"display": "inline" if view.aggregated and expanded else "none"}
-        return list(view.elements), chosen, caption, reset
+        name = controls.get("layout") or "dagre"
+        spec = view_spec(controls, focus_nodes)
+        opened = tuple(sorted(expanded or ()))
+        return store.answer(project, lambda s: drawn_graph(s, spec, opened, name), no_graph(name))
 
     @app.callback(
         Output(ids.SEARCH_MATCHES, "data"),
@@ -91,14 +110,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.REVISION, "data"),
     )
     def mark_matches(query: str | None, project: str | None, revision: int | None) -> list[str]:
-        """What the search highlights: the matching nodes and, in the overview of a large
-        graph, the clusters holding them."""
-        services = store.services(project)
-        hits = services.search((query or "").strip()) if services else ()
-        matches = tuple(h.key for h in hits)
-        if services is not None and matches:
-            matches += services.opening(matches)
-        return [element_id(key) for key in matches]
+        return store.answer(project, lambda s: search_highlights(s, query), [])
 
     # Only a focus view draws around the selection (highlighting is the stylesheet's job):
     # without one, a new selection sends no request for the graph at all.
@@ -125,18 +137,4 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.REVISION, "data"),
     )
     def search_results(query: str | None, project: str | None, revision: int | None) -> list:
-        services = store.services(project)
-        if services is None or not (query or "").strip():
-            return []
-        hits = services.search(query.strip())
-        if not hits:
-            return [html.Div("No match.", className="small text-muted")]
-        return [
-            html.Button(
-                [html.Span(hit.label, className="fw-semibold"),
-                 html.Span(f" {hit.kind} · {hit.detail}", className="text-muted")],
-                id={"type": ids.SEARCH_RESULT, "node": hit.key},
-                className="list-group-item list-group-item-action py-1 px-2 small text-break",
-            )
-            for hit in hits
-        ]
+        return store.answer(project, lambda s: search_result_list(s, query), [])

@@ -9,6 +9,26 @@ from explorer import ids
 from explorer.projects import ProjectStore
 
 
+def groups_to_open(tapped: dict | None) -> list[str]:
+    """The cluster or page/module a click on the graph opens (none for a plain node)."""
+    return [tapped["key"]] if tapped and tapped.get("expandable") else []
+
+
+def selection_groups(store: ProjectStore, project: str | None, selection: dict | None) -> list[str]:
+    """The closed clusters and pages/modules drawn around the selected nodes."""
+    nodes = tuple((selection or {}).get("nodes") or ())
+    if not nodes:
+        return []
+    return store.answer(project, lambda s: list(s.opening(nodes)), [])
+
+
+def with_opened(expanded: list | None, wanted: list[str]) -> list[str] | None:
+    """``expanded`` with ``wanted`` opened too; None when nothing new opens."""
+    opened = list(expanded or ())
+    new = [key for key in wanted if key not in opened]
+    return opened + new if new else None
+
+
 def register(app: Dash, store: ProjectStore) -> None:
     @app.callback(
         Output(ids.EXPANDED, "data"),
@@ -28,14 +48,11 @@ def register(app: Dash, store: ProjectStore) -> None:
         trigger = ctx.triggered_id
         if trigger == ids.PROJECT_SELECT or (trigger == ids.OVERVIEW_RESET and reset):
             return []
-        opened = list(expanded or ())
         if trigger == ids.GRAPH:
-            wanted = [tapped["key"]] if tapped and tapped.get("expandable") else []
+            wanted = groups_to_open(tapped)
         else:
-            services = store.services(project)
-            nodes = tuple((selection or {}).get("nodes") or ())
-            wanted = list(services.opening(nodes)) if services and nodes else []
-        new = [key for key in wanted if key not in opened]
-        if not new:
+            wanted = selection_groups(store, project, selection)
+        opened = with_opened(expanded, wanted)
+        if opened is None:
             raise PreventUpdate
-        return opened + new
+        return opened

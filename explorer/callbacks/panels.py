@@ -16,6 +16,11 @@ from explorer.panels.summary import findings_by_rule_figure, message_figure, sum
 PROMPT = html.P("Select a callback, a component or a finding.", className="text-muted")
 
 
+def no_findings() -> tuple[html.P, str]:
+    """The findings card of a project without an analysis."""
+    return html.P("No analysis.", className="text-muted p-2"), "Findings"
+
+
 def finding_item(index: int, finding: Finding) -> dbc.ListGroupItem:
     """One finding as text: code, rule name, severity, functions, file:line and message."""
     functions = ", ".join(name.rsplit(".", 1)[-1] for name in finding.functions)
@@ -51,6 +56,66 @@ def shown_findings(services: SnapshotServices, severities: tuple[str, ...],
     return shown
 
 
+def findings_count(shown: int, total: int) -> str:
+    """The findings card's title.
+
+    >>> findings_count(3, 3), findings_count(1, 3)
+    ('Findings (3)', 'Findings (1 of 3)')
+    """
+    return f"Findings ({f'{shown} of {total}' if shown != total else total})"
+
+
+def findings_panel(services: SnapshotServices, severities: list | None, rules: list | None,
+                   groups: list | None) -> tuple[object, str]:
+    """The findings list passing the filters, and its count."""
+    shown = shown_findings(services, tuple(severities or ()), tuple(rules or ()),
+                           tuple(groups or ()))
+    total = len(services.findings)
+    count = findings_count(len(shown), total)
+    if not shown:
+        return html.P("No findings." if not total else "No finding passes the filters.",
+                      className="text-muted p-2 mb-0"), count
+    return dbc.ListGroup([finding_item(i, services.findings[i]) for i in shown],
+                         flush=True), count
+
+
+def selection_details(services: SnapshotServices, selection: dict | None) -> list:
+    """The first selected node's details, under its finding's card when one was clicked."""
+    nodes = (selection or {}).get("nodes") or []
+    if not nodes:
+        return [PROMPT]
+    finding = (selection or {}).get("finding")
+    header = []
+    if isinstance(finding, int) and 0 <= finding < len(services.findings):
+        header = [finding_card(services.findings[finding], open_rationale=True)]
+    return header + details_panel(services, nodes[0])
+
+
+def summary_badges(services: SnapshotServices) -> list:
+    """The summary's counts, one badge each."""
+    badges = [
+        html.Div([html.Div(str(value), className="fs-5 fw-bold"),
+                  html.Div(name, className="small text-muted")],
+                 className="summary-count me-3 mb-2")
+        for name, value in summary_counts(services).items()
+    ]
+    return [html.Div(badges, className="d-flex flex-wrap")]
+
+
+def summary_chart(services: SnapshotServices | None) -> dcc.Graph:
+    """The findings-by-rule chart (an empty one without an analysis)."""
+    figure = findings_by_rule_figure(services) if services else message_figure("")
+    return dcc.Graph(id=ids.SUMMARY_CHART, figure=figure, config={"displayModeBar": False},
+                     style={"height": "auto"})
+
+
+def group_filter(groups: list[str], wanted: list | None, chosen: list | None) -> list | None:
+    """The page/module filter's value: the wanted groups this project has; None when that
+    is what is chosen already."""
+    kept = [g for g in wanted or () if g in groups]
+    return None if kept == chosen else kept
+
+
 def register(app: Dash, store: ProjectStore) -> None:
     @app.callback(
         Output(ids.FINDINGS_LIST, "children"),
@@ -65,19 +130,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         project: str | None, revision: int | None, severities: list | None,
         rules: list | None, groups: list | None,
     ) -> tuple[object, str]:
-        services = store.services(project)
-        if services is None:
-            return html.P("No analysis.", className="text-muted p-2"), "Findings"
-        shown = shown_findings(services, tuple(severities or ()), tuple(rules or ()),
-                               tuple(groups or ()))
-        total = len(services.findings)
-        count = f"{len(shown)} of {total}" if len(shown) != total else str(total)
-        count = f"Findings ({count})"
-        if not shown:
-            return html.P("No findings." if not total else "No finding passes the filters.",
-                          className="text-muted p-2 mb-0"), count
-        return dbc.ListGroup([finding_item(i, services.findings[i]) for i in shown],
-                             flush=True), count
+        return store.answer(
+            project, lambda s: findings_panel(s, severities, rules, groups), no_findings())
 
     @app.callback(
         Output(ids.DETAILS, "children"),
@@ -86,15 +140,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.REVISION, "data"),
     )
     def show_details(selection: dict | None, project: str | None, revision: int | None) -> list:
-        services = store.services(project)
-        nodes = (selection or {}).get("nodes") or []
-        if services is None or not nodes:
-            return [PROMPT]
-        finding = (selection or {}).get("finding")
-        header = []
-        if isinstance(finding, int) and 0 <= finding < len(services.findings):
-            header = [finding_card(services.findings[finding], open_rationale=True)]
-        return header + details_panel(services, nodes[0])
+        return store.answer(project, lambda s: selection_details(s, selection), [PROMPT])
 
     @app.callback(
         Output(ids.SUMMARY, "children"),
@@ -102,17 +148,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.REVISION, "data"),
     )
     def summarise(project: str | None, revision: int | None) -> list:
-        services = store.services(project)
-        if services is None:
-            return [html.P("No analysis.", className="text-muted")]
-        counts = summary_counts(services)
-        badges = [
-            html.Div([html.Div(str(value), className="fs-5 fw-bold"),
-                      html.Div(name, className="small text-muted")],
-                     className="summary-count me-3 mb-2")
-            for name, value in counts.items()
-        ]
-        return [html.Div(badges, className="d-flex flex-wrap")]
+        nothing = [html.P("No analysis.", className="text-muted")]
+        return store.answer(project, summary_badges, nothing)
 
     @app.callback(
         Output(ids.SUMMARY_CHART_SLOT, "children"),
@@ -128,11 +165,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         later redraws of the graph (filters, focus) leave the chart alone."""
         if not elements or shown_for == [project, revision]:
             raise PreventUpdate  # no graph drawn yet, or the chart is already this project's
-        services = store.services(project)
-        figure = findings_by_rule_figure(services) if services else message_figure("")
-        chart = dcc.Graph(id=ids.SUMMARY_CHART, figure=figure,
-                          config={"displayModeBar": False}, style={"height": "auto"})
-        return chart, [project, revision]
+        return summary_chart(store.services(project)), [project, revision]
 
     @app.callback(
         Output(ids.FILTER_GROUP, "options"),
@@ -147,11 +180,10 @@ def register(app: Dash, store: ProjectStore) -> None:
     ) -> tuple[list, object]:
         """The page/module filter's options and value change together, so a value restored
         from a link is never dropped for arriving before its options."""
-        services = store.services(project)
-        groups = list(services.catalog.groups) if services else []
+        groups = store.answer(project, lambda s: list(s.catalog.groups), [])
         # Restore from the link when it fired (maybe with the project) or when the value was
         # never written (None): a restoring response dropped for a newer request is redone.
         restoring = f"{ids.URL_VIEW}.data" in ctx.triggered_prop_ids or chosen is None
-        wanted = (url_view or {}).get("groups") if restoring else chosen
-        kept = [g for g in wanted or () if g in groups]
-        return groups, no_update if kept == chosen else kept
+        value = group_filter(groups, (url_view or {}).get("groups") if restoring else chosen,
+                             chosen)
+        return groups, no_update if value is None else value

@@ -43,6 +43,30 @@ def status_line(name: str, state: ProjectState) -> list:
     ], color="danger", className="py-2 mb-2")]
 
 
+def project_options(names: list[str], states: list[ProjectState],
+                    choices: list[tuple[str, str]]) -> list[dict]:
+    """The picker's options: each project with how its analysis went, then the extra choices."""
+    options = [{"label": project_label(n, s), "value": n} for n, s in zip(names, states)]
+    return options + [{"label": label, "value": value} for value, label in choices]
+
+
+def adopted_revision(store: ProjectStore, result: object) -> int | None:
+    """The store's revision after taking in a background analysis's result; None when the
+    result is not one this app produced."""
+    if not isinstance(result, dict):
+        return None
+    try:
+        store.adopt(result)
+    except (ValueError, KeyError):
+        return None
+    return store.revision
+
+
+def project_status(store: ProjectStore, project: str | None) -> list:
+    """The status line of the picked project (nothing for an unknown one)."""
+    return status_line(project, store.state(project)) if store.known(project) else []
+
+
 def register(app: Dash, store: ProjectStore) -> None:
     @app.callback(Output(ids.PROJECT_SELECT, "options"), Input(ids.REVISION, "data"))
     async def describe_projects(revision: int | None) -> list[dict]:
@@ -53,8 +77,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         with ThreadPoolExecutor(max_workers=min(8, len(names))) as pool:
             states = await asyncio.gather(
                 *(loop.run_in_executor(pool, store.state, n) for n in names))
-        options = [{"label": project_label(n, s), "value": n} for n, s in zip(names, states)]
-        return options + [{"label": label, "value": value} for value, label in store.choices()]
+        return project_options(names, list(states), store.choices())
 
     @app.callback(
         Output(ids.ANALYSIS_RESULT, "data"),
@@ -88,13 +111,10 @@ def register(app: Dash, store: ProjectStore) -> None:
         prevent_initial_call=True,
     )
     def adopt_analysis(result: dict | None) -> int:
-        if not isinstance(result, dict):
-            raise PreventUpdate
-        try:
-            store.adopt(result)
-        except (ValueError, KeyError):
-            raise PreventUpdate from None  # not a result this app produced
-        return store.revision
+        revision = adopted_revision(store, result)
+        if revision is None:
+            raise PreventUpdate  # not a result this app produced
+        return revision
 
     @app.callback(
         Output(ids.STATUS, "children"),
@@ -102,6 +122,4 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.REVISION, "data"),
     )
     def show_status(project: str | None, revision: int | None) -> list:
-        if not store.known(project):
-            return []
-        return status_line(project, store.state(project))
+        return project_status(store, project)

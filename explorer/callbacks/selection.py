@@ -7,15 +7,78 @@ from dash.exceptions import PreventUpdate
 
 from analysis.graph import callback_node
 from explorer import ids
-from explorer.view.catalog import element_id
 from explorer.projects import ProjectStore
+from explorer.services import SnapshotServices
+from explorer.view.catalog import element_id
 from explorer.view.filters import MAX_DEPTH
 
-NOTHING = {"nodes": [], "elements": [], "finding": None}
 
 def selection_of(keys: list[str], finding: int | None = None) -> dict:
     """The selection store's data for some node keys."""
     return {"nodes": keys, "elements": [element_id(k) for k in keys], "finding": finding}
+
+
+def next_selection(
+    trigger: str | dict | None, url_fired: bool, clicked: bool, tapped: dict | None,
+    url_view: dict | None, query: str | None, current: dict | None,
+    services: SnapshotServices | None,
+) -> dict | None:
+    """The selection after ``trigger`` fired (None: it stays as it is).
+
+    Until the selection is first written (its data still lacks "elements"), any call
+    that is not a user's action restores the link's selection: Dash drops a pending
+    response when the same callback fires again, and buttons appearing in the layout
+    (search results, findings) fire it while the restoring request is in flight.
+    """
+    user_action = trigger in (ids.GRAPH, ids.SEARCH_INPUT) or (
+        isinstance(trigger, dict) and clicked) or (trigger == ids.CLEAR_SELECTION and clicked)
+    never_written = "elements" not in (current or {})
+    if url_fired or (never_written and not user_action):
+        view = url_view or {}
+        return selection_of(list(view.get("selected") or ()), view.get("finding"))
+    if trigger == ids.PROJECT_SELECT:
+        nodes = (current or {}).get("nodes") or []
+        if services is not None and nodes and all(services.knows(n) for n in nodes):
+            return None  # the same project again (or one that has these nodes)
+        return selection_of([])
+    if trigger == ids.GRAPH:
+        return selection_of([tapped["key"]]) if tapped and tapped.get("key") else None
+    if trigger == ids.SEARCH_INPUT:
+        hits = services.search((query or "").strip()) if services else ()
+        return selection_of([hits[0].key]) if hits else None
+    if not clicked:
+        return None  # buttons just rendered (n_clicks None or 0), not clicked
+    if trigger == ids.CLEAR_SELECTION:
+        return selection_of([])
+    if not isinstance(trigger, dict):
+        return None  # every other way of selecting is a button with a pattern id
+    if trigger["type"] == ids.FINDING_ITEM:
+        index = trigger["index"]
+        if services is None or index >= len(services.findings):
+            return None
+        finding = services.findings[index]
+        return selection_of([callback_node(i) for i in finding.callbacks], index)
+    return selection_of([trigger["node"]])
+
+
+def synced_depth(
+    trigger: str | None, slider: int | None, typed: int | float | None, url_view: dict | None
+) -> tuple | None:
+    """The focus depth for the slider and the number box (no_update where one already shows
+    it); None when there is no depth to show yet."""
+    if trigger == ids.URL_VIEW:
+        wanted = (url_view or {}).get("depth")
+    elif trigger == ids.FOCUS_DEPTH_INPUT:
+        wanted = typed
+    else:
+        wanted = slider
+    if wanted is None:
+        return None  # the box is empty or out of its min/max while typing
+    depth = max(1, min(MAX_DEPTH, int(wanted)))
+    return (
+        no_update if trigger == ids.FOCUS_DEPTH_SLIDER and depth == slider else depth,
+        no_update if trigger == ids.FOCUS_DEPTH_INPUT and depth == typed else depth,
+    )
 
 
 def register(app: Dash, store: ProjectStore) -> None:
@@ -38,47 +101,15 @@ def register(app: Dash, store: ProjectStore) -> None:
         related_clicks: list, cleared: int | None, url_view: dict | None,
         project: str | None, query: str | None, current: dict | None,
     ) -> dict:
-        """Every way of selecting goes through here, told apart by ``ctx.triggered_id``.
-
-        Until the selection is first written (its data still lacks "elements"), any call
-        that is not a user's action restores the link's selection: Dash drops a pending
-        response when the same callback fires again, and buttons appearing in the layout
-        (search results, findings) fire it while the restoring request is in flight.
-        """
-        trigger = ctx.triggered_id
-        services = store.services(project)
-        clicked = bool(ctx.triggered and ctx.triggered[0]["value"])
-        user_action = trigger in (ids.GRAPH, ids.SEARCH_INPUT) or (
-            isinstance(trigger, dict) and clicked) or (trigger == ids.CLEAR_SELECTION and clicked)
-        never_written = "elements" not in (current or {})
-        if f"{ids.URL_VIEW}.data" in ctx.triggered_prop_ids or (never_written and not user_action):
-            view = url_view or {}
-            return selection_of(list(view.get("selected") or ()), view.get("finding"))
-        if trigger == ids.PROJECT_SELECT:
-            nodes = (current or {}).get("nodes") or []
-            if services is not None and nodes and all(services.knows(n) for n in nodes):
-                raise PreventUpdate  # the same project again (or one that has these nodes)
-            return NOTHING
-        if trigger == ids.GRAPH:
-            if not tapped or not tapped.get("key"):
-                raise PreventUpdate
-            return selection_of([tapped["key"]])
-        if trigger == ids.SEARCH_INPUT:
-            hits = services.search((query or "").strip()) if services else ()
-            if not hits:
-                raise PreventUpdate
-            return selection_of([hits[0].key])
-        if not clicked:
-            raise PreventUpdate  # buttons just rendered (n_clicks None or 0), not clicked
-        if trigger == ids.CLEAR_SELECTION:
-            return NOTHING
-        if trigger["type"] == ids.FINDING_ITEM:
-            index = trigger["index"]
-            if services is None or index >= len(services.findings):
-                raise PreventUpdate
-            finding = services.findings[index]
-            return selection_of([callback_node(i) for i in finding.callbacks], index)
-        return selection_of([trigger["node"]])
+        """Every way of selecting goes through here, told apart by ``ctx.triggered_id``."""
+        selection = next_selection(
+            ctx.triggered_id, f"{ids.URL_VIEW}.data" in ctx.triggered_prop_ids,
+            bool(ctx.triggered and ctx.triggered[0]["value"]), tapped, url_view, query,
+            current, store.services(project),
+        )
+        if selection is None:
+            raise PreventUpdate
+        return selection
 
     @app.callback(
         Output(ids.FOCUS_DEPTH_SLIDER, "value"),
@@ -92,17 +123,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         slider: int | None, typed: int | float | None, url_view: dict | None
     ) -> tuple:
         """The slider and the number box show one value: one callback owns both."""
-        trigger = ctx.triggered_id
-        if trigger == ids.URL_VIEW:
-            wanted = (url_view or {}).get("depth")
-        elif trigger == ids.FOCUS_DEPTH_INPUT:
-            wanted = typed
-        else:
-            wanted = slider
-        if wanted is None:
-            raise PreventUpdate  # the box is empty or out of its min/max while typing
-        depth = max(1, min(MAX_DEPTH, int(wanted)))
-        return (
-            no_update if trigger == ids.FOCUS_DEPTH_SLIDER and depth == slider else depth,
-            no_update if trigger == ids.FOCUS_DEPTH_INPUT and depth == typed else depth,
-        )
+        depths = synced_depth(ctx.triggered_id, slider, typed, url_view)
+        if depths is None:
+            raise PreventUpdate
+        return depths

@@ -44,6 +44,28 @@ def decode_contents(contents: str, max_bytes: int) -> bytes:
             from None
 
 
+def store_upload(store: HostedProjectStore, contents: str, filename: str | None,
+                 choice: str | None) -> tuple[html.Span, str | None, int] | None:
+    """Validate an upload like the API, store it as the project's newest snapshot, and say
+    how it went: the message, the project to show and the store's revision. None when no
+    configured project is picked."""
+    project = split_choice(choice)[0]
+    if project not in store.names():
+        return None  # the picker only offers configured projects
+    name = filename or "the file"
+    try:
+        snapshot = parse_upload(decode_contents(contents, store.history.max_bytes),
+                                store.history.max_bytes)
+        entry = store.history.add(project, snapshot, source="upload")
+    except UploadRejected as exc:
+        message = html.Span(f"{name} was refused: {exc.message}", className="text-danger")
+        return message, choice, store.revision
+    store.state(project)  # follow the history to the new snapshot in this process
+    message = html.Span(f"{name} stored as {project}'s newest snapshot ({entry.when}).",
+                        className="text-success")
+    return message, project, store.revision
+
+
 def register(app: Dash, store: HostedProjectStore) -> None:
     @app.callback(
         Output(UPLOAD_STATUS, "children"),
@@ -56,20 +78,7 @@ def register(app: Dash, store: HostedProjectStore) -> None:
     )
     def upload_snapshot(contents: str | None, filename: str | None, choice: str | None) -> tuple:
         """Validate like the API, store as the project's newest snapshot, and show it."""
-        if not contents:
+        stored = store_upload(store, contents, filename, choice) if contents else None
+        if stored is None:
             raise PreventUpdate
-        project = split_choice(choice)[0]
-        if project not in store.names():
-            raise PreventUpdate  # the picker only offers configured projects
-        name = filename or "the file"
-        try:
-            snapshot = parse_upload(decode_contents(contents, store.history.max_bytes),
-                                    store.history.max_bytes)
-            entry = store.history.add(project, snapshot, source="upload")
-        except UploadRejected as exc:
-            message = html.Span(f"{name} was refused: {exc.message}", className="text-danger")
-            return message, choice, store.revision
-        store.state(project)  # follow the history to the new snapshot in this process
-        message = html.Span(f"{name} stored as {project}'s newest snapshot ({entry.when}).",
-                            className="text-success")
-        return message, project, store.revision
+        return stored

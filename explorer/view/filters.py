@@ -3,7 +3,8 @@ focus on a selection's upstream/downstream neighbourhood."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
 
 import networkx as nx
 
@@ -39,6 +40,39 @@ class ViewSpec:
     direction: str = "off"
     depth: int = 1
     collapse: str = "none"
+
+
+def control_fields(view_type: type, controls: Mapping[str, object], *, sort: bool) -> dict:
+    """The fields of the dataclass ``view_type`` that ``controls`` holds: lists as tuples
+    (sorted if ``sort``), empty values as the field's default.
+
+    >>> control_fields(ViewSpec, {"kinds": ["b", "a"], "depth": None, "other": 1}, sort=True)
+    {'kinds': ('a', 'b'), 'depth': 1}
+    """
+    values: dict[str, object] = {}
+    for f in fields(view_type):
+        if f.name in controls:
+            value = controls[f.name]
+            if isinstance(f.default, tuple):
+                values[f.name] = tuple(sorted(value or ()) if sort else value or ())
+            else:
+                values[f.name] = value or f.default
+    return values
+
+
+def view_spec(controls: Mapping[str, object], focus: Sequence[str] | None = None) -> ViewSpec:
+    """The hashable view the controls' values describe (lists become sorted tuples for the
+    caches); the focus and its depth count only while a focus direction is on.
+
+    >>> view_spec({"severities": ["warning", "error"], "depth": 3}, ["cb:1"]).severities
+    ('error', 'warning')
+    >>> view_spec({"direction": "off", "depth": 3}, ["cb:1"]) == ViewSpec()
+    True
+    """
+    spec = ViewSpec(**control_fields(ViewSpec, controls, sort=True))  # type: ignore[arg-type]
+    if spec.direction == "off":
+        return replace(spec, focus=(), depth=1)
+    return replace(spec, focus=tuple(focus or ()))
 
 
 def visible_nodes(

@@ -2,38 +2,60 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from explorer.view.elements import COLLAPSE_MODES
-from explorer.view.filters import FOCUS_DIRECTIONS, MAX_DEPTH
+from explorer.view.filters import FOCUS_DIRECTIONS, MAX_DEPTH, control_fields
 
 LAYOUTS = ("dagre", "breadthfirst", "cose", "cose-bilkent", "klay", "concentric", "circle", "grid")
 DEFAULT_LAYOUT = "dagre"
+
+
+def _kept_as(key: str, default: object) -> Any:
+    """A field kept in the query string under ``key`` (once per item if it is a tuple)."""
+    return field(default=default, metadata={"key": key})
 
 
 @dataclass(frozen=True)
 class UrlView:
     """Everything a shared link restores. Lists are tuples so the view is hashable."""
 
-    project: str | None = None
-    search: str = ""
-    groups: tuple[str, ...] = ()
-    severities: tuple[str, ...] = ()
-    rules: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    collapse: str | None = None  # None: the project's default (see views.default_collapse)
-    layout: str = DEFAULT_LAYOUT
-    direction: str = "off"
-    depth: int = 1
-    selected: tuple[str, ...] = ()  # node keys
-    finding: int | None = None
+    project: str | None = _kept_as("project", None)
+    search: str = _kept_as("q", "")
+    groups: tuple[str, ...] = _kept_as("group", ())
+    severities: tuple[str, ...] = _kept_as("severity", ())
+    rules: tuple[str, ...] = _kept_as("rule", ())
+    kinds: tuple[str, ...] = _kept_as("kind", ())
+    # None: the project's default (see filters.default_collapse)
+    collapse: str | None = _kept_as("collapse", None)
+    layout: str = _kept_as("layout", DEFAULT_LAYOUT)
+    direction: str = _kept_as("focus", "off")
+    depth: int = _kept_as("depth", 1)
+    selected: tuple[str, ...] = _kept_as("node", ())  # node keys
+    finding: int | None = _kept_as("finding", None)
 
 
-_MULTI = {"groups": "group", "severities": "severity", "rules": "rule", "kinds": "kind",
-          "selected": "node"}
-_SINGLE = {"project": "project", "search": "q", "collapse": "collapse", "layout": "layout",
-           "direction": "focus", "depth": "depth", "finding": "finding"}
+def url_view(controls: Mapping[str, object], **others: object) -> UrlView:
+    """The view the controls' values describe (lists in the order picked), with ``others``.
+
+    >>> url_view({"rules": ["DASH040", "DASH001"], "depth": None}, project="demo").rules
+    ('DASH040', 'DASH001')
+    """
+    values = {**others, **control_fields(UrlView, controls, sort=False)}
+    return UrlView(**values)  # type: ignore[arg-type]
+
+
+def control_values(view: UrlView, names: Iterable[str]) -> dict[str, object]:
+    """The values the named controls show for ``view`` (tuples as lists).
+
+    >>> control_values(UrlView(severities=("error",)), ["severities", "layout"])
+    {'severities': ['error'], 'layout': 'dagre'}
+    """
+    values = {name: getattr(view, name) for name in names}
+    return {name: list(v) if isinstance(v, tuple) else v for name, v in values.items()}
 
 
 def encode(view: UrlView) -> str:
@@ -48,9 +70,8 @@ def encode(view: UrlView) -> str:
         value = getattr(view, f.name)
         if value == getattr(default, f.name):
             continue
-        name = _MULTI.get(f.name) or _SINGLE[f.name]
-        values = value if f.name in _MULTI else (value,)
-        pairs.extend((name, str(v)) for v in values)
+        values = value if isinstance(f.default, tuple) else (value,)
+        pairs.extend((f.metadata["key"], str(v)) for v in values)
     return "?" + urlencode(pairs) if pairs else ""
 
 
@@ -62,11 +83,11 @@ def decode(search: str | None) -> UrlView:
     """
     query = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
     values: dict[str, object] = {}
-    for attr, name in _MULTI.items():
-        values[attr] = tuple(query.get(name, ()))
-    for attr, name in _SINGLE.items():
-        if name in query:
-            values[attr] = query[name][0]
+    for f in fields(UrlView):
+        if isinstance(f.default, tuple):
+            values[f.name] = tuple(query.get(f.metadata["key"], ()))
+        elif f.metadata["key"] in query:
+            values[f.name] = query[f.metadata["key"]][0]
     values["depth"] = _int(values.get("depth"), 1, 1, MAX_DEPTH)
     finding = values.get("finding")
     values["finding"] = _int(finding, None, 0, 10**6) if finding is not None else None

@@ -166,16 +166,8 @@ def test_url_state_round_trips_and_survives_garbage():
     assert junk.finding == 0
 
 
-def test_a_large_project_opens_as_the_overview():
-    from analysis.snapshot import Callback, Dependency
-
-    callbacks = tuple(
-        Callback(i, f"pages.p{i % 5}.step{i}", module=f"pages.p{i % 5}",
-                 inputs=(Dependency(f"in{i}", "value"),),
-                 outputs=(Dependency(f"in{i + 1}", "value"),))
-        for i in range(300)
-    )
-    services = SnapshotServices(Snapshot(target="big.py", root=".", callbacks=callbacks), ())
+def test_a_large_project_opens_as_the_overview(large_paged):
+    services = large_paged
     assert default_collapse(len(services.catalog.callbacks)) == "overview"
     grouped = services.elements(ViewSpec(collapse="group"))
     assert len([e for e in grouped if "source" not in e["data"]]) == 5
