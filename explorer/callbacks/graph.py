@@ -9,7 +9,7 @@ from explorer.layout import graph_layout
 from explorer.projects import ProjectStore
 from explorer.services import GraphView, SnapshotServices
 from explorer.view.aggregate import PRESET_LAYOUT
-from explorer.view.catalog import element_id
+from explorer.view.nodes import element_id
 from explorer.view.filters import ViewSpec, view_spec
 from explorer.view.stylesheet import HIGHLIGHT_JS
 

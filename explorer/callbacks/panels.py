@@ -8,7 +8,7 @@ from dash.exceptions import PreventUpdate
 
 from analysis.findings import Finding
 from explorer import ids
-from explorer.panels.details import SEVERITY_COLOURS, details_panel, finding_card
+from explorer.panels.details import details_panel, finding_card, severity_badge
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
 from explorer.panels.summary import findings_by_rule_figure, message_figure, summary_counts
@@ -27,8 +27,7 @@ def finding_item(index: int, finding: Finding) -> dbc.ListGroupItem:
     location = f"{finding.file}:{finding.line}" if finding.file else ""
     return dbc.ListGroupItem([
         html.Div([
-            dbc.Badge(finding.severity, color=SEVERITY_COLOURS.get(finding.severity, "secondary"),
-                      className="me-1"),
+            severity_badge(finding.severity),
             html.Span(finding.code, className="fw-bold me-1 finding-code"),
             html.Span(finding.name, className="me-1"),
         ]),

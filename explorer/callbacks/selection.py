@@ -9,7 +9,7 @@ from analysis.graph import callback_node
 from explorer import ids
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
-from explorer.view.catalog import element_id
+from explorer.view.nodes import element_id
 from explorer.view.filters import MAX_DEPTH
 
 

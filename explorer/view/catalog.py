@@ -11,8 +11,6 @@ from analysis.findings import SEVERITIES, Finding
 from analysis.graph import callback_node, property_node
 from analysis.snapshot import Callback, Snapshot
 from explorer.view.nodes import component_node
-# element_id is read from here by explorer/callbacks (graph, selection) until they import nodes.
-from explorer.view.nodes import element_id  # noqa: F401
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 CALLBACK_KINDS = ("server", "clientside", "background", "async")

@@ -11,6 +11,7 @@ import networkx as nx
 from analysis.findings import Finding
 from analysis.graph import downstream, upstream
 from explorer.view.catalog import Catalog, callback_kind
+from explorer.view.nodes import component_of_key
 
 FOCUS_DIRECTIONS = ("off", "upstream", "downstream", "both")
 MAX_DEPTH = 10
@@ -113,8 +114,8 @@ def focus_nodes(
     """
     starts = set()
     for key in start:
-        if key.startswith("comp:"):
-            component = key[len("comp:"):]
+        component = component_of_key(key)
+        if component is not None:
             starts |= {p for p, c in catalog.component_of.items() if c == component}
         elif key in graph:
             starts.add(key)

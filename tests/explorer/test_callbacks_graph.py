@@ -11,7 +11,7 @@ from explorer.callbacks.graph import (
 from explorer.layout import graph_layout
 from explorer.services import GraphView
 from explorer.view.aggregate import PRESET_LAYOUT
-from explorer.view.catalog import element_id
+from explorer.view.nodes import element_id
 from explorer.view.filters import ViewSpec, view_spec
 from explorer.view.urlstate import UrlView
 

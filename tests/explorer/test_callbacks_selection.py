@@ -8,7 +8,7 @@ from analysis.graph import callback_node
 from explorer import ids
 from explorer.callbacks.overview import groups_to_open, selection_groups, with_opened
 from explorer.callbacks.selection import next_selection, selection_of, synced_depth
-from explorer.view.catalog import element_id
+from explorer.view.nodes import element_id
 
 WRITTEN = selection_of(["cb:3"])  # a selection the page already holds
 
