@@ -71,6 +71,17 @@ class Rule:
         yield from self.check(context)
 
 
+def each_property_once(dependencies: Iterable[Dependency]) -> list[Dependency]:
+    """One dependency per property key, sorted by key: how a finding lists the properties that
+    several Outputs or callbacks share.
+
+    >>> [d.key for d in each_property_once([Dependency("b", "x"), Dependency("a", "x"),
+    ...                                     Dependency("b", "x", allow_duplicate=True)])]
+    ['a.x', 'b.x']
+    """
+    return sorted({d.key: d for d in dependencies}.values(), key=lambda d: d.key)
+
+
 def rule(code: str, name: str, severity: str, summary: str) -> Callable[[CheckFunction], Rule]:
     """Declare a rule from its check function (the docstring is the rationale)."""
     if severity not in SEVERITIES:

@@ -8,7 +8,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
-from analysis.rules._base import rule
+from analysis.rules._base import each_property_once, rule
 from analysis.rules._naming import callback_label, callback_labels
 from analysis.snapshot import Callback, Dependency
 
@@ -110,7 +110,7 @@ def _finding(cluster: list[Output_], bucket: list[Output_]) -> Finding | None:
     cluster_ids = list({dep.key: dep.id for _, dep in cluster}.values())
     involved = [cb for cb, dep in bucket if any(ids_overlap(dep.id, i) for i in cluster_ids)]
     writers = sorted({cb.index: cb for cb in involved}.values(), key=lambda cb: cb.index)
-    written = sorted({dep.key: dep for _, dep in cluster}.values(), key=lambda dep: dep.key)
+    written = each_property_once(dep for _, dep in cluster)
     plain = [cb for cb in writers if cb.index in plain_writers]
     message = (
         f"{' / '.join(dep.key for dep in written)} is an Output of {len(plain)} callbacks "

@@ -7,7 +7,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.graph import callback_node, cycles
-from analysis.rules._base import rule
+from analysis.rules._base import each_property_once, rule
 from analysis.rules._naming import callback_labels
 from analysis.snapshot import Dependency
 
@@ -86,5 +86,6 @@ def _loop_properties(ctx: LintContext, group: list) -> list[Dependency]:
         node for p in written for _, q, k in graph.out_edges(p, data="kind")
         if k == "match" and q in read for node in (p, q)
     }
-    properties = (Dependency(graph.nodes[p]["id"], graph.nodes[p]["property"]) for p in loop)
-    return sorted(properties, key=lambda dep: dep.key)
+    return each_property_once(
+        Dependency(graph.nodes[p]["id"], graph.nodes[p]["property"]) for p in loop
+    )

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.findings import Finding
-from analysis.rules._base import rule
+from analysis.rules._base import each_property_once, rule
 from analysis.rules._naming import callback_label
 from analysis.source.python import reads_trigger
 
@@ -51,8 +51,7 @@ def self_loop_without_trigger(ctx: LintContext) -> Iterator[Finding]:
         if len(callback.inputs) < 2:
             continue
         read = {d.key for d in callback.inputs}
-        looped = sorted({d.key: d for d in callback.outputs if d.key in read}.values(),
-                        key=lambda d: d.key)
+        looped = each_property_once(d for d in callback.outputs if d.key in read)
         if not looped:
             continue
         function = ctx.function(callback)
