@@ -12,9 +12,6 @@ from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
 from analysis.snapshot import Callback, Dependency, Snapshot
 from analysis.source.python import FunctionNode, parse_function, set_props_targets
 
-#: Edges along which a change travels from one callback to the next (State never triggers).
-FLOW_EDGES = frozenset({"input", "output", "set_props", "match"})
-
 
 #: The kinds that open node keys (``cb:3``, ``prop:total.children``): made and read back here only.
 _CALLBACK, _PROPERTY = "cb", "prop"
@@ -303,6 +300,6 @@ def cycles(graph: nx.DiGraph) -> list[list[Callback]]:
 
 
 __all__ = [
-    "FLOW_EDGES", "build_graph", "callback_node", "callbacks_in", "cycles", "downstream",
+    "build_graph", "callback_node", "callbacks_in", "cycles", "downstream",
     "ids_overlap", "property_node", "serving_app", "set_props_writes", "upstream", "writers",
 ]

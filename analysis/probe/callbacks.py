@@ -12,15 +12,10 @@ import textwrap
 import types
 from typing import Any
 
-import dash
 from dash import _callback
 
-DASH_DIR = os.path.dirname(os.path.abspath(dash.__file__))
-
-
-def in_dash(filename: str | None) -> bool:
-    """True for a file of Dash's own package (its internal callbacks live there)."""
-    return bool(filename) and os.path.abspath(filename).startswith(DASH_DIR + os.sep)
+# child.py loads capture.py first: its in_dash is the one test for "a file of Dash's own package".
+in_dash = sys.modules["_dash_callback_explorer_capture"].in_dash
 
 
 class InstalledCode:

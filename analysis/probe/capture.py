@@ -33,6 +33,7 @@ def _relocate(code: types.CodeType) -> types.CodeType:
 
 
 def in_dash(filename: str | None) -> bool:
+    """True for a file of Dash's own package (its internal callbacks live there)."""
     return bool(filename) and os.path.abspath(filename).startswith(DASH_DIR + os.sep)
 
 

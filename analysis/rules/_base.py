@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from analysis.findings import SEVERITIES, Finding
-from analysis.snapshot import Callback
+from analysis.snapshot import Callback, Dependency
 
 if TYPE_CHECKING:
     from analysis.context import LintContext
@@ -35,15 +35,25 @@ class Rule:
         self,
         message: str,
         callbacks: Iterable[Callback] = (),
-        properties: Iterable[str] = (),
+        dependencies: Iterable[Dependency] = (),
+        *,
+        ids_at_fault: bool = False,
         components: Iterable[str] = (),
         file: str | None = None,
         line: int | None = None,
     ) -> Finding:
-        """A finding of this rule; file/line default to the first callback's decorator."""
+        """A finding of this rule, its fields derived here for every rule: file/line from the
+        first callback's decorator (unless given), functions and callback indexes from the
+        callbacks, ``properties`` from the dependencies involved (their keys, in the order
+        given) and, when their ids themselves are at fault (in no layout, lacking the
+        property), ``components``: those ids, sorted. ``components`` names ids at fault that
+        no dependency names (a layout's duplicate id)."""
         cbs = list(callbacks)
+        deps = list(dependencies)
         if cbs and file is None:
             file, line = cbs[0].file, cbs[0].line
+        if ids_at_fault:
+            components = sorted({*components, *(d.id_str for d in deps)})
         return Finding(
             code=self.code,
             name=self.name,
@@ -53,12 +63,23 @@ class Rule:
             line=line,
             functions=tuple(cb.function for cb in cbs),
             callbacks=tuple(cb.index for cb in cbs),
-            properties=tuple(properties),
+            properties=tuple(d.key for d in deps),
             components=tuple(components),
         )
 
     def run(self, context: "LintContext") -> Iterator[Finding]:
         yield from self.check(context)
+
+
+def each_property_once(dependencies: Iterable[Dependency]) -> list[Dependency]:
+    """One dependency per property key, sorted by key: how a finding lists the properties that
+    several Outputs or callbacks share.
+
+    >>> [d.key for d in each_property_once([Dependency("b", "x"), Dependency("a", "x"),
+    ...                                     Dependency("b", "x", allow_duplicate=True)])]
+    ['a.x', 'b.x']
+    """
+    return sorted({d.key: d for d in dependencies}.values(), key=lambda d: d.key)
 
 
 def rule(code: str, name: str, severity: str, summary: str) -> Callable[[CheckFunction], Rule]:

@@ -8,7 +8,8 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
-from analysis.rules._base import rule
+from analysis.rules._base import each_property_once, rule
+from analysis.rules._naming import callback_label, callback_labels
 from analysis.snapshot import Callback, Dependency
 
 
@@ -69,9 +70,9 @@ def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
         twice = _listed_twice(cb)
         if twice:
             yield duplicate_output.finding(
-                f"{', '.join(twice)} listed more than once among the Outputs of "
-                f"{cb.function} ({cb.location})",
-                callbacks=[cb], properties=twice,
+                f"{', '.join(d.key for d in twice)} listed more than once among the Outputs of "
+                f"{callback_label(cb)}",
+                [cb], twice,
             )
         app = ctx.app_of(cb)
         for dep in cb.outputs:
@@ -90,15 +91,15 @@ def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
 Output_ = tuple[Callback, Dependency]
 
 
-def _listed_twice(callback: Callback) -> list[str]:
-    """The properties one callback names in two of its Outputs (``allow_duplicate`` or not)."""
+def _listed_twice(callback: Callback) -> list[Dependency]:
+    """The Outputs one callback names again (``allow_duplicate`` or not), each property once."""
     seen: set[str] = set()
-    twice: list[str] = []
+    twice: dict[str, Dependency] = {}
     for dep in callback.outputs:
-        if dep.key in seen and dep.key not in twice:
-            twice.append(dep.key)
+        if dep.key in seen:
+            twice.setdefault(dep.key, dep)
         seen.add(dep.key)
-    return twice
+    return list(twice.values())
 
 
 def _finding(cluster: list[Output_], bucket: list[Output_]) -> Finding | None:
@@ -109,17 +110,16 @@ def _finding(cluster: list[Output_], bucket: list[Output_]) -> Finding | None:
     cluster_ids = list({dep.key: dep.id for _, dep in cluster}.values())
     involved = [cb for cb, dep in bucket if any(ids_overlap(dep.id, i) for i in cluster_ids)]
     writers = sorted({cb.index: cb for cb in involved}.values(), key=lambda cb: cb.index)
-    keys = sorted({dep.key for _, dep in cluster})
+    written = each_property_once(dep for _, dep in cluster)
     plain = [cb for cb in writers if cb.index in plain_writers]
-    listed = ", ".join(f"{cb.function} ({cb.location})" for cb in plain)
     message = (
-        f"{' / '.join(keys)} is an Output of {len(plain)} callbacks without "
-        f"allow_duplicate: {listed}"
+        f"{' / '.join(dep.key for dep in written)} is an Output of {len(plain)} callbacks "
+        f"without allow_duplicate: {callback_labels(plain)}"
     )
     if len(writers) > len(plain):
-        extra = ", ".join(cb.function for cb in writers if cb.index not in plain_writers)
+        extra = callback_labels(cb for cb in writers if cb.index not in plain_writers)
         message += f" (also written with allow_duplicate by {extra})"
-    return duplicate_output.finding(message, callbacks=writers, properties=keys)
+    return duplicate_output.finding(message, writers, written)
 
 
 def _plain_clusters(bucket: list[Output_]) -> Iterator[list[Output_]]:

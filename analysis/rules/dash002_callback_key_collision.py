@@ -8,6 +8,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._naming import callback_label, callback_labels
 from analysis.snapshot import Callback
 
 
@@ -63,18 +64,16 @@ def callback_key_collision(ctx: LintContext) -> Iterator[Finding]:
             continue
         kept = [cb for cb in members if not cb.dropped]
         lost = [cb for cb in members if cb.dropped]
-        names = ", ".join(f"`{cb.name}`" for cb in members)
         if len({cb.app is None for cb in members}) == 2:
             detail = "Dash raises DuplicateCallback on the first request and serves no callback"
         elif lost and kept:
-            detail = (f"Dash keeps `{kept[-1].name}` and never runs "
-                      + ", ".join(f"`{cb.name}`" for cb in lost))
+            detail = f"Dash keeps {callback_label(kept[-1])} and never runs {callback_labels(lost)}"
         else:
             detail = "only one of the functions ever runs"
         yield callback_key_collision.finding(
-            f"callbacks {names} share Dash's callback key (same Inputs): {detail}",
-            callbacks=members,
-            properties=[d.key for cb in members[:1] for d in cb.outputs],
+            f"callbacks {callback_labels(members)} share Dash's callback key (same Inputs): "
+            f"{detail}",
+            members, members[0].outputs,
         )
 
 

@@ -10,6 +10,7 @@ from analysis.context import LintContext
 from analysis.dash_props import is_event, runs_on_load, written_prevent_initial_call
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
 from analysis.snapshot import AppInfo, Callback
 from analysis.source.python import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
 from analysis.source.signature import dependency_parameters
@@ -68,10 +69,9 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
             continue
         events = ", ".join(d.key for d in callback.inputs)
         yield missing_prevent_initial_call.finding(
-            f"`{callback.name}` is triggered only by user events ({events}) but runs on page "
-            f"load{_why(callback, app)}: add prevent_initial_call=True",
-            callbacks=[callback],
-            properties=[d.key for d in callback.inputs],
+            f"{callback_label(callback)} is triggered only by user events ({events}) but runs "
+            f"on page load{_why(callback, app)}: add prevent_initial_call=True",
+            [callback], callback.inputs,
         )
 
 

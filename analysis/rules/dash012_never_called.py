@@ -8,6 +8,7 @@ from analysis.context import LintContext
 from analysis.dash_props import runs_on_load
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
 
 
 @rule(
@@ -51,6 +52,6 @@ def never_called(ctx: LintContext) -> Iterator[Finding]:
             else "the app's prevent_initial_callbacks=True"
         )
         yield never_called.finding(
-            f"`{callback.name}` has no Inputs and {source}: Dash never calls it",
-            callbacks=[callback],
+            f"{callback_label(callback)} has no Inputs and {source}: Dash never calls it",
+            [callback],
         )

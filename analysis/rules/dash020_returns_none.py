@@ -8,6 +8,7 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.source.flow import can_fall_off_end, is_generator, may_be_none, returns
 from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
 from analysis.snapshot import Callback
 
 
@@ -66,10 +67,9 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
             places.append("falls off the end")
         if places:
             yield returns_none.finding(
-                f"`{callback.name}` returns None ({'; '.join(places)}): "
+                f"{callback_label(callback)} returns None ({'; '.join(places)}): "
                 "raise PreventUpdate or return no_update",
-                callbacks=[callback],
-                properties=[d.key for d in callback.outputs],
+                [callback], callback.outputs,
             )
 
 

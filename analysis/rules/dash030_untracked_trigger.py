@@ -10,6 +10,7 @@ from analysis.dash_props import COUNTER_PROPS, TIMESTAMP_PROPS, is_event
 from analysis.findings import Finding
 from analysis.source.flow import is_refusal
 from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
 from analysis.snapshot import Callback
 from analysis.source.python import FunctionNode, all_nodes, reads_trigger
 from analysis.source.signature import dependency_parameters
@@ -64,10 +65,9 @@ def untracked_trigger(ctx: LintContext) -> Iterator[Finding]:
         decided = _events_read(function, callback)
         if decided:
             yield untracked_trigger.finding(
-                f"`{callback.name}` has {len(callback.inputs)} Inputs and reads event "
+                f"{callback_label(callback)} has {len(callback.inputs)} Inputs and reads event "
                 f"value(s) ({', '.join(decided)}) without checking ctx.triggered_id",
-                callbacks=[callback],
-                properties=[d.key for d in callback.inputs],
+                [callback], callback.inputs,
             )
 
 

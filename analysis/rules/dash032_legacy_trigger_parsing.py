@@ -8,6 +8,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
 from analysis.source.python import FunctionNode, all_nodes
 
 
@@ -53,8 +54,9 @@ def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
             instead = ("ctx.triggered_prop_ids (it keeps the property)"
                        if uses_property_part(function) else "ctx.triggered_id")
             yield legacy_trigger_parsing.finding(
-                f'`{callback.name}` parses triggered[...]["prop_id"] by hand: use {instead}',
-                callbacks=[callback],
+                f'{callback_label(callback)} parses triggered[...]["prop_id"] by hand: '
+                f'use {instead}',
+                [callback],
             )
 
 

@@ -7,7 +7,9 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.graph import callback_node, cycles
-from analysis.rules._base import rule
+from analysis.rules._base import each_property_once, rule
+from analysis.rules._naming import callback_labels
+from analysis.snapshot import Dependency
 
 
 @rule(
@@ -66,16 +68,13 @@ def multi_callback_cycle(ctx: LintContext) -> Iterator[Finding]:
     for group in cycles(ctx.graph):
         if all(cb.internal for cb in group):
             continue
-        names = ", ".join(f"{cb.function} ({cb.location})" for cb in group)
-        properties = _loop_properties(ctx, group)
         yield multi_callback_cycle.finding(
-            f"{len(group)} callbacks trigger one another in a loop: {names}",
-            callbacks=group,
-            properties=properties,
+            f"{len(group)} callbacks trigger one another in a loop: {callback_labels(group)}",
+            group, _loop_properties(ctx, group),
         )
 
 
-def _loop_properties(ctx: LintContext, group: list) -> list[str]:
+def _loop_properties(ctx: LintContext, group: list) -> list[Dependency]:
     """Property keys written by a callback of the loop and read as Input (directly or through
     a matching pattern id) by a callback of the loop."""
     graph = ctx.graph
@@ -87,4 +86,6 @@ def _loop_properties(ctx: LintContext, group: list) -> list[str]:
         node for p in written for _, q, k in graph.out_edges(p, data="kind")
         if k == "match" and q in read for node in (p, q)
     }
-    return sorted(graph.nodes[p]["component"] + "." + graph.nodes[p]["property"] for p in loop)
+    return each_property_once(
+        Dependency(graph.nodes[p]["id"], graph.nodes[p]["property"]) for p in loop
+    )

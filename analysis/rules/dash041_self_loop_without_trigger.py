@@ -6,7 +6,8 @@ from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.findings import Finding
-from analysis.rules._base import rule
+from analysis.rules._base import each_property_once, rule
+from analysis.rules._naming import callback_label
 from analysis.source.python import reads_trigger
 
 
@@ -49,15 +50,15 @@ def self_loop_without_trigger(ctx: LintContext) -> Iterator[Finding]:
     for callback in ctx.callbacks:
         if len(callback.inputs) < 2:
             continue
-        looped = sorted({d.key for d in callback.outputs} & {d.key for d in callback.inputs})
+        read = {d.key for d in callback.inputs}
+        looped = each_property_once(d for d in callback.outputs if d.key in read)
         if not looped:
             continue
         function = ctx.function(callback)
         if function is None or reads_trigger(function):
             continue
         yield self_loop_without_trigger.finding(
-            f"`{callback.name}` writes its own Input ({', '.join(looped)}) but never checks "
-            "ctx.triggered_id",
-            callbacks=[callback],
-            properties=looped,
+            f"{callback_label(callback)} writes its own Input "
+            f"({', '.join(d.key for d in looped)}) but never checks ctx.triggered_id",
+            [callback], looped,
         )

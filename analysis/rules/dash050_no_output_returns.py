@@ -8,6 +8,7 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.source.flow import is_generator, is_none, returns
 from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
 
 
 @rule(
@@ -52,7 +53,7 @@ def no_output_returns(ctx: LintContext) -> Iterator[Finding]:
         valued = [node for node in returns(function) if not is_none(node.value)]
         if valued:
             yield no_output_returns.finding(
-                f"`{callback.name}` has no Outputs but returns a value "
+                f"{callback_label(callback)} has no Outputs but returns a value "
                 f"({len(valued)} return statement(s)): return None or use set_props",
-                callbacks=[callback],
+                [callback],
             )

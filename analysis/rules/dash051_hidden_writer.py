@@ -9,8 +9,9 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.patterns import ids_overlap
 from analysis.rules._base import rule
+from analysis.rules._naming import callback_label, callback_labels
 from analysis.layouts import layouts_of
-from analysis.snapshot import Callback, ComponentId, id_to_str
+from analysis.snapshot import Callback, ComponentId, Dependency
 from analysis.source.python import all_nodes
 
 
@@ -60,28 +61,24 @@ def hidden_writer(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     for callback in ctx.callbacks:
-        seen: set[tuple[str, str]] = set()
+        seen: set[str] = set()
         for component_id, prop in ctx.set_props_targets(callback):
-            if (id_to_str(component_id), prop) in seen:
+            written = Dependency(component_id, prop)
+            if written.key in seen:
                 continue
-            seen.add((id_to_str(component_id), prop))
-            key = f"{id_to_str(component_id)}.{prop}"
+            seen.add(written.key)
             owners = _declared_writers(ctx, callback, component_id, prop)
             if owners:
                 yield hidden_writer.finding(
-                    f"`{callback.name}` calls set_props on {key}, which "
-                    + ", ".join(f"`{cb.name}`" for cb in owners)
-                    + " declares as Output",
-                    callbacks=[callback, *owners],
-                    properties=[key],
+                    f"{callback_label(callback)} calls set_props on {written.key}, which "
+                    f"{callback_labels(owners)} declares as Output",
+                    [callback, *owners], [written],
                 )
             elif _missing(ctx, callback, component_id):
                 yield hidden_writer.finding(
-                    f"`{callback.name}` calls set_props on id {id_to_str(component_id)!r}, "
+                    f"{callback_label(callback)} calls set_props on id {written.id_str!r}, "
                     "which no layout contains",
-                    callbacks=[callback],
-                    properties=[key],
-                    components=[id_to_str(component_id)],
+                    [callback], [written], ids_at_fault=True,
                 )
 
 

@@ -79,7 +79,7 @@ def blocking_call_in_async(ctx: LintContext) -> Iterator[Finding]:
             yield blocking_call_in_async.finding(
                 f"async callback {callback_label(callback)} blocks the event loop with "
                 + ", ".join(f"{name}()" for name in blocking),
-                callbacks=[callback],
+                [callback],
             )
 
 

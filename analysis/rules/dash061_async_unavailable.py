@@ -63,6 +63,5 @@ def async_unavailable(ctx: LintContext) -> Iterator[Finding]:
             continue
         yield async_unavailable.finding(
             f"async callback {callback_label(callback)} cannot run: {reason}",
-            callbacks=[callback],
-            properties=[d.key for d in callback.outputs],
+            [callback], callback.outputs,
         )

@@ -9,7 +9,7 @@ from analysis.context import LintContext
 from analysis.dash_props import is_list_or_dict_valued
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label
+from analysis.rules._naming import callback_label, dependency_label
 from analysis.layouts import AppLayouts
 from analysis.snapshot import Callback, Dependency
 from analysis.source.python import FunctionNode, all_nodes, calls
@@ -68,12 +68,11 @@ def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
         if not unhashable:
             continue
         if cached_itself:
-            listed = ", ".join(f"{d.id_str!r}.{d.property}" for d in unhashable.values())
+            listed = ", ".join(dependency_label(d) for d in unhashable.values())
             yield unhashable_cache.finding(
                 f"callback {callback_label(callback)} is lru_cache'd but receives list/dict values: "
                 f"{listed}",
-                callbacks=[callback],
-                properties=[d.key for d in unhashable.values()],
+                [callback], unhashable.values(),
             )
             continue
         passed = sorted(_passed_to_helpers(callback, function, helpers, unhashable))
@@ -82,7 +81,7 @@ def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
             yield unhashable_cache.finding(
                 f"callback {callback_label(callback)} passes list/dict values to lru_cache'd helpers: "
                 f"{listed}",
-                callbacks=[callback],
+                [callback],
             )
 
 

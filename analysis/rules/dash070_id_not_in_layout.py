@@ -65,9 +65,7 @@ def id_not_in_layout(ctx: LintContext) -> Iterator[Finding]:
             listed = ", ".join(f"{role}({d.id_str!r}, {d.property!r})" for role, d in missing)
             yield id_not_in_layout.finding(
                 f"callback {callback_label(callback)} names ids no layout contains: {listed}",
-                callbacks=[callback],
-                properties=[d.key for _, d in missing],
-                components=sorted({d.id_str for _, d in missing}),
+                [callback], [d for _, d in missing], ids_at_fault=True,
             )
 
 

@@ -7,7 +7,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label
+from analysis.rules._naming import callback_label, dependency_label
 from analysis.snapshot import Callback, Dependency
 
 #: Props every component accepts, whatever its generated prop list says.
@@ -68,12 +68,10 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
                 bad.append((dependency, ", ".join(sorted(t.rsplit(".", 1)[-1]
                                                          for t in component_types))))
         if bad:
-            listed = ", ".join(f"{d.id_str!r}.{d.property} ({kind})" for d, kind in bad)
+            listed = ", ".join(f"{dependency_label(d)} ({kind})" for d, kind in bad)
             yield invalid_property.finding(
                 f"callback {callback_label(callback)} uses properties its components lack: {listed}",
-                callbacks=[callback],
-                properties=[d.key for d, _ in bad],
-                components=sorted({d.id_str for d, _ in bad}),
+                [callback], [d for d, _ in bad], ids_at_fault=True,
             )
 
 

@@ -60,7 +60,7 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
                  f"is used by several components in the layout of {where}")
         yield duplicate_component_id.finding(
             f"id {id_text!r} {clash}" + (f" (callbacks {named} use it)" if users else ""),
-            callbacks=users,
+            users,
             components=[id_text],
             file=layout.file,
         )

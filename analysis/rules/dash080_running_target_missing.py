@@ -7,7 +7,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label
+from analysis.rules._naming import callback_label, dependency_label
 
 
 @rule(
@@ -55,10 +55,8 @@ def running_target_missing(ctx: LintContext) -> Iterator[Finding]:
             continue
         missing = index.missing(callback, callback.running, layouts)
         if missing:
-            listed = ", ".join(f"{d.id_str!r}.{d.property}" for d in missing)
+            listed = ", ".join(dependency_label(d) for d in missing)
             yield running_target_missing.finding(
                 f"callback {callback_label(callback)} has running= targets no layout contains: {listed}",
-                callbacks=[callback],
-                properties=[d.key for d in missing],
-                components=sorted({d.id_str for d in missing}),
+                [callback], missing, ids_at_fault=True,
             )

@@ -62,8 +62,7 @@ def signature_mismatch(ctx: LintContext) -> Iterator[Finding]:
         if problem:
             yield signature_mismatch.finding(
                 f"callback {callback_label(callback)} does not fit its {_describe(callback)}: {problem}",
-                callbacks=[callback],
-                properties=[d.key for d in (*callback.inputs, *callback.states)],
+                [callback], (*callback.inputs, *callback.states),
             )
 
 

@@ -64,8 +64,7 @@ def return_arity_mismatch(ctx: LintContext) -> Iterator[Finding]:
             got = " or ".join(str(n) for n in wrong)
             yield return_arity_mismatch.finding(
                 f"callback {callback_label(callback)} has {expected} Outputs but returns {got} values",
-                callbacks=[callback],
-                properties=[d.key for d in callback.outputs],
+                [callback], callback.outputs,
             )
 
 

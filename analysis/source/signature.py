@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 
-from analysis.source.python import FunctionNode, dotted_name, parse_function, per_function  # noqa: F401 (doctests)
+from analysis.source.python import FunctionNode, dotted_name, per_function
 
 
 def dependency_parameters(function: FunctionNode, grouping: object) -> dict[int, str] | None:
@@ -16,6 +16,7 @@ def dependency_parameters(function: FunctionNode, grouping: object) -> dict[int,
     nested grouping maps every index inside it to the parameter that receives the group.
     None when the mapping cannot be known (no grouping, or more arguments than parameters).
 
+    >>> from analysis.source.python import parse_function
     >>> dependency_parameters(parse_function("def f(n, v):\\n    pass"), [0, 1])
     {0: 'n', 1: 'v'}
     >>> dependency_parameters(parse_function("def f(**kw):\\n    pass"), {"a": 1})
@@ -68,6 +69,7 @@ def callback_decorator_index(function: FunctionNode) -> int | None:
     """Position in ``decorator_list`` of the Dash callback decorator (``@callback(...)``,
     ``@app.callback(...)``, ``@dash.callback(...)``), or None when there is none.
 
+    >>> from analysis.source.python import parse_function
     >>> f = parse_function("@lru_cache\\n@app.callback(Output('a', 'b'))\\ndef f(x): pass")
     >>> callback_decorator_index(f)
     1
@@ -85,6 +87,7 @@ def inner_decorator_names(function: FunctionNode) -> list[str]:
     """Dotted names of the decorators applied before Dash registers the function (those
     below the callback decorator); a called decorator is named by its callee.
 
+    >>> from analysis.source.python import parse_function
     >>> f = parse_function("@lru_cache\\n@callback(Output('a', 'b'))\\n@cache\\ndef f(x): pass")
     >>> inner_decorator_names(f)
     ['cache']
@@ -103,6 +106,7 @@ def signature_of(function: FunctionNode) -> inspect.Signature:
     """An ``inspect.Signature`` with the function's parameter kinds and which have defaults
     (default values are placeholders), so ``Signature.bind`` answers "can Dash call it?".
 
+    >>> from analysis.source.python import parse_function
     >>> sig = signature_of(parse_function("def f(a, b=1, *rest, c, **kw): pass"))
     >>> str(sig)
     "(a, b='<default>', *rest, c, **kw)"

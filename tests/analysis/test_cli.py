@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from graph_factory import APPS
+from snapshot_factory import OUTPUTS_AND_CYCLES as APPS
 
 from analysis.cli import lint_parser, main
 from analysis.lint import LintSettings, lint

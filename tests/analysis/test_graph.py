@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph_factory import ALL, ALLSMALLER, MATCH, callback, snapshot
+from snapshot_factory import ALL, ALLSMALLER, MATCH, callback, snapshot
 
 from analysis.graph import (
     build_graph, callback_index, callback_node, cycles, downstream, property_node, upstream, writers,

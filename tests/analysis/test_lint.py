@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from graph_factory import callback, snapshot
+from snapshot_factory import callback, snapshot
 
 from analysis.settings import LintSettings, find_pyproject, is_enabled, load_pyproject, merge
 from analysis.errors import ConfigError

@@ -7,7 +7,7 @@ from dataclasses import replace
 import re
 
 import pytest
-from graph_factory import callback, snapshot
+from snapshot_factory import callback, snapshot
 
 from analysis.errors import ConfigError
 from analysis.lint import LintSettings, lint

@@ -16,7 +16,7 @@ from explorer.view.nodes import group_node
 from explorer.view.layering import Box, layered_positions
 from explorer.services import SnapshotServices
 from explorer.view.filters import ViewSpec, default_collapse
-from tests.graph_factory import callback, snapshot
+from tests.snapshot_factory import callback, snapshot
 
 LARGE = 600  # above AGGREGATE_ABOVE: 60 chains of 10
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from graph_factory import ALL, MATCH, callback, lint_codes, probed, snapshot
+from snapshot_factory import ALL, MATCH, callback, lint_codes, probed, snapshot
 
 
 @pytest.fixture(scope="session")
 def single_bad():
-    return probed("single_bad")
+    return probed("outputs_and_cycles/single_bad")
 
 
 def dash001(snap):
@@ -31,22 +31,22 @@ def test_noqa_on_decorator_line_or_def_line_suppresses(single_bad):
 
 
 def test_duplicate_across_pages_of_a_multi_page_app():
-    (finding,) = dash001(probed("pages_app"))
+    (finding,) = dash001(probed("outputs_and_cycles/pages_app"))
     assert finding.properties == ("shared.data",)
     assert sorted(finding.functions) == ["pages.orders.record_order", "pages.stock.record_restock"]
 
 
 def test_overlapping_wildcard_outputs():
-    (finding,) = dash001(probed("patterns_app"))
+    (finding,) = dash001(probed("outputs_and_cycles/patterns_app"))
     assert [f.rsplit(".", 1)[-1] for f in finding.functions] == ["clear_labels", "first_label"]
 
 
 def test_plain_plus_allow_duplicate_is_clean():
-    assert dash001(probed("single_clean")) == []
+    assert dash001(probed("outputs_and_cycles/single_clean")) == []
 
 
 def test_callbacks_of_different_apps_never_clash():
-    snap = probed("multi_app")
+    snap = probed("outputs_and_cycles/multi_app")
     assert len({cb.app for cb in snap.callbacks if not cb.internal}) == 2
     assert dash001(snap) == []
 

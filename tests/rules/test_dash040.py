@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from graph_factory import callback, lint_codes, probed, snapshot
+from snapshot_factory import callback, lint_codes, probed, snapshot
 
 
 @pytest.fixture(scope="session")
 def single_bad():
-    return probed("single_bad")
+    return probed("outputs_and_cycles/single_bad")
 
 
 def cycles_named(snap):
@@ -26,18 +26,20 @@ def test_two_callback_cycle_and_cycles_through_allow_duplicate_and_set_props(sin
 
 
 def test_cycle_across_pages():
-    assert cycles_named(probed("pages_app")) == [["boxes_from_units", "units_from_boxes"]]
+    assert cycles_named(probed("outputs_and_cycles/pages_app")) == [
+        ["boxes_from_units", "units_from_boxes"],
+    ]
 
 
 def test_cycles_through_match_ids_and_matching_concrete_ids():
-    assert cycles_named(probed("patterns_app")) == [
+    assert cycles_named(probed("outputs_and_cycles/patterns_app")) == [
         ["amount_from_price", "price_from_amount"],
         ["best_score", "seed_first_score"],
     ]
 
 
 def test_self_loop_sync_and_state_back_edge_are_clean():
-    assert cycles_named(probed("single_clean")) == []
+    assert cycles_named(probed("outputs_and_cycles/single_clean")) == []
 
 
 def test_one_finding_per_loop_naming_every_callback():

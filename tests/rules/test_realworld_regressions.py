@@ -4,30 +4,16 @@ that was fixed stays fixed, and the true positive next to it still fires."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from analysis.errors import AnalysisError
 from analysis.findings import Finding
-from analysis.lint import lint
 from analysis.probe.runner import snapshot_target
 from paths import APPS as ALL_APPS
+from snapshot_factory import probed_findings
 
 APPS = ALL_APPS / "realworld"
-
-
-@pytest.fixture(scope="session")
-def findings_of():
-    """Probe and lint a fixture app once per session: name -> findings."""
-    cache: dict[str, list[Finding]] = {}
-
-    def run(name: str) -> list[Finding]:
-        if name not in cache:
-            cache[name] = lint(snapshot_target(str(APPS / f"{name}.py")))
-        return cache[name]
-
-    return run
 
 
 def _codes_by_function(findings: list[Finding]) -> dict[str, set[str]]:
@@ -39,18 +25,18 @@ def _codes_by_function(findings: list[Finding]) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("function", ["display", "edit_list", "count"])
-def test_dash010_trigger_or_event_read_through_a_local_name_is_a_guard(findings_of, function):
-    codes = _codes_by_function(findings_of("trigger_alias_app"))
+def test_dash010_trigger_or_event_read_through_a_local_name_is_a_guard(function):
+    codes = _codes_by_function(probed_findings("realworld/trigger_alias_app.py"))
     assert "DASH010" not in codes.get(function, set())
 
 
-def test_dash010_still_fires_on_the_unguarded_callback(findings_of):
-    codes = _codes_by_function(findings_of("trigger_alias_app"))
+def test_dash010_still_fires_on_the_unguarded_callback():
+    codes = _codes_by_function(probed_findings("realworld/trigger_alias_app.py"))
     assert "DASH010" in codes["save_unguarded"]
 
 
 def test_dash072_id_shared_by_the_app_shell_and_a_page_is_a_duplicate():
-    findings = lint(snapshot_target(str(APPS / "pages_shell_app")))
+    findings = probed_findings("realworld/pages_shell_app")
     duplicates = [f for f in findings if f.code == "DASH072"]
     assert [f.components for f in duplicates] == [("status",)]  # not "graph" (two pages)
     assert {f.code for f in findings} == {"DASH072"}  # page_container ids, data-*: no finding

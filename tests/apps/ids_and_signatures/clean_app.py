@@ -1,4 +1,4 @@
-"""Rules DASH060-DASH091, clean cases: a realistic app that follows every practice they check."""
+"""Clean cases of async, caching, layout ids, properties and signatures (DASH060-DASH091): a realistic app that follows every practice."""
 
 import asyncio
 import functools

@@ -1,4 +1,4 @@
-"""Fixture: a realistic app that follows every practice DASH002-DASH051 check: no findings."""
+"""Fixture: a realistic app whose triggers, returns, keys and set_props follow every practice DASH002-DASH051 check: no findings."""
 
 import dash
 from dash import Dash, Input, Output, State, callback, ctx, dcc, html, no_update, set_props

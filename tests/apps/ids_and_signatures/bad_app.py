@@ -1,4 +1,4 @@
-"""Rules DASH060-DASH091, bad cases: each callback breaks exactly one practice (named in it)."""
+"""Bad cases of async, caching, layout ids, properties and signatures (DASH060-DASH091): each callback breaks exactly one practice (named in it)."""
 
 import asyncio
 import functools

@@ -1,0 +1,52 @@
+"""DASH010 missing-prevent-initial-call on the runtime fixture apps and on hand-made snapshots."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.lint import lint
+from analysis.snapshot import AppInfo, Dependency
+from snapshot_factory import (
+    callback, flagged, probed, probed_findings, rule_findings, snapshot, without_app_settings,
+)
+
+
+def test_dash010_event_only_inputs_running_on_load():
+    found = flagged(probed_findings("runtime/events_app.py"), "DASH010")
+    assert found == {"save_on_load", "save_initial_duplicate"}
+    # clean: prevent_initial_call=True, a PreventUpdate guard, timers, mixed inputs,
+    # an inline clientside function that returns no_update
+    assert not found & {"save_prevented", "save_guarded", "tick", "describe_click", "reset_or_filter"}
+
+
+def test_dash010_app_level_setting_covers_app_callback_only():
+    findings = probed_findings("runtime/app_level_prevent_app.py")
+    assert flagged(findings, "DASH010") == {"global_click"}
+
+
+def test_app_level_prevent_initial_callbacks_is_what_silences_app_callbacks():
+    mutated = lint(without_app_settings(probed("runtime/app_level_prevent_app.py")))
+    assert flagged(mutated, "DASH010") == {"app_click", "global_click", "fill_later"}
+    assert flagged(mutated, "DASH012") == set()
+
+
+def test_dash010_namespaced_clientside_function_is_not_guessed():
+    inputs = (Dependency("b", "n_clicks"),)
+    found = rule_findings("DASH010", snapshot(
+        callback(0, inputs, kind="clientside", function="clientside:ns.f"),
+        callback(1, inputs, kind="clientside", function="clientside:inline",
+                 js_source="function (n) { return n; }"),
+        apps=("m:app",),
+    ))
+    assert [f.callbacks for f in found] == [(1,)]
+
+
+def test_dash010_app_level_initial_duplicate_does_not_prevent():
+    app = AppInfo("m:app", primary=True, prevent_initial_callbacks="initial_duplicate")
+    cb = callback(0, (Dependency("b", "n_clicks"),), app="m:app", source="def f(n):\n    return n")
+    assert [f.callbacks for f in rule_findings("DASH010", snapshot(cb, apps=(app,)))] == [(0,)]
+
+
+@pytest.mark.parametrize("app", ["runtime/returns_app.py"])
+def test_fixture_apps_about_other_rules_do_not_trip_dash010(app):
+    assert flagged(probed_findings(app), "DASH010") == set()
