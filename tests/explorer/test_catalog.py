@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph_factory import callback, snapshot
+from snapshot_factory import callback, snapshot
 
 from analysis.findings import Finding
 from analysis.graph import build_graph, callback_node, property_node

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from graph_factory import APPS, callback, snapshot
+from snapshot_factory import OUTPUTS_AND_CYCLES, callback, snapshot
 
 from analysis.errors import ConfigError
 from analysis.settings import LintSettings
@@ -89,7 +89,7 @@ def test_snapshot_file_projects_read_the_file(good_result, tmp_path):
 def test_the_explorer_honours_the_project_settings_as_the_cli_does(tmp_path):
     project = tmp_path / "shop"
     project.mkdir()
-    shutil.copy(APPS / "single_bad" / "app.py", project / "app.py")
+    shutil.copy(OUTPUTS_AND_CYCLES / "single_bad" / "app.py", project / "app.py")
     (project / "pyproject.toml").write_text('[tool.dash-callback-explorer]\nignore = ["DASH040"]\n')
     run = subprocess.run([sys.executable, "-m", "analysis", str(project), "--format", "json"],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from graph_factory import callback, snapshot
+from snapshot_factory import callback, snapshot
 
 from analysis.lint import lint
 from analysis.reporters import FORMATS, Report, downloadable_formats, render

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from graph_factory import callback, snapshot
+from snapshot_factory import callback, snapshot
 
 from explorer.hosted.server import HostedSettings, build_store
 from hosted_support import write_projects
