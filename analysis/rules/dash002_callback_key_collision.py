@@ -67,7 +67,8 @@ def callback_key_collision(ctx: LintContext) -> Iterator[Finding]:
         if len({cb.app is None for cb in members}) == 2:
             detail = "Dash raises DuplicateCallback on the first request and serves no callback"
         elif lost and kept:
-            detail = f"Dash keeps {callback_label(kept[-1])} and never runs {callback_labels(lost)}"
+            never = ", ".join(callback_label(cb) for cb in lost)
+            detail = f"Dash keeps {callback_label(kept[-1])} and never runs {never}"
         else:
             detail = "only one of the functions ever runs"
         yield callback_key_collision.finding(

@@ -7,7 +7,7 @@ import pytest
 
 from analysis.lint import lint
 from analysis.rules import get_rule, rule_codes
-from analysis.rules._naming import callback_label
+from analysis.rules._naming import callback_label, callback_labels
 from analysis.snapshot import Dependency
 from snapshot_factory import (
     BAD_APP, callback, clientside, lint_codes, probed, probed_findings, snapshot,
@@ -30,18 +30,25 @@ def test_findings_point_at_the_decorator_line() -> None:
 
 
 @pytest.mark.parametrize("app", FIXTURE_APPS)
-def test_every_message_names_each_of_its_callbacks_by_function_and_location(app) -> None:
+def test_every_message_names_each_of_its_callbacks_the_one_way(app) -> None:
+    """By function name; the others besides the one pointed at also with where they are
+    declared (the finding's own location names only the first)."""
     by_index = {cb.index: cb for cb in probed(app).callbacks}
     findings = probed_findings(app)
     assert findings
     for finding in findings:
-        for index in finding.callbacks:
-            assert callback_label(by_index[index]) in finding.message, finding.message
+        named = [by_index[index] for index in finding.callbacks]
+        for cb in named:
+            assert f"`{cb.name}`" in finding.message, finding.message
+        for cb in named[1:]:
+            assert callback_labels([cb]) in finding.message, finding.message
 
 
-def test_callback_label_says_function_and_location_or_clientside() -> None:
-    assert callback_label(callback(2)) == "`cb2` (app.py:21)"
-    assert callback_label(clientside(3, "function(a) { return a; }")) == "`js3` (clientside, app.py:31)"
+def test_callback_label_says_function_or_clientside_and_labels_add_where() -> None:
+    assert callback_label(callback(2)) == "`cb2`"
+    assert callback_label(clientside(3, "function(a) { return a; }")) == "`js3` (clientside)"
+    assert callback_labels([callback(2)]) == "`cb2` (app.py:21)"
+    assert callback_labels([clientside(3, "function(a) { return a; }")]) == "`js3` (clientside, app.py:31)"
 
 
 def test_cycle_message_wording() -> None:
