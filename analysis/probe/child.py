@@ -58,9 +58,18 @@ def encode(envelope: dict) -> bytes:
     try:
         import orjson
 
-        return orjson.dumps(envelope, default=repr, option=orjson.OPT_NON_STR_KEYS)
+        return orjson.dumps(envelope, default=_repr, option=orjson.OPT_NON_STR_KEYS)
     except Exception:  # noqa: BLE001 - no orjson, or a value it cannot take: json can
-        return json.dumps(envelope, default=repr).encode("utf-8")
+        return json.dumps(envelope, default=_repr).encode("utf-8")
+
+
+def _repr(value: object) -> str:
+    """A target's value JSON cannot hold, as its repr (a placeholder when that raises)."""
+    try:
+        text = repr(value)
+    except BaseException:  # noqa: BLE001 - any __repr__ a target can write
+        text = None
+    return text if type(text) is str else f"<unprintable {type(value).__name__}>"
 
 
 def limit_memory(megabytes: int) -> None:
@@ -145,12 +154,15 @@ class _Exited(Exception):
 
 def target_traceback(exc: BaseException) -> str:
     """The exception's traceback without importlib's and the probe's own frames."""
-    report = traceback.TracebackException.from_exception(exc)
-    frames = [f for f in report.stack
-              if not f.filename.startswith("<frozen") and os.path.dirname(
-                  os.path.abspath(f.filename)) != PROBE_DIR]
-    report.stack = traceback.StackSummary.from_list(frames)
-    return "".join(report.format()).strip()
+    try:
+        report = traceback.TracebackException.from_exception(exc)
+        frames = [f for f in report.stack
+                  if not f.filename.startswith("<frozen") and os.path.dirname(
+                      os.path.abspath(f.filename)) != PROBE_DIR]
+        report.stack = traceback.StackSummary.from_list(frames)
+        return "".join(report.format()).strip()
+    except BaseException:  # noqa: BLE001 - an exception whose notes or cause misbehave
+        return f"{type(exc).__name__} (its traceback cannot be printed)"
 
 
 def _innermost_target_line(exc: BaseException, root: str) -> str:
@@ -161,7 +173,10 @@ def _innermost_target_line(exc: BaseException, root: str) -> str:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
+    try:
+        text = str(exc).strip().splitlines()
+    except BaseException:  # noqa: BLE001 - an exception whose __str__ raises (or lies)
+        return "(its message cannot be printed)"
     return text[0][:200] if text else "(no message)"
 
 
@@ -201,6 +216,7 @@ def run(args: argparse.Namespace) -> dict:
             f"dash there, or pass --python with the target's own interpreter (its virtualenv)",
         ) from None
 
+    guard = load_sibling("guard")  # first: the other siblings import it by its private name
     capture = load_sibling("capture")
     recorder = capture.Recorder(root=args.root)
     recorder.install()
@@ -224,7 +240,7 @@ def run(args: argparse.Namespace) -> dict:
     # collector's reach, so that collections while the snapshot is built look only at new
     # objects (rescanning a 5,000-callback app's heap was half of building its snapshot).
     gc.freeze()
-    snapshot = build_snapshot(recorder, module, args)
+    snapshot = build_snapshot(recorder, module, args, guard)
     if exit_code is not None:
         snapshot["notes"].append(
             f"the target called sys.exit({exit_code!r}) during import; analysed what it "
@@ -247,28 +263,34 @@ def run(args: argparse.Namespace) -> dict:
     return snapshot
 
 
-def build_snapshot(recorder, module: types.ModuleType | None, args: argparse.Namespace) -> dict:
-    """Apps, layouts (walked before server setup changes them), then setup, then callbacks."""
+def build_snapshot(recorder, module: object, args: argparse.Namespace,
+                   guard: types.ModuleType) -> dict:
+    """Apps, layouts (walked before server setup changes them), then setup, then callbacks.
+
+    ``module`` is what the import left in sys.modules (any object a target put there)."""
     callbacks_lib = load_sibling("callbacks")
     apps_lib = load_sibling("apps")
     layouts_lib = load_sibling("layouts")
     try:
-        apps = apps_lib.find_apps(recorder.instances, module, args.attr, args.root)
+        apps = apps_lib.find_apps(recorder.instances, module, _module_name(args), args.attr,
+                                  args.root)
     except apps_lib.AppLookupError as exc:
         raise ProbeFailure("target", str(exc)) from None
     walker = layouts_lib.LayoutWalker(lambda path: callbacks_lib.relpath(path, args.root))
-    pages_owner = next((a for a in apps if getattr(a.instance, "use_pages", False)), None)
+    pages_owner = next((a for a in apps if guard.truthy(guard.attr(a.instance, "use_pages"))),
+                       None)
     for app in apps:
         walker.walk_app(app.instance, app.name, "app" if app.primary else app.name,
                         with_pages=app is pages_owner)
     apps_lib.run_setup(apps)
-    app_of_map = {id(getattr(a.instance, "callback_map", None)): a.name for a in apps}
+    app_of_map = {id(guard.attr(a.instance, "callback_map")): a.name for a in apps}
     managers = {a.name: info["background_manager"] for a in apps
                 for info in [apps_lib.app_info(a)]}
     if apps:
         managers[""] = managers[apps[0].name]
     callbacks = callbacks_lib.callbacks(recorder.registrations, recorder.instances,
-                                        args.root, app_of_map, managers, own_folder(module, args))
+                                        args.root, app_of_map, managers,
+                                        own_folder(guard.module_file(module), args))
     from_libraries = sum(1 for cb in callbacks if cb.get("library"))
     if from_libraries:
         recorder.note(f"{from_libraries} callback(s) come from installed packages; findings "
@@ -284,10 +306,10 @@ def build_snapshot(recorder, module: types.ModuleType | None, args: argparse.Nam
     }
 
 
-def own_folder(module: types.ModuleType | None, args: argparse.Namespace) -> str | None:
+def own_folder(module_file: str | None, args: argparse.Namespace) -> str | None:
     """The target's top-level package folder (else its file's folder): the project's own code
     even where it is installed in site-packages."""
-    path = getattr(module, "__file__", None) or args.file
+    path = module_file or args.file
     if not path:
         return None
     folder = os.path.dirname(os.path.abspath(path))
