@@ -122,6 +122,17 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
                 f"cannot import {args.module!r} from {args.root}; run from the directory "
                 f"that contains it or pass the path to its .py file",
             ) from None
+        own_package = _module_form(args.file, missing) if args.file else None
+        if own_package:
+            dotted, where = own_package
+            raise ProbeFailure(
+                "target",
+                f"{os.path.basename(args.file)} imports {missing!r}, a folder it sits in that "
+                f"has no __init__.py, so it cannot be imported from {args.root}: add an "
+                f"__init__.py to each folder of the package, or run "
+                f"`python -m analysis {dotted}` from {where}",
+                target_traceback(exc),
+            ) from None
         raise ProbeFailure(
             "missing_module",
             f"the target imports {missing!r}, which {sys.executable} cannot find; install "
@@ -142,6 +153,24 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
             f"`if __name__ == \"__main__\":`",
             target_traceback(exc),
         ) from None
+
+
+def _module_form(file: str, missing: str) -> tuple[str, str] | None:
+    """(dotted module, folder to run from) when the missing module is a folder the file sits
+    in: a package without ``__init__.py`` (a namespace package), which only the module form
+    makes importable."""
+    top = missing.split(".", 1)[0]
+    parts = [os.path.splitext(os.path.basename(file))[0]]
+    folder = os.path.dirname(file)
+    while os.path.dirname(folder) != folder:
+        name = os.path.basename(folder)
+        parts.insert(0, name)
+        if name == top:
+            dotted = ".".join(parts)
+            names_ok = all(part.isidentifier() for part in parts)
+            return (dotted, os.path.dirname(folder)) if names_ok else None
+        folder = os.path.dirname(folder)
+    return None
 
 
 class _Exited(Exception):
