@@ -37,10 +37,13 @@ def find_apps(instances: list, module: Any, module_name: str, attr: str | None,
               root: str) -> list[FoundApp]:
     """Every Dash instance with a name, primary first (named by attr, else the target's).
 
+    With attr, only the app it names (or, when it names a Flask server, the apps that server
+    serves): ``module:attr`` asks about that app, not every app sharing the process.
     ``module`` is whatever the import left in sys.modules (a target may replace its own
     entry with any object); ``module_name`` is the name it was imported as."""
     names: dict[int, str] = {}
-    chosen = _resolve_attr(module, module_name, attr, names, instances) if attr else None
+    chosen, by_server = (_resolve_attr(module, module_name, attr, names, instances) if attr
+                         else (None, False))
     if not instances and module is not None and not attr:
         _call_factory(module, module_name, names)
     for key, name in _instance_names(module, root).items():
@@ -64,14 +67,16 @@ def find_apps(instances: list, module: Any, module_name: str, attr: str | None,
         app.served = app is primary or (
             server is not None and guard.attr(app.instance, "server") is server
         )
-    return [primary] + [f for f in found if f is not primary]
+    others = [f for f in found if f is not primary
+              and (chosen is None or (by_server and f.served))]
+    return [primary] + others
 
 
 def _resolve_attr(module: Any, module_name: str, attr: str, names: dict[int, str],
-                  instances: list) -> Any:
-    """The app the user named with ``module:attr``: a Dash app, its Flask server, or a
-    factory called without arguments. Reading or calling it is what the user asked for, so
-    what it raises is reported as the target's error."""
+                  instances: list) -> tuple[Any, bool]:
+    """The app the user named with ``module:attr`` (a Dash app, its Flask server, or a
+    factory called without arguments), and whether it was named by its server. Reading or
+    calling it is what the user asked for, so what it raises is the target's error."""
     missing = object()
     value, error = guard.outcome(lambda: getattr(module, attr, missing))
     if error is not None:
@@ -90,10 +95,10 @@ def _resolve_attr(module: Any, module_name: str, attr: str, names: dict[int, str
         if guard.is_a(value, dash.Dash):
             names[id(value)] = f"{module_name}:{attr}()"
     if guard.is_a(value, dash.Dash):
-        return value
+        return value, False
     for instance in instances:  # a Flask server: the first app it serves
         if guard.attr(instance, "server") is value:
-            return instance
+            return instance, True
     raise AppLookupError(f"{module_name}:{attr} is a {type(value).__name__}, not a Dash "
                          f"app (or its server); name the variable that holds the Dash app")
 
@@ -181,8 +186,12 @@ def _run_hooks(app: FoundApp, apps: list[FoundApp], server: Any, hooks: dict) ->
         for hook in list(hooks.get(None, ())):
             error = _attempt(hook)
             owner = guard.attr(hook, "__self__")
-            target = next((a for a in apps if a.instance is owner), app)
-            target.setup_error = target.setup_error or error
+            # an app left out by module:attr shares the server: its setup runs, its error
+            # is not the named app's
+            default = None if guard.is_a(owner, dash.Dash) else app
+            target = next((a for a in apps if a.instance is owner), default)
+            if target is not None:
+                target.setup_error = target.setup_error or error
 
 
 def _attempt(function) -> str | None:

@@ -100,6 +100,14 @@ def callbacks(registrations: list[dict], instances: list, root: str, app_of_map:
     return result
 
 
+def of_apps(registrations: list[dict], instances: list) -> list[dict]:
+    """The registrations on these apps' own callback lists or on Dash's global one
+    (``dash.callback``, which the primary app serves): what ``module:attr`` reports."""
+    maps = {id(_callback.GLOBAL_CALLBACK_MAP)} | {id(guard.attr(i, "callback_map"))
+                                                  for i in instances}
+    return [record for record in registrations if id(record["map"]) in maps]
+
+
 def relpath(path: str | None, root: str) -> str | None:
     """The path relative to root when inside it (``/`` separators), else absolute."""
     if not path or path.startswith("<"):

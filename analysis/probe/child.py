@@ -317,7 +317,15 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
                 for info in [apps_lib.app_info(a)]}
     if apps:
         managers[""] = managers[apps[0].name]
-    callbacks = callbacks_lib.callbacks(recorder.registrations, recorder.instances,
+    registrations = recorder.registrations
+    if args.attr:  # only the named app's callbacks, and the global ones it serves
+        registrations = callbacks_lib.of_apps(registrations, [a.instance for a in apps])
+        left_out = len(recorder.instances) - len(apps)
+        if left_out:
+            recorder.note(f"only {apps[0].name} is analysed (named by :{args.attr}); "
+                          f"{len(recorder.registrations) - len(registrations)} callback(s) "
+                          f"of {left_out} other Dash app(s) in the process are left out")
+    callbacks = callbacks_lib.callbacks(registrations, recorder.instances,
                                         args.root, app_of_map, managers,
                                         own_folder(guard.module_file(module), args))
     from_libraries = sum(1 for cb in callbacks if cb.get("library"))
