@@ -143,7 +143,16 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
         raise ProbeFailure("memory", "the target ran out of memory while being imported",
                            target_traceback(exc)) from None
     except SystemExit as exc:
-        raise _Exited(exc.code) from None
+        # Whatever the code, even 0: the rest of the module never ran, so an analysis of
+        # what it registered so far would pass CI on a partial app.
+        where = _innermost_target_line(exc, args.root)
+        raise ProbeFailure(
+            "exit",
+            f"the target called sys.exit({_repr(exc.code)}){where} while being imported, so "
+            f"only part of it ran; guard that code with `if __name__ == \"__main__\":` or "
+            f"give it what it needs (an environment variable, a file)",
+            target_traceback(exc),
+        ) from None
     except BaseException as exc:  # the target's own error: report it, never crash the probe
         where = _innermost_target_line(exc, args.root)
         raise ProbeFailure(
@@ -171,14 +180,6 @@ def _module_form(file: str, missing: str) -> tuple[str, str] | None:
             return (dotted, os.path.dirname(folder)) if names_ok else None
         folder = os.path.dirname(folder)
     return None
-
-
-class _Exited(Exception):
-    """The target called sys.exit during import: analyse what it registered, if anything."""
-
-    def __init__(self, code: object) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 def target_traceback(exc: BaseException) -> str:
@@ -253,28 +254,12 @@ def run(args: argparse.Namespace) -> dict:
     # the collector's reach means collections during the target's import scan only what the
     # target creates (the target's own garbage is collected as before).
     gc.freeze()
-    exit_code: object = None
-    try:
-        module = import_target(args)
-    except _Exited as exited:
-        exit_code = exited.code
-        module = sys.modules.get(_module_name(args))
-        if not recorder.instances and not recorder.registrations:
-            raise ProbeFailure(
-                "exit",
-                f"the target called sys.exit({exit_code!r}) while being imported, before "
-                f"creating a Dash app; guard it with `if __name__ == \"__main__\":`",
-            ) from None
+    module = import_target(args)
     # Everything the import created stays alive until this process ends: move it out of the
     # collector's reach, so that collections while the snapshot is built look only at new
     # objects (rescanning a 5,000-callback app's heap was half of building its snapshot).
     gc.freeze()
     snapshot = build_snapshot(recorder, module, args, guard)
-    if exit_code is not None:
-        snapshot["notes"].append(
-            f"the target called sys.exit({exit_code!r}) during import; analysed what it "
-            f"registered before that"
-        )
     if not snapshot["apps"] and not snapshot["callbacks"]:
         raise ProbeFailure(
             "no_app",

@@ -18,7 +18,7 @@ ENTRY_NAMES = ("app.py", "index.py", "main.py")
 DEFAULT_MEMORY_LIMIT_MB = 4096
 STDERR_TAIL_CHARS = 4000
 #: Probe failure kinds that are the user's target (not a fault of running it).
-TARGET_KINDS = {"no_app", "target"}
+TARGET_KINDS = {"no_app", "target", "exit"}
 
 
 @dataclass(frozen=True)
