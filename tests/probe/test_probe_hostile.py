@@ -72,3 +72,16 @@ def test_an_unprintable_value_is_written_as_a_placeholder() -> None:
             raise RuntimeError("no repr")
 
     assert b"<unprintable Unprintable>" in probe.encode({"value": Unprintable()})
+
+
+def test_naming_the_app_in_a_hostile_module_works() -> None:
+    snapshot = snapshot_target(f"{HOSTILE}:app")
+    assert [cb.function for cb in snapshot.callbacks] == ["app.show_price", "app.echo"]
+
+
+def test_a_module_getattr_that_raises_is_reported_for_the_name_asked() -> None:
+    # PEP 562 __getattr__ raising RuntimeError (not AttributeError) for a missing name
+    with pytest.raises(TargetError) as caught:
+        snapshot_target(f"{HOSTILE}:no_such_app")
+    message = caught.value.message
+    assert "reading app:no_such_app raised RuntimeError" in message and "\n" not in message

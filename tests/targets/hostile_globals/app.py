@@ -206,3 +206,8 @@ def show_price(item):
 @callback(Output("echo", "children"), Input("item", "value"))
 def echo(item):
     return item
+
+
+def __getattr__(name):
+    """PEP 562: the module itself raises for any name it lacks, and not AttributeError."""
+    raise RuntimeError(f"module app has no {name!r} and will not say so politely")
