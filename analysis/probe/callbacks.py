@@ -12,6 +12,7 @@ import textwrap
 import types
 from typing import Any
 
+import _dash_callback_explorer_guard as guard  # loaded by child.py before this module
 from dash import _callback
 
 # child.py loads capture.py first: its in_dash is the one test for "a file of Dash's own package".
@@ -51,8 +52,8 @@ class InstalledCode:
 def callbacks(registrations: list[dict], instances: list, root: str, app_of_map: dict[int, str],
               default_managers: dict[str, str | None], own_dir: str | None = None) -> list[dict]:
     """Every registration as snapshot data, with ``dropped`` for those Dash's maps lost."""
-    maps = [_callback.GLOBAL_CALLBACK_MAP] + [getattr(i, "callback_map", {}) for i in instances]
-    kept = {id(entry) for m in maps for entry in m.values()}
+    maps = [_callback.GLOBAL_CALLBACK_MAP] + [guard.attr(i, "callback_map") for i in instances]
+    kept = {id(entry) for m in maps for _, entry in guard.items(m)}
     result = []
     sources = SourceIndex()  # each file read and parsed once, however many callbacks it has
     installed = InstalledCode(own_dir)
@@ -94,6 +95,14 @@ def callbacks(registrations: list[dict], instances: list, root: str, app_of_map:
     return result
 
 
+def of_apps(registrations: list[dict], instances: list) -> list[dict]:
+    """The registrations on these apps' own callback lists or on Dash's global one
+    (``dash.callback``, which the primary app serves): what ``module:attr`` reports."""
+    maps = {id(_callback.GLOBAL_CALLBACK_MAP)} | {id(guard.attr(i, "callback_map"))
+                                                  for i in instances}
+    return [record for record in registrations if id(record["map"]) in maps]
+
+
 def relpath(path: str | None, root: str) -> str | None:
     """The path relative to root when inside it (``/`` separators), else absolute."""
     if not path or path.startswith("<"):
@@ -115,15 +124,18 @@ def describe_function(record: dict, root: str, sources: "SourceIndex") -> dict:
                 "line": site[1] if site and site[1] else None,
                 "internal": bool(site) and site[0] == "<dash>"}
     layers = [func]  # what inspect.unwrap walks, kept to name each wrapper
-    while hasattr(layers[-1], "__wrapped__") and len(layers) < 100:
-        wrapped = layers[-1].__wrapped__
-        if any(wrapped is seen for seen in layers):
+    missing = object()
+    while len(layers) < 100:
+        wrapped = guard.attr(layers[-1], "__wrapped__", missing)
+        if wrapped is missing or any(wrapped is seen for seen in layers):
             break
         layers.append(wrapped)
     inner = layers[-1]
-    code = getattr(inner, "__code__", None)
-    module = getattr(inner, "__module__", None)
-    qualname = getattr(inner, "__qualname__", None) or getattr(inner, "__name__", repr(inner))
+    code = guard.attr(inner, "__code__")
+    code = code if guard.is_a(code, types.CodeType) else None
+    module = _string(guard.attr(inner, "__module__"))
+    qualname = _string(guard.attr(inner, "__qualname__")) or \
+        _string(guard.attr(inner, "__name__")) or guard.represent(inner, 100)
     filename = code.co_filename if code is not None else None
     described = {
         "function": f"{module}.{qualname}" if module else qualname,
@@ -131,7 +143,7 @@ def describe_function(record: dict, root: str, sources: "SourceIndex") -> dict:
         "module": module,
         "file": relpath(filename, root),
         "line": code.co_firstlineno if code is not None else None,
-        "is_async": inspect.iscoroutinefunction(inner) or inspect.iscoroutinefunction(func),
+        "is_async": _is_async(inner) or _is_async(func),
         "wrappers": [_wrapper_name(w) for w in layers[:-1]],
         "internal": in_dash(filename),
     }
@@ -139,13 +151,23 @@ def describe_function(record: dict, root: str, sources: "SourceIndex") -> dict:
     return described
 
 
+def _string(value: Any) -> str | None:
+    return value if guard.is_a(value, str) else None
+
+
+def _is_async(func: Any) -> bool:
+    return guard.quietly(lambda: inspect.iscoroutinefunction(func), False)
+
+
 def _wrapper_name(layer: Any) -> str:
     kind = type(layer)
     if kind.__module__ == "functools" and kind.__name__ == "_lru_cache_wrapper":
         return "functools.lru_cache"
-    code = getattr(layer, "__code__", None)
-    if code is not None:
-        owner = getattr(layer, "__globals__", {}).get("__name__", "?")
+    code = guard.attr(layer, "__code__")
+    if guard.is_a(code, types.CodeType):
+        namespace = guard.attr(layer, "__globals__")
+        owner = _string(dict.get(namespace, "__name__")) if guard.is_a(namespace, dict) else None
+        owner = owner or "?"
         return f"{owner}.{code.co_qualname if hasattr(code, 'co_qualname') else code.co_name}"
     return f"{kind.__module__}.{kind.__qualname__}"
 
@@ -194,8 +216,9 @@ class SourceIndex:
 
     def function(self, func: Any, filename: str | None, first_line: int | None) -> dict:
         """The function's source (decorators included) and its ``def`` line."""
-        code = getattr(func, "__code__", None)
-        if filename and first_line and code is not None and code.co_name != "<lambda>":
+        code = guard.attr(func, "__code__")
+        if filename and first_line and guard.is_a(code, types.CodeType) and \
+                code.co_name != "<lambda>":
             found = _cut_function(self.lines(filename), code, first_line)
             if found is not None:
                 return found
@@ -265,9 +288,9 @@ def _cut_function(lines: list[str], code: types.CodeType, first_line: int) -> di
 
 
 def _inspected_source(func: Any) -> dict:
-    try:
-        lines, start = inspect.getsourcelines(func)
-    except (OSError, TypeError):
+    # no source, or a callable whose attributes raise: no source either
+    lines, start = guard.quietly(lambda: inspect.getsourcelines(func), ([], None))
+    if start is None:
         return {"source": None, "def_line": None}
     source = "".join(lines)
     def_line = None
@@ -289,8 +312,18 @@ def cached_functions(entries: list[dict]) -> list[str]:
     """
     found = []
     for module_name in sorted({e["module"] for e in entries if e.get("module")}):
-        module = sys.modules.get(module_name)
-        for name, value in sorted(vars(module).items()) if module else ():
-            if hasattr(value, "cache_info") and hasattr(value, "__wrapped__"):
+        namespace = guard.module_globals(sys.modules.get(module_name))
+        for name, value in sorted(namespace.items(), key=lambda item: str(item[0])):
+            if _is_cached(value):
                 found.append(f"{module_name}.{name}")
     return found
+
+
+def _is_cached(value: Any) -> bool:
+    """A cache-wrapped callable (``functools.lru_cache``/``cache`` and look-alikes): a
+    ``cache_info`` method and a ``__wrapped__`` function, read as stored, so a global's
+    ``__getattr__`` or properties (a werkzeug proxy raising outside a request, a lazy module
+    loading, a property with side effects) never run."""
+    return (callable(value) and not guard.is_a(value, type)
+            and callable(guard.static_attr(value, "cache_info"))
+            and guard.has_static(value, "__wrapped__"))

@@ -11,6 +11,7 @@ import types
 from enum import Enum
 from typing import Any
 
+import _dash_callback_explorer_guard as guard  # loaded by child.py before this module
 import dash
 from dash import _callback
 from dash.dependencies import DashDependency
@@ -96,8 +97,8 @@ class Recorder:
             key = original_insert(callback_list, callback_map, config_prevent, output,
                                   outputs_indices, inputs, state, inputs_state_indices,
                                   prevent_initial_call, *args, **kwargs)
-            recorder.on_insert(key, callback_map, config_prevent, output, inputs, state,
-                               inputs_state_indices, prevent_initial_call, kwargs)
+            recorder.guarded(recorder.on_insert, key, callback_map, config_prevent, output,
+                             inputs, state, inputs_state_indices, prevent_initial_call, kwargs)
             return key
 
         def register_callback(*args, **kwargs):
@@ -106,7 +107,7 @@ class Recorder:
             if len(recorder.registrations) != before + 1:
                 return decorator
             record = recorder.registrations[-1]
-            record.update(recorder.background_details(kwargs))
+            record.update(recorder.guarded(recorder.background_details, kwargs) or {})
             record["call_site"] = recorder.call_site()
 
             def take_function(func):
@@ -144,6 +145,18 @@ class Recorder:
             flask.Flask.run = run
         except ImportError:
             pass
+
+    def guarded(self, function, *args):
+        """Run a piece of our bookkeeping inside a target's registration call: our bug (or
+        an odd value it meets) becomes a note, never an error blamed on the target's code."""
+        try:
+            return function(*args)
+        except guard.FATAL:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - any exception type an odd value raises
+            self.note(f"the probe could not record a registration ({type(exc).__name__}); "
+                      f"the analysis may miss that callback")
+            return None
 
     def note(self, text: str) -> None:
         if text not in self.notes:

@@ -58,9 +58,18 @@ def encode(envelope: dict) -> bytes:
     try:
         import orjson
 
-        return orjson.dumps(envelope, default=repr, option=orjson.OPT_NON_STR_KEYS)
+        return orjson.dumps(envelope, default=_repr, option=orjson.OPT_NON_STR_KEYS)
     except Exception:  # noqa: BLE001 - no orjson, or a value it cannot take: json can
-        return json.dumps(envelope, default=repr).encode("utf-8")
+        return json.dumps(envelope, default=_repr).encode("utf-8")
+
+
+def _repr(value: object) -> str:
+    """A target's value JSON cannot hold, as its repr (a placeholder when that raises)."""
+    try:
+        text = repr(value)
+    except BaseException:  # noqa: BLE001 - any __repr__ a target can write
+        text = None
+    return text if type(text) is str else f"<unprintable {type(value).__name__}>"
 
 
 def limit_memory(megabytes: int) -> None:
@@ -113,6 +122,17 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
                 f"cannot import {args.module!r} from {args.root}; run from the directory "
                 f"that contains it or pass the path to its .py file",
             ) from None
+        own_package = _module_form(args.file, missing) if args.file else None
+        if own_package:
+            dotted, where = own_package
+            raise ProbeFailure(
+                "target",
+                f"{os.path.basename(args.file)} imports {missing!r}, a folder it sits in that "
+                f"has no __init__.py, so it cannot be imported from {args.root}: add an "
+                f"__init__.py to each folder of the package, or run "
+                f"`python -m analysis {dotted}` from {where}",
+                target_traceback(exc),
+            ) from None
         raise ProbeFailure(
             "missing_module",
             f"the target imports {missing!r}, which {sys.executable} cannot find; install "
@@ -123,7 +143,16 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
         raise ProbeFailure("memory", "the target ran out of memory while being imported",
                            target_traceback(exc)) from None
     except SystemExit as exc:
-        raise _Exited(exc.code) from None
+        # Whatever the code, even 0: the rest of the module never ran, so an analysis of
+        # what it registered so far would pass CI on a partial app.
+        where = _innermost_target_line(exc, args.root)
+        raise ProbeFailure(
+            "exit",
+            f"the target called sys.exit({_repr(exc.code)}){where} while being imported, so "
+            f"only part of it ran; guard that code with `if __name__ == \"__main__\":` or "
+            f"give it what it needs (an environment variable, a file)",
+            target_traceback(exc),
+        ) from None
     except BaseException as exc:  # the target's own error: report it, never crash the probe
         where = _innermost_target_line(exc, args.root)
         raise ProbeFailure(
@@ -135,22 +164,35 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
         ) from None
 
 
-class _Exited(Exception):
-    """The target called sys.exit during import: analyse what it registered, if anything."""
-
-    def __init__(self, code: object) -> None:
-        super().__init__(code)
-        self.code = code
+def _module_form(file: str, missing: str) -> tuple[str, str] | None:
+    """(dotted module, folder to run from) when the missing module is a folder the file sits
+    in: a package without ``__init__.py`` (a namespace package), which only the module form
+    makes importable."""
+    top = missing.split(".", 1)[0]
+    parts = [os.path.splitext(os.path.basename(file))[0]]
+    folder = os.path.dirname(file)
+    while os.path.dirname(folder) != folder:
+        name = os.path.basename(folder)
+        parts.insert(0, name)
+        if name == top:
+            dotted = ".".join(parts)
+            names_ok = all(part.isidentifier() for part in parts)
+            return (dotted, os.path.dirname(folder)) if names_ok else None
+        folder = os.path.dirname(folder)
+    return None
 
 
 def target_traceback(exc: BaseException) -> str:
     """The exception's traceback without importlib's and the probe's own frames."""
-    report = traceback.TracebackException.from_exception(exc)
-    frames = [f for f in report.stack
-              if not f.filename.startswith("<frozen") and os.path.dirname(
-                  os.path.abspath(f.filename)) != PROBE_DIR]
-    report.stack = traceback.StackSummary.from_list(frames)
-    return "".join(report.format()).strip()
+    try:
+        report = traceback.TracebackException.from_exception(exc)
+        frames = [f for f in report.stack
+                  if not f.filename.startswith("<frozen") and os.path.dirname(
+                      os.path.abspath(f.filename)) != PROBE_DIR]
+        report.stack = traceback.StackSummary.from_list(frames)
+        return "".join(report.format()).strip()
+    except BaseException:  # noqa: BLE001 - an exception whose notes or cause misbehave
+        return f"{type(exc).__name__} (its traceback cannot be printed)"
 
 
 def _innermost_target_line(exc: BaseException, root: str) -> str:
@@ -161,7 +203,10 @@ def _innermost_target_line(exc: BaseException, root: str) -> str:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
+    try:
+        text = str(exc).strip().splitlines()
+    except BaseException:  # noqa: BLE001 - an exception whose __str__ raises (or lies)
+        return "(its message cannot be printed)"
     return text[0][:200] if text else "(no message)"
 
 
@@ -201,6 +246,7 @@ def run(args: argparse.Namespace) -> dict:
             f"dash there, or pass --python with the target's own interpreter (its virtualenv)",
         ) from None
 
+    guard = load_sibling("guard")  # first: the other siblings import it by its private name
     capture = load_sibling("capture")
     recorder = capture.Recorder(root=args.root)
     recorder.install()
@@ -208,28 +254,12 @@ def run(args: argparse.Namespace) -> dict:
     # the collector's reach means collections during the target's import scan only what the
     # target creates (the target's own garbage is collected as before).
     gc.freeze()
-    exit_code: object = None
-    try:
-        module = import_target(args)
-    except _Exited as exited:
-        exit_code = exited.code
-        module = sys.modules.get(_module_name(args))
-        if not recorder.instances and not recorder.registrations:
-            raise ProbeFailure(
-                "exit",
-                f"the target called sys.exit({exit_code!r}) while being imported, before "
-                f"creating a Dash app; guard it with `if __name__ == \"__main__\":`",
-            ) from None
+    module = import_target(args)
     # Everything the import created stays alive until this process ends: move it out of the
     # collector's reach, so that collections while the snapshot is built look only at new
     # objects (rescanning a 5,000-callback app's heap was half of building its snapshot).
     gc.freeze()
-    snapshot = build_snapshot(recorder, module, args)
-    if exit_code is not None:
-        snapshot["notes"].append(
-            f"the target called sys.exit({exit_code!r}) during import; analysed what it "
-            f"registered before that"
-        )
+    snapshot = build_snapshot(recorder, module, args, guard)
     if not snapshot["apps"] and not snapshot["callbacks"]:
         raise ProbeFailure(
             "no_app",
@@ -247,28 +277,42 @@ def run(args: argparse.Namespace) -> dict:
     return snapshot
 
 
-def build_snapshot(recorder, module: types.ModuleType | None, args: argparse.Namespace) -> dict:
-    """Apps, layouts (walked before server setup changes them), then setup, then callbacks."""
+def build_snapshot(recorder, module: object, args: argparse.Namespace,
+                   guard: types.ModuleType) -> dict:
+    """Apps, layouts (walked before server setup changes them), then setup, then callbacks.
+
+    ``module`` is what the import left in sys.modules (any object a target put there)."""
     callbacks_lib = load_sibling("callbacks")
     apps_lib = load_sibling("apps")
     layouts_lib = load_sibling("layouts")
     try:
-        apps = apps_lib.find_apps(recorder.instances, module, args.attr, args.root)
+        apps = apps_lib.find_apps(recorder.instances, module, _module_name(args), args.attr,
+                                  args.root)
     except apps_lib.AppLookupError as exc:
         raise ProbeFailure("target", str(exc)) from None
     walker = layouts_lib.LayoutWalker(lambda path: callbacks_lib.relpath(path, args.root))
-    pages_owner = next((a for a in apps if getattr(a.instance, "use_pages", False)), None)
+    pages_owner = next((a for a in apps if guard.truthy(guard.attr(a.instance, "use_pages"))),
+                       None)
     for app in apps:
         walker.walk_app(app.instance, app.name, "app" if app.primary else app.name,
                         with_pages=app is pages_owner)
     apps_lib.run_setup(apps)
-    app_of_map = {id(getattr(a.instance, "callback_map", None)): a.name for a in apps}
+    app_of_map = {id(guard.attr(a.instance, "callback_map")): a.name for a in apps}
     managers = {a.name: info["background_manager"] for a in apps
                 for info in [apps_lib.app_info(a)]}
     if apps:
         managers[""] = managers[apps[0].name]
-    callbacks = callbacks_lib.callbacks(recorder.registrations, recorder.instances,
-                                        args.root, app_of_map, managers, own_folder(module, args))
+    registrations = recorder.registrations
+    if args.attr:  # only the named app's callbacks, and the global ones it serves
+        registrations = callbacks_lib.of_apps(registrations, [a.instance for a in apps])
+        left_out = len(recorder.instances) - len(apps)
+        if left_out:
+            recorder.note(f"only {apps[0].name} is analysed (named by :{args.attr}); "
+                          f"{len(recorder.registrations) - len(registrations)} callback(s) "
+                          f"of {left_out} other Dash app(s) in the process are left out")
+    callbacks = callbacks_lib.callbacks(registrations, recorder.instances,
+                                        args.root, app_of_map, managers,
+                                        own_folder(guard.module_file(module), args))
     from_libraries = sum(1 for cb in callbacks if cb.get("library"))
     if from_libraries:
         recorder.note(f"{from_libraries} callback(s) come from installed packages; findings "
@@ -284,10 +328,10 @@ def build_snapshot(recorder, module: types.ModuleType | None, args: argparse.Nam
     }
 
 
-def own_folder(module: types.ModuleType | None, args: argparse.Namespace) -> str | None:
+def own_folder(module_file: str | None, args: argparse.Namespace) -> str | None:
     """The target's top-level package folder (else its file's folder): the project's own code
     even where it is installed in site-packages."""
-    path = getattr(module, "__file__", None) or args.file
+    path = module_file or args.file
     if not path:
         return None
     folder = os.path.dirname(os.path.abspath(path))

@@ -10,6 +10,7 @@ import sys
 from enum import Enum
 from typing import Any, Callable
 
+import _dash_callback_explorer_guard as guard  # loaded by child.py before this module
 import dash
 from dash.development.base_component import Component
 
@@ -18,15 +19,16 @@ MAX_NODES = 200_000
 
 
 def id_text(component_id: Any) -> str:
-    if isinstance(component_id, dict):
+    if guard.is_a(component_id, dict):
         return json.dumps(component_id, sort_keys=True, separators=(",", ":"), default=str)
     return str(component_id)
 
 
 def plain_id(component_id: Any) -> Any:
-    if isinstance(component_id, dict):
-        return {str(k): [v.value] if isinstance(v, Enum) else v for k, v in component_id.items()}
-    return component_id if isinstance(component_id, str) else str(component_id)
+    if guard.is_a(component_id, dict):
+        return {str(k): [v.value] if guard.is_a(v, Enum) else v
+                for k, v in dict.items(component_id)}
+    return component_id if guard.is_a(component_id, str) else str(component_id)
 
 
 class LayoutWalker:
@@ -41,50 +43,61 @@ class LayoutWalker:
     def walk_app(self, app: Any, name: str, layout_name: str, with_pages: bool) -> None:
         """The app's layout, its validation_layout, and (if it uses pages) every page."""
         # Dash(__name__) names the module that made the app: its file holds the layout
-        module = sys.modules.get(str(getattr(getattr(app, "config", None), "name", "") or ""))
-        app_file = getattr(module, "__file__", None)
+        module_name = guard.attr(guard.attr(app, "config"), "name")
+        module = sys.modules.get(module_name) if type(module_name) is str else None
+        app_file = guard.module_file(module)
         file = self.relpath(app_file) if app_file else None
         self._walk(layout_name, name, lambda: _layout_attr(app, "layout"), file=file)
-        if getattr(app, "validation_layout", None) is not None:
+        if guard.attr(app, "validation_layout") is not None:
             self._walk(f"validation:{layout_name}" if layout_name != "app" else "validation",
                        name, lambda: _layout_attr(app, "validation_layout"), file=file)
         if not with_pages:
             return
-        for module_name, page in list(dash.page_registry.items()):
-            module = sys.modules.get(module_name)
-            path = getattr(module, "__file__", None)
-            self._walk(module_name, name, lambda page=page: _resolve(page.get("layout")),
-                       path=page.get("path_template") or page.get("path"), file=self.relpath(path) if path else None)
+        for module_name, page in guard.items(dash.page_registry):
+            if not (guard.is_a(module_name, str) and guard.is_a(page, dict)):
+                continue
+            path = guard.module_file(sys.modules.get(module_name))
+            template = dict.get(page, "path_template") or dict.get(page, "path")
+            self._walk(module_name, name, lambda page=page: _resolve(dict.get(page, "layout")),
+                       path=template if guard.is_a(template, str) else None,
+                       file=self.relpath(path) if path else None)
 
     def _walk(self, layout_name: str, app_name: str, produce: Callable[[], Any],
               path: str | None = None, file: str | None = None) -> None:
         entry = {"name": layout_name, "app": app_name, "path": path, "file": file,
                  "error": None, "duplicate_ids": []}
         self.layouts.append(entry)
-        try:
-            tree = produce()
-        except Exception as exc:  # noqa: BLE001 - the layout's own error is data
-            entry["error"] = f"{type(exc).__name__}: {str(exc).strip()[:300]}"
+        tree, error = guard.outcome(produce)
+        if error is not None:  # the layout's own error is data
+            entry["error"] = guard.describe_error(error)
             return
         seen: set[str] = set()
         duplicates: list[str] = []
         for component in _components(tree):
-            kind = f"{component._namespace}.{component._type}"
+            kind = f"{guard.attr(component, '_namespace')}.{guard.attr(component, '_type')}"
             if kind not in self.types:
-                props = list(getattr(component, "_prop_names", []))
-                props += [f"{w}*" for w in getattr(component, "_valid_wildcard_attributes", [])
+                props = _names(guard.attr(component, "_prop_names"))
+                props += [f"{w}*" for w in _names(guard.attr(component,
+                                                             "_valid_wildcard_attributes"))
                           if f"{w}*" not in props]
                 self.types[kind] = props
-            component_id = getattr(component, "id", None)
+            component_id = guard.attr(component, "id")
             if component_id is None:
                 continue
-            text = id_text(component_id)
+            text, plain = guard.quietly(lambda: (id_text(component_id), plain_id(component_id)),
+                                        (None, None))
+            if text is None:  # an id that cannot be written: skipped
+                continue
             if text in seen and text not in duplicates:
                 duplicates.append(text)
             seen.add(text)
-            self.components.append({"id": plain_id(component_id), "type": kind,
-                                    "layout": layout_name})
+            self.components.append({"id": plain, "type": kind, "layout": layout_name})
         entry["duplicate_ids"] = duplicates
+
+
+def _names(value: Any) -> list[str]:
+    """A component class's list of property names, strings only."""
+    return [name for _, name in guard.items(value) if type(name) is str]
 
 
 def _layout_attr(app: Any, attr: str) -> Any:
@@ -93,7 +106,7 @@ def _layout_attr(app: Any, attr: str) -> Any:
 
 def _resolve(layout: Any) -> Any:
     """A layout value, calling a layout function when it needs no arguments."""
-    if callable(layout) and not isinstance(layout, Component):
+    if callable(layout) and not guard.is_a(layout, Component):
         required = [p.name for p in inspect.signature(layout).parameters.values()
                     if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
         if required:
@@ -103,19 +116,25 @@ def _resolve(layout: Any) -> Any:
 
 
 def _components(tree: Any):
-    """Every Component in a tree: children and any other prop holding components."""
+    """Every Component in a tree: children and any other prop holding components.
+
+    Containers are read by their real types and the built-in types' own methods, so a prop
+    holding a proxy, or a list subclass whose ``__iter__`` raises, is skipped, not fatal."""
     stack = [tree]
     visited = 0
     while stack and visited < MAX_NODES:
         node = stack.pop()
         visited += 1
-        if isinstance(node, Component):
+        if guard.is_a(node, Component):
             yield node
-            for prop in getattr(node, "_prop_names", ()):
-                value = getattr(node, prop, None)
-                if isinstance(value, (Component, list, tuple, dict)):
+            for prop in _names(guard.attr(node, "_prop_names")):
+                value = guard.attr(node, prop)
+                if guard.is_a(value, _CONTAINERS):
                     stack.append(value)
-        elif isinstance(node, (list, tuple)):
-            stack.extend(reversed(node))
-        elif isinstance(node, dict):
-            stack.extend(v for v in node.values() if isinstance(v, (Component, list, tuple, dict)))
+        elif guard.is_a(node, (list, tuple)):
+            stack.extend(reversed([item for _, item in guard.items(node)]))
+        elif guard.is_a(node, dict):
+            stack.extend(v for _, v in guard.items(node) if guard.is_a(v, _CONTAINERS))
+
+
+_CONTAINERS = (Component, list, tuple, dict)

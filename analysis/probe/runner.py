@@ -18,12 +18,13 @@ ENTRY_NAMES = ("app.py", "index.py", "main.py")
 DEFAULT_MEMORY_LIMIT_MB = 4096
 STDERR_TAIL_CHARS = 4000
 #: Probe failure kinds that are the user's target (not a fault of running it).
-TARGET_KINDS = {"no_app", "target"}
+TARGET_KINDS = {"no_app", "target", "exit"}
 
 
 @dataclass(frozen=True)
 class ResolvedTarget:
-    """Where and how the probe imports the target."""
+    """Where and how the probe imports the target: by ``module`` when set (a module target,
+    or a file inside a package), else by ``file`` on its own."""
 
     label: str  # as the user wrote it
     root: Path  # working directory and sys.path[0] of the child
@@ -34,23 +35,23 @@ class ResolvedTarget:
 
 def resolve_target(target: str, cwd: str | os.PathLike | None = None) -> ResolvedTarget:
     """A .py file (``app.py`` or ``app.py:attr``), a project directory (app.py / index.py /
-    main.py), or ``pkg.module[:attr]``."""
+    main.py), or ``pkg.module[:attr]``. A file inside a package is its dotted module (see
+    ``file_target``)."""
     base = Path(cwd or os.getcwd()).resolve()
     path = (base / target) if not os.path.isabs(target) else Path(target)
     file_part, colon, attr = target.rpartition(":")
     if colon and file_part.endswith(".py") and attr.isidentifier():  # path/to/app.py:attr
         resolved = resolve_target(file_part, base)
-        return ResolvedTarget(target, resolved.root, file=resolved.file, attr=attr)
+        return ResolvedTarget(target, resolved.root, file=resolved.file,
+                              module=resolved.module, attr=attr)
     if path.is_file():
         if path.suffix != ".py":
             raise TargetError(f"{target} is not a Python file; point at the app's .py file")
-        path = path.resolve()
-        return ResolvedTarget(target, path.parent, file=path)
+        return file_target(target, path.resolve())
     if path.is_dir():
         for name in ENTRY_NAMES:
             if (path / name).is_file():
-                entry = (path / name).resolve()
-                return ResolvedTarget(target, entry.parent, file=entry)
+                return file_target(target, (path / name).resolve())
         raise TargetError(
             f"no {', '.join(ENTRY_NAMES)} in directory {target}; pass the app's .py file instead"
         )
@@ -62,6 +63,24 @@ def resolve_target(target: str, cwd: str | os.PathLike | None = None) -> Resolve
     raise TargetError(f"{target} does not exist; pass a .py file (optionally file.py:attr), a "
                       f"project directory or package.module[:attr] importable from the current "
                       f"directory")
+
+
+def file_target(label: str, file: Path) -> ResolvedTarget:
+    """A file on its own (its folder is the root), or, inside a package, its dotted module.
+
+    Like pytest's ``prepend`` import mode: the folders above the file that hold an
+    ``__init__.py`` are its packages, and the first folder upward without one is the root
+    (working directory and ``sys.path[0]``), so ``mypkg/index.py`` is imported as
+    ``mypkg.index`` and its ``import mypkg.layout`` or ``from .layout import x`` work, the
+    same as ``python -m mypkg.index`` run from that root."""
+    parts = [] if file.stem == "__init__" else [file.stem]
+    folder = file.parent
+    while (folder / "__init__.py").is_file() and folder.parent != folder:
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    if folder == file.parent or not _is_dotted_name(".".join(parts)):
+        return ResolvedTarget(label, file.parent, file=file)  # not importable by name
+    return ResolvedTarget(label, folder, file=file, module=".".join(parts))
 
 
 def _is_dotted_name(text: str) -> bool:
@@ -82,10 +101,10 @@ def snapshot_target(target: str, *, python: str | None = None, timeout: float = 
         out = Path(work) / "snapshot.json"
         command = [interpreter, str(PROBE), "--out", str(out), "--root", str(resolved.root),
                    "--label", resolved.label, "--memory-limit-mb", str(limit)]
-        if resolved.file:
-            command += ["--file", str(resolved.file)]
+        if resolved.module:
+            command += ["--module", resolved.module]
         else:
-            command += ["--module", resolved.module or ""]
+            command += ["--file", str(resolved.file)]
         if resolved.attr:
             command += ["--attr", resolved.attr]
         returncode, stderr_tail = _run_child(command, resolved.root, Path(work), timeout, target)
@@ -97,7 +116,7 @@ def snapshot_target(target: str, *, python: str | None = None, timeout: float = 
         message = envelope.get("message") or "the probe failed"
         if kind == "memory":
             message = _memory_message(target, limit)
-        elif resolved.file and _RELATIVE_IMPORT in message:
+        elif resolved.file and not resolved.module and _RELATIVE_IMPORT in message:
             message = _package_message(resolved.file)
         error = TargetError if kind in TARGET_KINDS else ProbeError
         raise error(message, envelope.get("details") or stderr_tail)
@@ -151,15 +170,13 @@ _RELATIVE_IMPORT = "attempted relative import with no known parent package"
 
 
 def _package_message(file: Path) -> str:
-    """How to name a file that uses relative imports: as a module of its package (a file is
-    imported on its own, so ``from .layout import x`` cannot work)."""
-    parts, folder = [file.stem], file.parent
-    while (folder / "__init__.py").is_file():
-        parts.insert(0, folder.name)
-        folder = folder.parent
-    if len(parts) > 1:
-        return (f"{file.name} uses relative imports, so it must be imported as part of package "
-                f"{parts[0]!r}: run `python -m analysis {'.'.join(parts)}` from {folder}")
+    """How to make a file that uses relative imports importable: a file outside any package
+    is imported on its own, so ``from .layout import x`` cannot work (a file inside a package
+    is imported as its module and never gets here)."""
+    if (file.parent / "__init__.py").is_file():  # in a package, but no module name
+        return (f"{file.name} uses relative imports, but its name is no Python module name, so "
+                f"it cannot be imported as part of its package; rename it, e.g. "
+                f"{file.stem.replace('-', '_').replace(' ', '_')}.py")
     return (f"{file.name} uses relative imports but {file.parent} is not a package: add an "
             f"__init__.py there and run `python -m analysis {file.parent.name}.{file.stem}` "
             f"from {file.parent.parent}")

@@ -1,16 +1,20 @@
 """Targets that hang, exit, crash, spam, run servers or lack things: each yields a typed error
-(exit code 2 at the CLI) with a one-line message, or is still analysed."""
+(exit code 2 at the CLI) with a one-line message, or is still analysed. ``sys.exit`` at
+import, with any code, is an error: a partial import is a partial analysis."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from analysis.errors import ProbeError, TargetError
 from analysis.probe.runner import snapshot_target
-from paths import TARGETS
+from explorer.projects import Project, ProjectStore
+from paths import REPO, TARGETS
 
 FAULTS = TARGETS / "faults"
 
@@ -43,7 +47,29 @@ def test_import_that_never_finishes_times_out_and_kills_the_group(
 
 def test_sys_exit_before_any_app() -> None:
     error = probe_fault("exits.py")
-    assert isinstance(error, ProbeError) and "sys.exit" in error.message
+    assert isinstance(error, TargetError) and "sys.exit(" in error.message
+    assert "exits.py:8" in error.message
+
+
+def test_sys_exit_0_after_registering_callbacks_is_an_error_not_a_partial_analysis() -> None:
+    error = probe_fault("exits_late.py")
+    assert isinstance(error, TargetError)
+    assert "sys.exit(0) at exits_late.py:17" in error.message
+    assert "exits_late.py" in error.details  # the target's traceback
+
+
+def test_sys_exit_at_import_exits_2_with_one_line() -> None:
+    done = subprocess.run([sys.executable, "-m", "analysis", str(FAULTS / "exits_late.py")],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("error: the target called sys.exit(0) at exits_late.py:17")
+
+
+def test_the_explorer_shows_sys_exit_as_a_failed_analysis(tmp_path: Path) -> None:
+    store = ProjectStore([Project("late", target=str(FAULTS / "exits_late.py"))], tmp_path)
+    state = store.state("late")
+    assert state.services is None and "sys.exit(0)" in state.error
+    assert "exits_late.py" in state.error_details
 
 
 def test_os_exit_without_snapshot() -> None:

@@ -1,0 +1,72 @@
+"""Any layout of project: a file inside a package is imported as its dotted module, the way
+pytest's ``prepend`` import mode finds a test module's root, and a namespace package gets the
+module form named in its error."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import TargetError
+from analysis.probe.runner import resolve_target, snapshot_target
+from analysis.snapshot import Snapshot
+from paths import REPO, TARGETS
+
+PACKAGE_ROOT = TARGETS / "package_layout"
+INDEX = PACKAGE_ROOT / "mypkg" / "index.py"
+NAMESPACE_ROOT = TARGETS / "namespace_layout"
+
+
+def summary(snapshot: Snapshot) -> tuple:
+    return ([(cb.function, cb.file, cb.line) for cb in snapshot.callbacks],
+            [(app.name, app.primary) for app in snapshot.apps],
+            [(layout.name, layout.app, layout.error) for layout in snapshot.layouts],
+            snapshot.root)
+
+
+def test_a_file_in_a_package_resolves_to_its_module_under_the_package_root() -> None:
+    resolved = resolve_target(str(INDEX))
+    assert (resolved.module, resolved.root, resolved.file) == ("mypkg.index", PACKAGE_ROOT,
+                                                               INDEX)
+    assert resolve_target(str(INDEX) + ":app").module == "mypkg.index"
+    assert resolve_target(str(INDEX.parent)).module == "mypkg.index"  # the folder: index.py
+    assert resolve_target(str(INDEX.parent / "__init__.py")).module == "mypkg"
+    lone = resolve_target(str(TARGETS / "single_file" / "app.py"))  # no package: as today
+    assert (lone.module, lone.root) == (None, TARGETS / "single_file")
+
+
+def test_file_and_module_forms_give_the_same_snapshot(monkeypatch: pytest.MonkeyPatch) -> None:
+    as_file = snapshot_target(str(INDEX))
+    assert [cb.function for cb in as_file.callbacks] == ["mypkg.callbacks.forecast"]
+    assert as_file.callbacks[0].file == "mypkg/callbacks.py"
+    assert [app.name for app in as_file.apps] == ["mypkg.index:app"]
+    assert {c.id for c in as_file.components} == {"city", "forecast"}
+    assert as_file.root == str(PACKAGE_ROOT)  # working directory and sys.path[0]
+    monkeypatch.chdir(PACKAGE_ROOT)
+    assert summary(snapshot_target("mypkg.index")) == summary(as_file)
+
+
+def test_the_cli_lints_a_package_file_from_anywhere() -> None:
+    done = subprocess.run([sys.executable, "-m", "analysis", str(INDEX)], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "All checks passed (1 callback)" in done.stdout
+
+
+def test_a_namespace_package_error_names_the_module_form_and_it_works(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(TargetError) as failure:
+        snapshot_target(str(NAMESPACE_ROOT / "nspkg" / "index.py"))
+    message = failure.value.message
+    assert "\n" not in message and "'nspkg'" in message and "--python" not in message
+    command = re.search(r"`python -m analysis (\S+)` from (\S+)$", message)
+    assert command is not None, message
+    assert (command.group(1), Path(command.group(2))) == ("nspkg.index", NAMESPACE_ROOT)
+    monkeypatch.chdir(command.group(2))
+    snapshot = snapshot_target(command.group(1))
+    assert [cb.function for cb in snapshot.callbacks] == ["nspkg.layout.greet"]
+

@@ -1,0 +1,1 @@
+"""A package whose entry file imports its siblings absolutely (``import mypkg...``)."""
