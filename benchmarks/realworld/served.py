@@ -39,16 +39,15 @@ def load(root: str, entry: str):
     return module, (getattr(module, attr) if attr else None)
 
 
-def is_internal(dep: dict) -> bool:
-    """Dash's own callbacks: the Pages router and title callbacks, background cancel handlers."""
+def is_internal(dep: dict, callback_map: dict) -> bool:
+    """Dash's own callbacks: the Pages router and title callbacks (outputs ``_pages_*``) and the
+    background ``cancel=`` handlers, whose function Dash defines in its own module."""
     output = dep.get("output", "")
-    inputs = [i.get("id", "") for i in dep.get("inputs", [])]
-    if "_pages_" in output or any(str(i).startswith("_pages_") for i in inputs):
+    if "_pages_" in output:  # router: _pages_content/_pages_store; title: _pages_dummy
         return True
-    # dash.Dash._setup_server: @self.callback(Output(cancel.component_id, "id"), cancel, ...)
-    if output.endswith(".id") and len(inputs) == 1 and output[: -len(".id")] == str(inputs[0]):
-        return True
-    return False
+    function = (callback_map.get(output) or {}).get("callback")
+    module = getattr(function, "__module__", "") or ""
+    return module == "dash" or module.startswith("dash.")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             entry = {"class": type(app).__name__, "url": url, "status": response.status_code}
             if response.status_code == 200:
                 deps = response.get_json()
-                internal = sum(1 for d in deps if is_internal(d))
+                internal = sum(1 for d in deps if is_internal(d, app.callback_map))
                 entry.update(served=len(deps), internal=internal, own=len(deps) - internal,
                              clientside=sum(1 for d in deps if d.get("clientside_function")))
             else:
