@@ -140,7 +140,7 @@ def row(app: dict, lint_result: dict, served_result: dict) -> str:
     codes = ", ".join(f"{code} ×{n}" if n > 1 else code
                       for code, n in lint_result.get("by_code", {}).items()) or "—"
     if lint_result["exit"] not in (0, 1):
-        codes = f"error: {lint_result['stderr_first'][:90]}"
+        codes = "error: " + lint_result["stderr_first"].removeprefix("error: ")[:90]
     return (f"| {app['name']} | {found} | {served_count(served_result)} | {lint_result['exit']} "
             f"| {lint_result['seconds']:.1f} | {codes} |")
 
