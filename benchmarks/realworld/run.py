@@ -1,0 +1,199 @@
+"""Lint a folder of real-world Dash app checkouts and compare with what Dash serves.
+
+    python benchmarks/realworld/run.py CHECKOUTS [--venvs DIR] [--only NAME,...] [--json OUT]
+    python benchmarks/realworld/run.py CHECKOUTS --make-venvs    # create the venvs first
+
+For each ``[[app]]`` of ``manifest.toml`` (next to this file), with ``CHECKOUTS/<name>`` holding
+the app's repository at the manifest's commit (see docs/realworld.md, "Recreating the corpus"):
+
+1. lint: ``python -m analysis ENTRY --python VENV/bin/python --format json --save-snapshot``,
+   run from the app's root folder, timed, exit code kept;
+2. served: ``VENV/bin/python served.py`` imports the app in its own process and GETs
+   ``/_dash-dependencies`` through the Flask test client (no network), Dash's own callbacks left
+   out;
+3. prints a Markdown table: callbacks found (the snapshot's, Dash-internal ones left out) vs
+   served, exit code, time, findings by code; ``--json`` also writes every detail.
+
+Nothing of the apps is installed into this interpreter: each runs in ``VENVS/<venv>``
+(``dash==4.4.1`` plus the manifest's ``packages``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+DASH_PIN = "dash==4.4.1"
+
+
+def load_manifest(path: Path) -> list[dict]:
+    with open(path, "rb") as handle:
+        apps = tomllib.load(handle)["app"]
+    for app in apps:
+        app.setdefault("root", "")
+        app.setdefault("venv", "corpus")
+        app.setdefault("packages", [])
+        app.setdefault("env", {})
+        app.setdefault("timeout", 120)
+        app.setdefault("checkout", app["name"])
+        app.setdefault("offline", False)
+        app.setdefault("prepare", [])
+    return apps
+
+
+def venv_python(venvs: Path, name: str) -> Path:
+    return venvs / name / "bin" / "python"
+
+
+def make_venvs(apps: list[dict], venvs: Path) -> None:
+    """One venv per distinct ``venv`` name, with dash pinned and every app's packages."""
+    wanted: dict[str, list[str]] = collections.defaultdict(list)
+    for app in apps:
+        wanted[app["venv"]].extend(p for p in app["packages"] if p not in wanted[app["venv"]])
+    for name, packages in wanted.items():
+        python = venv_python(venvs, name)
+        if not python.exists():
+            subprocess.run([sys.executable, "-m", "venv", str(venvs / name)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", DASH_PIN, *packages],
+                       check=True)
+
+
+def lint(app: dict, root: Path, python: Path) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        snap_file = Path(tmp) / "snapshot.json"
+        command = [sys.executable, "-m", "analysis", app["entry"], "--python", str(python),
+                   "--format", "json", "--save-snapshot", str(snap_file),
+                   "--timeout", str(app["timeout"])]
+        env = {**os.environ, **app["env"], "PYTHONPATH": os.pathsep.join(
+            [str(REPO)] + ([str(HERE / "offline")] if app["offline"] else []))}
+        start = time.perf_counter()
+        done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True,
+                              timeout=app["timeout"] + 60)
+        seconds = time.perf_counter() - start
+        result = {"exit": done.returncode, "seconds": round(seconds, 2),
+                  "stderr_first": done.stderr.strip().splitlines()[0] if done.stderr.strip() else ""}
+        if done.returncode in (0, 1):
+            report = json.loads(done.stdout)
+            result["findings"] = report["findings"]
+            result["by_code"] = dict(sorted(collections.Counter(
+                f["code"] for f in report["findings"]).items()))
+        else:
+            result["stderr"] = done.stderr[-4000:]
+        if snap_file.exists():
+            snap = json.loads(snap_file.read_text())
+            callbacks = snap.get("callbacks", [])
+            result["callbacks"] = sum(1 for c in callbacks if not c.get("internal"))
+            result["internal"] = sum(1 for c in callbacks if c.get("internal"))
+            result["library"] = sum(1 for c in callbacks if c.get("library"))
+            result["dropped"] = sum(1 for c in callbacks if c.get("dropped"))
+            result["clientside"] = sum(1 for c in callbacks
+                                       if c.get("kind") == "clientside" and not c.get("internal"))
+            result["background"] = sum(1 for c in callbacks if c.get("background"))
+            result["apps"] = [a.get("name") for a in snap.get("apps", [])]
+            result["setup_errors"] = [a["setup_error"] for a in snap.get("apps", [])
+                                      if a.get("setup_error")]
+    return result
+
+
+def served(app: dict, root: Path, python: Path) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "served.json"
+        env = {**os.environ, **app["env"]}
+        env.pop("PYTHONPATH", None)
+        if app["offline"]:
+            env["PYTHONPATH"] = str(HERE / "offline")
+        try:
+            subprocess.run([str(python), str(HERE / "served.py"), "--root", str(root),
+                            "--entry", app["entry"], "--out", str(out)],
+                           cwd=root, env=env, capture_output=True, text=True,
+                           timeout=app["timeout"], stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            return {"error": "timeout"}
+        if not out.exists():
+            return {"error": "no result"}
+        return json.loads(out.read_text())
+
+
+def served_count(result: dict) -> str:
+    if result.get("error"):
+        return "error"
+    counts = [a.get("own") for a in result.get("apps", []) if "shares_callbacks_with" not in a]
+    if not counts or any(c is None for c in counts):
+        return "error"
+    return str(sum(counts))
+
+
+def row(app: dict, lint_result: dict, served_result: dict) -> str:
+    found = lint_result.get("callbacks", "—")
+    if lint_result.get("library"):
+        found = f"{found} ({lint_result['library']} lib)"
+    codes = ", ".join(f"{code} ×{n}" if n > 1 else code
+                      for code, n in lint_result.get("by_code", {}).items()) or "—"
+    if lint_result["exit"] not in (0, 1):
+        codes = "error: " + lint_result["stderr_first"].removeprefix("error: ")[:90]
+    return (f"| {app['name']} | {found} | {served_count(served_result)} | {lint_result['exit']} "
+            f"| {lint_result['seconds']:.1f} | {codes} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("checkouts", type=Path, help="folder with one checkout per app name")
+    parser.add_argument("--venvs", type=Path, default=None,
+                        help="folder of the venvs (default CHECKOUTS/venvs)")
+    parser.add_argument("--manifest", type=Path, default=HERE / "manifest.toml")
+    parser.add_argument("--only", default="", help="comma-separated app names")
+    parser.add_argument("--json", type=Path, help="write every result here")
+    parser.add_argument("--include-skipped", action="store_true",
+                        help="also run apps the manifest marks `skip`")
+    parser.add_argument("--make-venvs", action="store_true", help="create/update the venvs")
+    args = parser.parse_args(argv)
+
+    apps = load_manifest(args.manifest)
+    if args.only:
+        names = set(args.only.split(","))
+        apps = [a for a in apps if a["name"] in names]
+    if args.include_skipped:
+        for app in apps:
+            app.pop("skip", None)
+    venvs = (args.venvs or args.checkouts / "venvs").resolve()
+    if args.make_venvs:
+        make_venvs(apps, venvs)
+        return 0
+
+    print("| app | callbacks found | served | exit | time s | findings |")
+    print("|---|---|---|---|---|---|")
+    results = []
+    for app in apps:
+        if app.get("skip"):
+            print(f"| {app['name']} | skipped: {app['skip']} | | | | |", flush=True)
+            continue
+        root = (args.checkouts / app["checkout"] / app["root"]).resolve()
+        python = venv_python(venvs, app["venv"])
+        if not root.is_dir() or not python.exists():
+            print(f"| {app['name']} | missing {'checkout' if not root.is_dir() else 'venv'} "
+                  f"| | | | |", flush=True)
+            continue
+        for command in app["prepare"]:  # the app's own build step, from the checkout's top
+            subprocess.run(command, shell=True, check=True,
+                           cwd=args.checkouts / app["checkout"])
+        lint_result = lint(app, root, python)
+        served_result = served(app, root, python)
+        print(row(app, lint_result, served_result), flush=True)
+        results.append({"app": app, "lint": lint_result, "served": served_result})
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""The false-positive patterns found in the real-world corpus (docs/realworld.md), one small
+app each under fixtures/, linted through the real CLI.
+
+Each test states what the linter *should* do. The ones the rules do not do yet are marked
+``xfail`` with the pattern's name: whoever fixes a rule removes its marker (an unexpected pass
+is reported as XPASS). The last test keeps run.py's "served" count honest on a fixture.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+FIXTURES = HERE / "fixtures"
+
+
+def lint(name: str) -> tuple[int, list[dict]]:
+    done = subprocess.run([sys.executable, "-m", "analysis", str(FIXTURES / name),
+                           "--format", "json"], cwd=REPO, capture_output=True, text=True,
+                          timeout=120)
+    if done.returncode not in (0, 1):
+        return done.returncode, []
+    return done.returncode, json.loads(done.stdout)["findings"]
+
+
+def flagged(findings: list[dict], function: str, code: str) -> bool:
+    return any(f["code"] == code and any(fn.rsplit(".", 1)[-1] == function
+                                         for fn in f["functions"]) for f in findings)
+
+
+SILENT = [  # (fixture, callback, code, pattern)
+    ("dash010_config_prevent.py", "save", "DASH010",
+     "config_prevent_initial_callbacks=True on the decorator"),
+    ("dash010_noop_initial_call.py", "reopen", "DASH010",
+     "initial call writes the value the prop already has"),
+    ("dash010_noop_initial_call.py", "download", "DASH010",
+     "initial call returns no_update on the initial State"),
+    ("dash020_deliberate_clear.py", "chosen", "DASH020", "`x if value else None` clears"),
+    ("dash020_unreachable_fallthrough.py", "focus", "DASH020",
+     "if/elif over ctx.triggered_id covers every Input"),
+    ("dash020_unreachable_fallthrough.py", "login", "DASH020",
+     "`if n_clicks > 0` always true under prevent_initial_call"),
+    ("dash030_toggle.py", "toggle", "DASH030", "every Input flips is_open"),
+    ("dash041_normalise_own_input.py", "trim", "DASH041",
+     "writes back a normalised copy of its own Input"),
+    ("dash040_allow_duplicate_loop.py", "widen_window", "DASH040",
+     "loop closed only through allow_duplicate outputs (renderer prunes it)"),
+]
+
+
+@pytest.mark.parametrize("fixture,function,code,pattern", SILENT,
+                         ids=[f"{c}-{fn}" for _, fn, c, _ in SILENT])
+def test_false_positive_pattern_stays_silent(fixture, function, code, pattern, request):
+    request.applymarker(pytest.mark.xfail(reason=f"not fixed yet: {pattern}", strict=False))
+    exit_code, findings = lint(fixture)
+    assert exit_code in (0, 1)
+    assert not flagged(findings, function, code), pattern
+
+
+def test_shared_store_written_by_clientside_controls_is_not_a_loop(request):
+    request.applymarker(pytest.mark.xfail(reason="not fixed yet: allow_duplicate Store loop",
+                                          strict=False))
+    _, findings = lint("dash040_allow_duplicate_loop.py")
+    assert not [f for f in findings if f["code"] == "DASH040"]
+
+
+def test_probe_survives_a_flask_localproxy_in_module_globals(request):
+    request.applymarker(pytest.mark.xfail(reason="not fixed yet: hasattr() on LocalProxy",
+                                          strict=False))
+    exit_code, _ = lint("probe_flask_localproxy.py")
+    assert exit_code in (0, 1)
+
+
+def test_duplicate_id_finding_points_at_a_component(request):
+    request.applymarker(pytest.mark.xfail(reason="not fixed yet: DASH072 location",
+                                          strict=False))
+    _, findings = lint("dash072_heading_anchor.py")
+    found = [f for f in findings if f["code"] == "DASH072"]
+    assert found, "the duplicate id itself is a true positive"
+    assert found[0]["line"] in (13, 14)  # the two components, not the callback (line 20)
+
+
+def test_duplicate_id_from_a_heading_anchor_is_found():
+    """The true positive next to the location problem must keep firing."""
+    _, findings = lint("dash072_heading_anchor.py")
+    assert [f for f in findings if f["code"] == "DASH072"]
+
+
+def test_served_count_matches_the_linter_on_a_fixture(tmp_path):
+    out = tmp_path / "served.json"
+    subprocess.run([sys.executable, str(HERE / "served.py"), "--root", str(FIXTURES),
+                    "--entry", "dash020_unreachable_fallthrough.py", "--out", str(out)],
+                   cwd=FIXTURES, capture_output=True, text=True, timeout=120, check=True)
+    served = json.loads(out.read_text())
+    assert served["error"] is None, served.get("details")
+    assert [a["own"] for a in served["apps"]] == [2]
