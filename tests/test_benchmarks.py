@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
-from pathlib import Path
-from paths import REPO
 
+from paths import APPS, REPO
 
+PATTERNS = APPS / "realworld" / "patterns"
 
 def test_bench_server_times_real_callback_requests_through_the_test_client():
     done = subprocess.run(
@@ -27,3 +28,15 @@ def test_bench_lint_reports_the_callback_count_and_both_bounds(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "| 20 | 20 |" in done.stdout  # the JSON report counted every callback
     assert "At every N: lint ≤ 1.5× bare import" in done.stdout
+
+
+def test_served_count_matches_the_linter_on_a_fixture(tmp_path):
+    out = tmp_path / "served.json"
+    """benchmarks/realworld/served.py counts what Dash serves at /_dash-dependencies."""
+    served_py = REPO / "benchmarks" / "realworld" / "served.py"
+    subprocess.run([sys.executable, str(served_py), "--root", str(PATTERNS),
+                    "--entry", "dash020_unreachable_fallthrough.py", "--out", str(out)],
+                   cwd=PATTERNS, capture_output=True, text=True, timeout=120, check=True)
+    served = json.loads(out.read_text())
+    assert served["error"] is None, served.get("details")
+    assert [a["own"] for a in served["apps"]] == [2]
