@@ -249,13 +249,17 @@ def _reach(graph: nx.DiGraph, start: str, depth: int, forward: bool) -> set[str]
     return found
 
 
-def cycles(graph: nx.DiGraph) -> list[list[Callback]]:
+def cycles(
+    graph: nx.DiGraph, closes: Callable[[dict], bool] | None = None,
+) -> list[list[Callback]]:
     """Groups of two or more callbacks of one app that trigger one another in a loop.
 
     Found from the strongly connected components (linear time) of the flow graph: Input,
     Output, ``set_props`` and match edges (never State), with each property split into a
     written and a read node so that match edges never chain. A callback whose Output is its
-    own Input is alone in its group and so not reported.
+    own Input is alone in its group and so not reported. ``closes`` picks, by their edge
+    data, the Output and ``set_props`` edges that count (all of them by default), e.g. only
+    the plain Outputs that Dash's own load-time check sees.
 
     >>> from analysis.snapshot import Callback, Dependency, Snapshot
     >>> a = Callback(0, "app.a", inputs=(Dependency("x", "value"),),
@@ -280,7 +284,7 @@ def cycles(graph: nx.DiGraph) -> list[list[Callback]]:
         if kind == "input":
             app = graph.nodes[v]["app"]
             flow.add_edge(("r", app, u), v)
-        elif kind in ("output", "set_props"):
+        elif kind in ("output", "set_props") and (closes is None or closes(graph.edges[u, v])):
             app = graph.nodes[u]["app"]
             flow.add_edge(u, ("w", app, v))
     for node in list(flow):

@@ -9,7 +9,7 @@ from analysis.findings import Finding
 from analysis.graph import callback_node, cycles
 from analysis.rules._base import each_property_once, rule
 from analysis.rules._naming import callback_labels
-from analysis.snapshot import Dependency
+from analysis.snapshot import Callback, Dependency
 
 
 @rule(
@@ -22,21 +22,27 @@ def multi_callback_cycle(ctx: LintContext) -> Iterator[Finding]:
     """
     ## What it does
     Finds groups of two or more callbacks that trigger one another in a circle: an Output
-    (or a `set_props` write) of one is an Input of the next, and so on back to the first.
-    Cycles closed through `allow_duplicate=True` outputs and through pattern-matching ids
-    that match each other (`{"type": "row", "index": MATCH}` and `{"type": "row", "index":
-    ALL}`) count. One finding per loop names every callback in it.
+    (or a `set_props` write) of one is an Input of the next, and so on back to the first,
+    through plain ids or pattern-matching ids that match each other
+    (`{"type": "row", "index": MATCH}` and `{"type": "row", "index": ALL}`). One finding per
+    loop names every callback in it. It reports the loops Dash does not handle, as measured
+    in the browser on Dash 4.4.1 (`tests/browser/test_loop_shapes.py`, `docs/loops.md`):
 
-    A single callback whose Output is also its own Input (the "synchronise two components"
-    pattern) is allowed by Dash and is not reported here, and a `State` never closes a loop
-    because it does not trigger anything.
+    - a loop of plain Outputs: Dash refuses it ("Circular Dependencies" in debug mode);
+    - a loop closed by a `set_props` write: Dash re-runs it without end.
+
+    A loop that needs an `allow_duplicate=True` Output to close is not reported: the renderer
+    leaves those Outputs out of its check on purpose and, at run time, drops a callback that
+    is already in the chain that triggered it, so each callback runs once per user action.
+    A single callback whose Output is also its own Input is not a loop either (see DASH041),
+    and a `State` never closes a loop because it does not trigger anything.
 
     ## Why is this bad?
-    Dash refuses circular dependencies between callbacks: in debug mode the renderer stops
-    with "Circular Dependencies"; with debug off the callbacks can fire each other without
-    end, or stop at an arbitrary point, leaving inconsistent values. The renderer misses
-    loops closed through `allow_duplicate` outputs and matching pattern ids, so those run
-    silently in production.
+    A loop of plain Outputs is a circular dependency: in debug mode the renderer stops with
+    "Circular Dependencies", and with debug off each callback runs once per chain and the
+    values depend on which ran last. A `set_props` write starts a new chain, as a user's own
+    change does, so a loop closed by one fires again and again until something raises
+    `PreventUpdate`, keeping the server busy and the page flickering.
 
     ## Example
     ```python
@@ -65,17 +71,43 @@ def multi_callback_cycle(ctx: LintContext) -> Iterator[Finding]:
     ```
     or read the value that must not trigger with `State` instead of `Input`.
     """
+    refused = _members(cycles(ctx.graph, _plain_output))  # what Dash's load-time check sees
     for group in cycles(ctx.graph):
         if all(cb.internal for cb in group):
             continue
+        loop = _loop_nodes(ctx, group)
+        if _closed_by_set_props(ctx, group, loop):
+            how = "a loop closed by set_props, which Dash re-runs without end"
+        elif any(members <= {cb.index for cb in group} for members in refused):
+            how = "a loop"
+        else:
+            continue  # needs an allow_duplicate Output: the renderer runs it once and stops
         yield multi_callback_cycle.finding(
-            f"{len(group)} callbacks trigger one another in a loop: {callback_labels(group)}",
-            group, _loop_properties(ctx, group),
+            f"{len(group)} callbacks trigger one another in {how}: {callback_labels(group)}",
+            group, _properties(ctx, loop),
         )
 
 
-def _loop_properties(ctx: LintContext, group: list) -> list[Dependency]:
-    """Property keys written by a callback of the loop and read as Input (directly or through
+def _plain_output(edge: dict) -> bool:
+    return edge["kind"] == "output" and not edge["allow_duplicate"]
+
+
+def _members(groups: list[list[Callback]]) -> list[set[int]]:
+    return [{cb.index for cb in group} for group in groups]
+
+
+def _closed_by_set_props(ctx: LintContext, group: list[Callback], loop: set[str]) -> bool:
+    """True when a callback of the loop ``set_props``-writes one of the loop's properties:
+    inside one strongly connected group every such write lies on a circle."""
+    return any(
+        kind == "set_props" and prop in loop
+        for cb in group
+        for _, prop, kind in ctx.graph.out_edges(callback_node(cb.index), data="kind")
+    )
+
+
+def _loop_nodes(ctx: LintContext, group: list[Callback]) -> set[str]:
+    """Property nodes written by a callback of the loop and read as Input (directly or through
     a matching pattern id) by a callback of the loop."""
     graph = ctx.graph
     nodes = [callback_node(cb.index) for cb in group]
@@ -86,6 +118,11 @@ def _loop_properties(ctx: LintContext, group: list) -> list[Dependency]:
         node for p in written for _, q, k in graph.out_edges(p, data="kind")
         if k == "match" and q in read for node in (p, q)
     }
+    return loop
+
+
+def _properties(ctx: LintContext, loop: set[str]) -> list[Dependency]:
+    graph = ctx.graph
     return each_property_once(
         Dependency(graph.nodes[p]["id"], graph.nodes[p]["property"]) for p in loop
     )
