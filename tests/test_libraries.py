@@ -44,16 +44,21 @@ def hide(n):
 
 @pytest.fixture(scope="module")
 def venv(tmp_path_factory) -> Path:
-    """A virtualenv over this interpreter's packages, with the library installed in it."""
+    """A virtualenv over this interpreter's packages, with the library installed in it.
+
+    The running interpreter's site-packages go in through a ``.pth`` file, not
+    ``--system-site-packages``: inside a virtualenv that option reaches the *base* Python's
+    packages, which lack dash."""
     root = tmp_path_factory.mktemp("venv")
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip",
-                    str(root)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True)
     python = root / "bin" / "python"
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print("
-                              "sysconfig.get_paths()['purelib'])"],
-                             check=True, capture_output=True, text=True).stdout.strip()
-    (Path(purelib) / "fancylib").mkdir()
-    (Path(purelib) / "fancylib" / "__init__.py").write_text(LIBRARY)
+    purelib = Path(subprocess.run([str(python), "-c", "import sysconfig; print("
+                                   "sysconfig.get_paths()['purelib'])"],
+                                  check=True, capture_output=True, text=True).stdout.strip())
+    outer = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    (purelib / "outer-packages.pth").write_text("\n".join(outer) + "\n")
+    (purelib / "fancylib").mkdir()
+    (purelib / "fancylib" / "__init__.py").write_text(LIBRARY)
     return python
 
 
