@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import signal
 import subprocess
@@ -72,15 +73,36 @@ def file_target(label: str, file: Path) -> ResolvedTarget:
     ``__init__.py`` are its packages, and the first folder upward without one is the root
     (working directory and ``sys.path[0]``), so ``mypkg/index.py`` is imported as
     ``mypkg.index`` and its ``import mypkg.layout`` or ``from .layout import x`` work, the
-    same as ``python -m mypkg.index`` run from that root."""
+    same as ``python -m mypkg.index`` run from that root. Only a file that needs its package
+    (see ``_needs_package``) is imported that way: many projects are run as ``python app.py``
+    beside a stray ``__init__.py`` and import their siblings by their own names."""
     parts = [] if file.stem == "__init__" else [file.stem]
     folder = file.parent
     while (folder / "__init__.py").is_file() and folder.parent != folder:
         parts.insert(0, folder.name)
         folder = folder.parent
-    if folder == file.parent or not _is_dotted_name(".".join(parts)):
-        return ResolvedTarget(label, file.parent, file=file)  # not importable by name
+    if (folder == file.parent or not _is_dotted_name(".".join(parts))
+            or not _needs_package(file, parts[0])):
+        return ResolvedTarget(label, file.parent, file=file)  # a script, as `python app.py`
     return ResolvedTarget(label, folder, file=file, module=".".join(parts))
+
+
+def _needs_package(file: Path, top: str) -> bool:
+    """True for a package's ``__init__.py`` and for a module that imports relatively or
+    imports its own top-level package by name: it works only as a dotted module.
+    """
+    if file.name == "__init__.py":
+        return True
+    try:
+        tree = ast.parse(file.read_bytes(), str(file))
+    except (SyntaxError, ValueError, OSError):
+        return False  # imported as a script, the probe reports the real error
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == top):
+            return True
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == top for a in node.names):
+            return True
+    return False
 
 
 def _is_dotted_name(text: str) -> bool:

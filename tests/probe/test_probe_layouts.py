@@ -70,3 +70,13 @@ def test_a_namespace_package_error_names_the_module_form_and_it_works(
     snapshot = snapshot_target(command.group(1))
     assert [cb.function for cb in snapshot.callbacks] == ["nspkg.layout.greet"]
 
+
+
+def test_a_script_beside_a_stray_init_is_imported_as_a_script() -> None:
+    """Many projects keep an ``__init__.py`` at their top and run ``python app.py``, importing
+    siblings by their own names; as a package module those imports fail (issue 11, corpus)."""
+    app = TARGETS / "stray_init" / "app.py"
+    resolved = resolve_target(str(app))
+    assert (resolved.module, resolved.root) == (None, app.parent)
+    snapshot = snapshot_target(str(app))
+    assert [cb.function for cb in snapshot.callbacks] == ["app.go"]
