@@ -11,7 +11,7 @@ the app's repository at the manifest's commit (see docs/realworld.md, "Recreatin
 2. served: ``VENV/bin/python served.py`` imports the app in its own process and GETs
    ``/_dash-dependencies`` through the Flask test client (no network), Dash's own callbacks left
    out;
-3. prints a Markdown table: callbacks found (the snapshot's, Dash-internal ones left out) vs
+3. prints a Markdown table: callbacks found (the snapshot's, less Dash-internal ones and those Dash replaced) vs
    served, exit code, time, findings by code; ``--json`` also writes every detail.
 
 Nothing of the apps is installed into this interpreter: each runs in ``VENVS/<venv>``
@@ -92,7 +92,9 @@ def lint(app: dict, root: Path, python: Path) -> dict:
         if snap_file.exists():
             snap = json.loads(snap_file.read_text())
             callbacks = snap.get("callbacks", [])
-            result["callbacks"] = sum(1 for c in callbacks if not c.get("internal"))
+            # what Dash serves: a registration Dash replaced by a later one (same key) is not
+            result["callbacks"] = sum(1 for c in callbacks
+                                      if not c.get("internal") and not c.get("dropped"))
             result["internal"] = sum(1 for c in callbacks if c.get("internal"))
             result["library"] = sum(1 for c in callbacks if c.get("library"))
             result["dropped"] = sum(1 for c in callbacks if c.get("dropped"))
@@ -135,8 +137,10 @@ def served_count(result: dict) -> str:
 
 def row(app: dict, lint_result: dict, served_result: dict) -> str:
     found = lint_result.get("callbacks", "—")
-    if lint_result.get("library"):
-        found = f"{found} ({lint_result['library']} lib)"
+    notes = [f"{lint_result[k]} {label}" for k, label in (("library", "lib"), ("dropped", "dropped"))
+             if lint_result.get(k)]
+    if notes:
+        found = f"{found} ({', '.join(notes)})"
     codes = ", ".join(f"{code} ×{n}" if n > 1 else code
                       for code, n in lint_result.get("by_code", {}).items()) or "—"
     if lint_result["exit"] not in (0, 1):
