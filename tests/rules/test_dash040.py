@@ -81,3 +81,14 @@ def test_two_callbacks_reading_and_writing_one_property_are_a_loop():
     )
     (finding,) = lint_codes(snap, "DASH040")
     assert finding.callbacks == (0, 1)
+
+
+def test_the_message_names_the_properties_that_carry_the_loop():
+    """One helper called for many components makes loops of the same functions at the same
+    decorator lines; only the properties tell their findings apart."""
+    snap = snapshot(
+        callback(0, ["a1.value"], ["b1.value"], line=5), callback(1, ["b1.value"], ["a1.value"], line=9),
+        callback(2, ["a2.value"], ["b2.value"], line=5), callback(3, ["b2.value"], ["a2.value"], line=9),
+    )
+    messages = [f.message for f in lint_codes(snap, "DASH040")]
+    assert [m.split(" via ")[1] for m in messages] == ["'a1'.value, 'b1'.value", "'a2'.value, 'b2'.value"]
