@@ -24,7 +24,7 @@ def render(report: Report) -> str:
     lines = []
     for finding in report.findings:
         properties = []
-        path = report.display_path(finding.file)
+        path = report.location(finding)
         if path:
             properties.append(f"file={_escape_property(path)}")
             if finding.line:

@@ -10,7 +10,8 @@ JSON_SCHEMA_VERSION = 1
 
 
 def to_dict(report: Report) -> dict:
-    """``{"schema_version", "target", "summary": {...}, "findings": [...]}``."""
+    """``{"schema_version", "target", "summary": {...}, "findings": [...]}``; each finding's
+    ``file`` as every format names it (``Report.display_path``) and its ``fingerprint``."""
     return {
         "schema_version": JSON_SCHEMA_VERSION,
         "target": report.snapshot.target,
@@ -22,7 +23,11 @@ def to_dict(report: Report) -> dict:
             "warnings": report.count("warning"),
             "info": report.count("info"),
         },
-        "findings": [finding.to_dict() for finding in report.findings],
+        "findings": [
+            {**finding.to_dict(), "file": report.display_path(finding.file),
+             "fingerprint": fingerprint}
+            for finding, fingerprint in zip(report.findings, report.fingerprints)
+        ],
         "notes": list(report.snapshot.notes),
     }
 

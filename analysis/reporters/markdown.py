@@ -39,14 +39,14 @@ def render(report: Report) -> str:
     if report.findings:
         lines += ["| Severity | Rule | Function | Location | Message |",
                   "|---|---|---|---|---|"]
-        lines += [_row(f) for f in report.findings]
+        lines += [_row(f, report.location(f)) for f in report.findings]
     else:
         lines.append("No findings.")
     return "\n".join(lines) + "\n"
 
 
-def _row(finding: Finding) -> str:
-    location = f"{finding.file}:{finding.line}" if finding.file else ""
+def _row(finding: Finding, path: str | None) -> str:
+    location = f"{path}:{finding.line}" if path and finding.line else path or ""
     functions = ", ".join(f"`{_code(name)}`" for name in finding.functions)
     return (f"| {finding.severity} | {finding.code} {finding.name} | {functions} | "
             f"`{_code(location)}` | {_md(finding.message)} |")

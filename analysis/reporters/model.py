@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from analysis.findings import Finding
+from analysis.findings import Finding, fingerprints
 from analysis.snapshot import Snapshot
 
 
@@ -32,22 +33,43 @@ class Report:
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
+    @cached_property
+    def fingerprints(self) -> tuple[str, ...]:
+        """Each finding's stable identity, all distinct (``analysis.findings.fingerprints``)."""
+        return tuple(fingerprints(self.findings, self.snapshot))
+
     def display_path(self, file: str | None) -> str | None:
-        """A finding's file as the user's shell and CI see it: relative to the current
-        directory when the file is below it, else as recorded (relative to the project root).
+        """A finding's file as every format names it, the way ruff does: relative to the
+        current directory when the file is below it, else the project root joined with the
+        recorded path (absolute when the root is), so a terminal or editor can open it.
 
         GitHub annotations and code scanning resolve paths from the repository root, which is
-        the working directory of a CI step.
+        the working directory of a CI step. Only a display string: nothing is opened.
         """
         if not file:
             return None
         path = Path(file)
         if not path.is_absolute():
             path = Path(self.snapshot.root) / path
-        try:
-            relative = Path(os.path.relpath(path.resolve(), Path.cwd().resolve()))
-        except ValueError:  # another drive on Windows
-            return file
-        if relative.parts and relative.parts[0] == "..":
-            return file
-        return relative.as_posix()
+        return _below_cwd(path)
+
+    def location(self, finding: Finding) -> str | None:
+        """Where a format points for a finding: its file, else (a finding about the layout
+        alone) the target's file when the target is one."""
+        if finding.file:
+            return self.display_path(finding.file)
+        if self.snapshot.target.endswith(".py"):
+            return _below_cwd(Path(self.snapshot.target))
+        return None
+
+
+def _below_cwd(path: Path) -> str:
+    """``path`` relative to the current directory when below it, else as given (posix)."""
+    cwd = Path.cwd().resolve()
+    try:
+        relative = Path(os.path.relpath(path.resolve(), cwd))
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    if relative.parts and relative.parts[0] == "..":
+        return path.as_posix()
+    return relative.as_posix()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import analysis
+from analysis.findings import FINGERPRINT_VERSION
 from analysis.reporters.model import Report
 from analysis.rules import Rule, all_rules
 
@@ -37,31 +38,39 @@ def _first_section(rationale: str) -> str:
     return " ".join(match.group(1).split()) if match else ""
 
 
-def _target_file(report: Report) -> str | None:
-    target = report.snapshot.target
-    if not target.endswith(".py"):
-        return None
-    return Path(os.path.relpath(Path(target).resolve(), Path.cwd().resolve())).as_posix()
+def _artifact(path: str) -> dict:
+    """A path below the current directory is relative to ``%SRCROOT%`` (the current
+    directory); one outside it an absolute ``file:`` URI, which needs no base.
+
+    >>> _artifact("pages/a b.py")
+    {'uri': 'pages/a%20b.py', 'uriBaseId': '%SRCROOT%'}
+    >>> _artifact("/srv/app.py")
+    {'uri': 'file:///srv/app.py'}
+    """
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
 
 
 def to_dict(report: Report) -> dict:
     rules = all_rules()
     index_of = {rule.code: i for i, rule in enumerate(rules)}
     results = []
-    for finding in report.findings:
+    for finding, fingerprint in zip(report.findings, report.fingerprints):
         result = {
             "ruleId": finding.code,
             "level": _LEVEL.get(finding.severity, "warning"),
             "message": {"text": finding.message},
+            "partialFingerprints": {FINGERPRINT_VERSION: fingerprint},
             "properties": {"functions": list(finding.functions)},
         }
         if finding.code in index_of:
             result["ruleIndex"] = index_of[finding.code]
         # Code scanning wants a location on every result: a finding about the layout alone
         # points at the target's file when the target is one.
-        path = report.display_path(finding.file) or _target_file(report)
+        path = report.location(finding)
         if path:
-            location = {"artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"}}
+            location = {"artifactLocation": _artifact(path)}
             location["region"] = {"startLine": finding.line or 1}
             result["locations"] = [{"physicalLocation": location}]
         results.append(result)

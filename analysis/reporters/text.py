@@ -27,7 +27,7 @@ def summary_line(report: Report) -> str:
 def render(report: Report) -> str:
     lines = []
     for finding in report.findings:
-        place = report.display_path(finding.file) or report.snapshot.target
+        place = report.location(finding) or report.snapshot.target
         if finding.line:
             place += f":{finding.line}"
         lines.append(f"{place}: {finding.code} {finding.message}")

@@ -8,7 +8,7 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.graph import callback_node, cycles
 from analysis.rules._base import each_property_once, rule
-from analysis.rules._naming import callback_labels
+from analysis.rules._naming import callback_labels, dependency_label
 from analysis.snapshot import Callback, Dependency
 
 
@@ -82,10 +82,33 @@ def multi_callback_cycle(ctx: LintContext) -> Iterator[Finding]:
             how = "a loop"
         else:
             continue  # needs an allow_duplicate Output: the renderer runs it once and stops
+        ring = _properties(ctx, loop)
         yield multi_callback_cycle.finding(
-            f"{len(group)} callbacks trigger one another in {how}: {callback_labels(group)}",
-            group, _properties(ctx, loop),
+            f"{len(group)} callbacks trigger one another in {how}: {callback_labels(group)}"
+            f"{_via(ring)}",
+            group, ring,
         )
+
+
+#: Properties a message names before it counts the rest: a loop over a whole table of
+#: pattern ids would otherwise print one line the width of the table.
+_SHOWN = 6
+
+
+def _via(ring: list[Dependency]) -> str:
+    """The properties that carry the loop, so that loops of one helper called for many
+    components (same decorators, same functions) read as the different loops they are.
+
+    >>> _via([Dependency("a", "value"), Dependency("b", "value")])
+    " via 'a'.value, 'b'.value"
+    >>> _via([Dependency(str(n), "data") for n in range(8)])
+    " via '0'.data, '1'.data, '2'.data, '3'.data, '4'.data, '5'.data and 2 more"
+    """
+    if not ring:
+        return ""
+    shown = ", ".join(dependency_label(d) for d in ring[:_SHOWN])
+    rest = len(ring) - _SHOWN
+    return f" via {shown}" + (f" and {rest} more" if rest > 0 else "")
 
 
 def _plain_output(edge: dict) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from snapshot_factory import OUTPUTS_AND_CYCLES as APPS
@@ -55,7 +57,8 @@ def test_findings_exit_1_with_the_json_shape(bad_run):
     # 3: the allow_duplicate loop is not a finding since DASH040 follows Dash (docs/loops.md)
     assert data["summary"]["callbacks"] == 14 and data["summary"]["findings"] == 3
     assert sorted(f["code"] for f in data["findings"]) == ["DASH001", "DASH040", "DASH040"]
-    assert all(f["file"] == "app.py" and f["line"] and f["functions"] for f in data["findings"])
+    app = (APPS / "single_bad" / "app.py").relative_to(REPO).as_posix()  # run from REPO
+    assert all(f["file"] == app and f["line"] and f["functions"] for f in data["findings"])
 
 
 def test_save_snapshot_writes_a_loadable_file_atomically(bad_run):
@@ -76,6 +79,39 @@ def test_every_format_from_a_saved_snapshot(bad_run, fmt):
     else:
         data = json.loads(result.stdout)
         assert len(data["findings"] if fmt == "json" else data["runs"][0]["results"]) == 3
+
+
+def paths_named(output: str, fmt: str) -> list[str]:
+    """The file each finding of a report points at, read back from one format."""
+    if fmt == "text":
+        return [line.rsplit(": DASH", 1)[0].rsplit(":", 1)[0] for line in output.splitlines()[:-1]]
+    if fmt == "github":
+        return [re.search(r"file=([^,]+),", line).group(1) for line in output.splitlines()]
+    if fmt == "markdown":
+        rows = [line for line in output.splitlines() if line.startswith("| error |")]
+        return [row.split(" | ")[3].strip("`").rsplit(":", 1)[0] for row in rows]
+    data = json.loads(output)
+    if fmt == "json":
+        return [f["file"] for f in data["findings"]]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in data["runs"][0]["results"]]
+    return [unquote(uri.removeprefix("file://")) for uri in uris]
+
+
+@pytest.mark.parametrize("where", ["project", "parent", "elsewhere"])
+def test_every_format_names_files_the_same_way_relative_to_the_current_directory(
+        bad_run, where, tmp_path):
+    """Like ruff: below the current directory a relative path, else the full one; the same
+    string in every format, so a click in a terminal, an editor or CI opens the file."""
+    _, saved = bad_run
+    project = APPS / "single_bad"
+    cwd, expected = {"project": (project, "app.py"),
+                     "parent": (APPS, "single_bad/app.py"),
+                     "elsewhere": (tmp_path, (project / "app.py").as_posix())}[where]
+    for fmt in FORMATS:
+        result = run("--snapshot", str(saved), "--format", fmt, "--select", MINE, cwd=cwd)
+        assert result.returncode == 1, result.stderr
+        assert paths_named(result.stdout, fmt) == [expected] * 3, fmt
 
 
 def test_the_cli_accepts_exactly_the_registry_formats(bad_run):

@@ -133,3 +133,14 @@ def test_reported_exactly_for_the_loop_shapes_dash_does_not_handle(shape):
 
 def test_every_measured_loop_shape_is_classified():
     assert {p.stem for p in LOOP_APPS.glob("*.py")} == set(LOOP_SHAPES)
+
+
+def test_the_message_names_the_properties_that_carry_the_loop():
+    """One helper called for many components makes loops of the same functions at the same
+    decorator lines; only the properties tell their findings apart."""
+    snap = snapshot(
+        callback(0, ["a1.value"], ["b1.value"], line=5), callback(1, ["b1.value"], ["a1.value"], line=9),
+        callback(2, ["a2.value"], ["b2.value"], line=5), callback(3, ["b2.value"], ["a2.value"], line=9),
+    )
+    messages = [f.message for f in lint_codes(snap, "DASH040")]
+    assert [m.split(" via ")[1] for m in messages] == ["'a1'.value, 'b1'.value", "'a2'.value, 'b2'.value"]

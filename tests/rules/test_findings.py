@@ -56,6 +56,7 @@ def test_cycle_message_wording() -> None:
     (finding,) = lint_codes(snap, "DASH040")
     assert finding.message == (
         "2 callbacks trigger one another in a loop: `cb0` (app.py:1), `cb1` (app.py:11)"
+        " via 'a'.value, 'b'.value"
     )
 
 
