@@ -30,7 +30,10 @@ def untracked_trigger(ctx: LintContext) -> Iterator[Finding]:
     ``ctx.triggered_prop_ids``, ``ctx.args_grouping``, ``callback_context``) yet reads the
     value of an event: a click counter, or one of two or more events. A callback that treats
     every trigger alike (the counters only trigger it; their values are never read) is fine,
-    and so is one that compares ``n_clicks_timestamp`` values.
+    and so is one that compares ``n_clicks_timestamp`` values, reads a counter only to refuse
+    the page-load call (``if not n:`` / ``if n is None or n == 0:`` then ``no_update``), uses
+    its parity as an on/off state (``n_clicks % 2``), or calls a helper named for the trigger
+    (``trigger()``: the helper's body is not in the snapshot, its name is the evidence).
 
     ## Why is this bad?
     Event values stay set after the event: ``n_clicks`` keeps counting, ``clickData`` keeps
