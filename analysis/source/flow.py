@@ -82,11 +82,13 @@ class CallFacts:
 
     ``trigger_ids``: ``ctx.triggered_id`` is always one of these (empty: not known).
     ``positive``: parameters that are at least 1 on every call (a click counter that is the
-    only Input of a callback whose initial call is prevented).
+    only Input of a callback whose initial call is prevented). ``trigger_aliases``: locals
+    bound once, to ``ctx.triggered_id`` (filled in by ``can_fall_off_end_given``).
     """
 
     trigger_ids: frozenset[str] = frozenset()
     positive: frozenset[str] = frozenset()
+    trigger_aliases: frozenset[str] = frozenset()
 
 
 _NO_FACTS = CallFacts()
@@ -95,7 +97,8 @@ _NO_FACTS = CallFacts()
 def can_fall_off_end_given(function: FunctionNode, facts: CallFacts) -> bool:
     """``can_fall_off_end`` where tests that ``facts`` decide are decided: ``if n > 0:`` on a
     positive ``n``, and an if/elif chain over ``ctx.triggered_id`` naming every trigger id.
-    Only for parameters the body never rebinds.
+    Only for parameters the body never rebinds; a local bound once to ``ctx.triggered_id``
+    counts as the trigger.
 
     >>> from analysis.source.python import parse_function
     >>> f = parse_function("def f(n):\\n    if n > 0:\\n        return 1")
@@ -104,8 +107,15 @@ def can_fall_off_end_given(function: FunctionNode, facts: CallFacts) -> bool:
     """
     if facts == _NO_FACTS:
         return can_fall_off_end(function)
-    rebound = {n.id for n in body_nodes(function) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
-    facts = CallFacts(facts.trigger_ids, facts.positive - rebound)
+    bound = [n.id for n in body_nodes(function) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)]
+    aliases = {  # button = ctx.triggered_id, and button bound nowhere else
+        node.targets[0].id
+        for node in body_nodes(function)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name) and _is_triggered_id(node.value)
+        and bound.count(node.targets[0].id) == 1
+    }
+    facts = CallFacts(facts.trigger_ids, facts.positive - set(bound), frozenset(aliases))
     return _block_completes(function.body, facts)
 
 
@@ -122,7 +132,7 @@ def _completes(node: ast.stmt, facts: CallFacts) -> bool:
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
         return dotted_name(node.value.func) not in _NO_RETURN_CALLS
     if isinstance(node, ast.If):
-        if _covers_every_trigger(node, facts.trigger_ids):
+        if _covers_every_trigger(node, facts):
             return any(_block_completes(branch, facts) for branch in _chain_bodies(node))
         truth = _constant_truth(node.test, facts)
         if truth is True:
@@ -194,27 +204,31 @@ def _chain_bodies(node: ast.If) -> list[list[ast.stmt]]:
     return bodies
 
 
-def _covers_every_trigger(node: ast.If, trigger_ids: frozenset[str]) -> bool:
-    """True for an if/elif chain whose tests compare ``ctx.triggered_id`` with every id in
-    ``trigger_ids`` (``==`` or ``in`` a literal tuple/list/set), so some branch always runs."""
-    if not trigger_ids:
+def _covers_every_trigger(node: ast.If, facts: CallFacts) -> bool:
+    """True for an if/elif chain whose tests compare ``ctx.triggered_id`` (or a local alias)
+    with every trigger id (``==`` or ``in`` a literal tuple/list/set): some branch always runs."""
+    if not facts.trigger_ids:
         return False
     named: set[str] = set()
     while True:
-        named |= _trigger_ids_tested(node.test)
+        named |= _trigger_ids_tested(node.test, facts.trigger_aliases)
         if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
             node = node.orelse[0]
             continue
-        return trigger_ids <= named
+        return facts.trigger_ids <= named
 
 
-def _trigger_ids_tested(test: ast.expr) -> set[str]:
+def _trigger_ids_tested(test: ast.expr, aliases: frozenset[str]) -> set[str]:
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
         return set()
     left, op, right = test.left, test.ops[0], test.comparators[0]
-    if isinstance(op, ast.Eq) and _is_triggered_id(right):
+
+    def is_trigger(node: ast.expr) -> bool:
+        return _is_triggered_id(node) or (isinstance(node, ast.Name) and node.id in aliases)
+
+    if isinstance(op, ast.Eq) and is_trigger(right):
         left, right = right, left
-    if not _is_triggered_id(left):
+    if not is_trigger(left):
         return set()
     if isinstance(op, ast.Eq) and isinstance(right, ast.Constant) and isinstance(right.value, str):
         return {right.value}

@@ -100,3 +100,22 @@ def test_dash020_click_counter_test_can_fail_when_it_may_be_zero():
     assert reported_names("DASH020", snapshot(on_load, two_inputs, rebound, over_one)) == [
         "login"] * 4
     assert reported_names("DASH020", snapshot(reset, reset_login)) == ["login"]
+
+
+ALIAS = """
+def focus(start, end):
+    button = ctx.triggered_id
+    if button == "start":
+        return "start"
+    elif button == "end":
+        return "end"
+"""
+
+
+def test_dash020_if_elif_over_a_local_holding_the_trigger():
+    inputs = ["start.n_clicks", "end.n_clicks"]
+    cb = server(0, ALIAS, inputs=inputs, prevent_initial_call=True)
+    assert reported_names("DASH020", snapshot(cb)) == []
+    rebound = ALIAS.replace('    if button', '    if start:\n        button = "end"\n    if button')
+    cb = server(0, rebound, inputs=inputs, prevent_initial_call=True)
+    assert reported_names("DASH020", snapshot(cb)) == ["focus"]  # not the trigger any more
