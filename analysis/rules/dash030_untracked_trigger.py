@@ -30,7 +30,10 @@ def untracked_trigger(ctx: LintContext) -> Iterator[Finding]:
     ``ctx.triggered_prop_ids``, ``ctx.args_grouping``, ``callback_context``) yet reads the
     value of an event: a click counter, or one of two or more events. A callback that treats
     every trigger alike (the counters only trigger it; their values are never read) is fine,
-    and so is one that compares ``n_clicks_timestamp`` values.
+    and so is one that compares ``n_clicks_timestamp`` values, reads a counter only to refuse
+    the page-load call (``if not n:`` / ``if n is None or n == 0:`` then ``no_update``), uses
+    its parity as an on/off state (``n_clicks % 2``), or calls a helper named for the trigger
+    (``trigger()``: the helper's body is not in the snapshot, its name is the evidence).
 
     ## Why is this bad?
     Event values stay set after the event: ``n_clicks`` keeps counting, ``clickData`` keeps
@@ -89,15 +92,18 @@ def _events_read(function: FunctionNode, callback: Callback) -> list[str]:
 def _deciding_reads(function: FunctionNode, event_names: set[str]) -> set[str]:
     """Event parameters read other than to spot the page-load call.
 
-    Not deciding: a test whose branch refuses (``if not n: raise PreventUpdate``), and an
-    ``or`` over every event (``if n1 or n2:`` — "any of them fired", dbc's modal toggle).
+    Not deciding: a test whose branch refuses (``if not n: raise PreventUpdate``, ``if n is
+    None or n == 0: return no_update``), an ``or`` over every event (``if n1 or n2:`` — "any
+    of them fired", dbc's modal toggle), and any read of a counter used as an on/off switch
+    (``n_clicks % 2``): its parity is state, right whichever Input fired.
     """
     parents = {child: node for node in all_nodes(function) for child in ast.iter_child_nodes(node)}
     found: set[str] = set()
+    toggles = _parity_toggles(function, event_names)
     for node in all_nodes(function):
         if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
             continue
-        if node.id not in event_names or node.id in found:
+        if node.id not in event_names or node.id in found or node.id in toggles:
             continue
         if not any(_spots_initial_call(a, parents.get(a), event_names) for a in _ancestors(node, parents)):
             found.add(node.id)
@@ -110,9 +116,24 @@ def _ancestors(node: ast.AST, parents: dict) -> Iterator[ast.AST]:
         yield node
 
 
+def _parity_toggles(function: FunctionNode, event_names: set[str]) -> set[str]:
+    """Event parameters read in the left operand of ``% 2`` (``(n or 0) % 2`` too)."""
+    return {
+        name.id
+        for node in all_nodes(function)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod)
+        and isinstance(node.right, ast.Constant) and node.right.value == 2
+        for name in ast.walk(node.left)
+        if isinstance(name, ast.Name) and name.id in event_names
+    }
+
+
 def _spots_initial_call(node: ast.AST, parent: ast.AST | None, event_names: set[str]) -> bool:
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
-        return event_names <= {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        if event_names <= {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}:
+            return True
+        # else: an ``or`` of checks on one counter (``n is None or n == 0``) is one test;
+        # it spots the page-load call when its branch refuses, like ``if not n:``
     return (
         isinstance(parent, ast.If)
         and parent.test is node

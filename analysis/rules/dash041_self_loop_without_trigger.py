@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import each_property_once, rule
 from analysis.rules._naming import callback_label
-from analysis.source.python import reads_trigger
+from analysis.snapshot import Callback, Dependency
+from analysis.source.flow import can_fall_off_end, is_no_update, is_refusal, returns
+from analysis.source.python import FunctionNode, names_derived_from, reads_trigger
+from analysis.source.signature import dependency_parameters
 
 
 @rule(
@@ -23,6 +27,10 @@ def self_loop_without_trigger(ctx: LintContext) -> Iterator[Finding]:
     Inputs — the circular "sync" pattern Dash allows within one callback (two inputs kept in
     step, a slider and a box showing one value) — whose body never reads
     ``ctx.triggered_id`` / ``ctx.triggered`` / ``callback_context``.
+
+    Not reported: a callback with one such Output that only ever writes back a value made
+    from that Output's own Input (``return columns[:1]``, or ``no_update``): it normalises
+    what the user chose, and the user's edit is what it starts from, whichever Input fired.
 
     ## Why is this bad?
     The sync pattern only works when the callback copies *from the input that changed* to the
@@ -57,8 +65,38 @@ def self_loop_without_trigger(ctx: LintContext) -> Iterator[Finding]:
         function = ctx.function(callback)
         if function is None or reads_trigger(function):
             continue
+        if len(looped) == 1 and _normalises_own_input(function, callback, looped[0]):
+            continue
         yield self_loop_without_trigger.finding(
             f"{callback_label(callback)} writes its own Input "
             f"({', '.join(d.key for d in looped)}) but never checks ctx.triggered_id",
             [callback], looped,
         )
+
+
+def _normalises_own_input(function: FunctionNode, callback: Callback, looped: Dependency) -> bool:
+    """True when every value written to ``looped`` is ``no_update`` or made from the
+    parameter of the same property's Input (or a local derived from it)."""
+    parameters = dependency_parameters(function, callback.arg_grouping)
+    index = next(i for i, d in enumerate(callback.inputs) if d.key == looped.key)
+    if parameters is None or index not in parameters or can_fall_off_end(function):
+        return False
+    if list(parameters.values()).count(parameters[index]) > 1:  # *args: holds every value
+        return False
+    own = names_derived_from(function, {parameters[index]})
+    position = callback.outputs.index(looped)
+    for node in returns(function):
+        if is_refusal(node):
+            continue
+        value = node.value
+        if callback.multi_output:
+            if not (isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(callback.outputs)):
+                return False
+            value = value.elts[position]
+        if value is None or not (is_no_update(value) or _reads(value, own)):
+            return False
+    return True
+
+
+def _reads(expression: ast.AST, names: set[str]) -> bool:
+    return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(expression))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 from typing import Iterator
 
 from analysis.source.python import FunctionNode, body_nodes, dotted_name, per_function
@@ -72,50 +73,175 @@ def can_fall_off_end(function: FunctionNode) -> bool:
     >>> can_fall_off_end(parse_function("def f(a):\\n    while True:\\n        pass"))
     False
     """
-    return _block_completes(function.body)
+    return _block_completes(function.body, _NO_FACTS)
 
 
-def _block_completes(statements: list[ast.stmt]) -> bool:
-    return all(_completes(statement) for statement in statements)
+@dataclass(frozen=True)
+class CallFacts:
+    """What holds whenever Dash calls a callback, known from its registration.
+
+    ``trigger_ids``: ``ctx.triggered_id`` is always one of these (empty: not known).
+    ``positive``: parameters that are at least 1 on every call (a click counter that is the
+    only Input of a callback whose initial call is prevented). ``trigger_aliases``: locals
+    bound once, to ``ctx.triggered_id`` (filled in by ``can_fall_off_end_given``).
+    """
+
+    trigger_ids: frozenset[str] = frozenset()
+    positive: frozenset[str] = frozenset()
+    trigger_aliases: frozenset[str] = frozenset()
 
 
-def _completes(node: ast.stmt) -> bool:
+_NO_FACTS = CallFacts()
+
+
+def can_fall_off_end_given(function: FunctionNode, facts: CallFacts) -> bool:
+    """``can_fall_off_end`` where tests that ``facts`` decide are decided: ``if n > 0:`` on a
+    positive ``n``, and an if/elif chain over ``ctx.triggered_id`` naming every trigger id.
+    Only for parameters the body never rebinds; a local bound once to ``ctx.triggered_id``
+    counts as the trigger.
+
+    >>> from analysis.source.python import parse_function
+    >>> f = parse_function("def f(n):\\n    if n > 0:\\n        return 1")
+    >>> can_fall_off_end_given(f, CallFacts(positive=frozenset({"n"})))
+    False
+    """
+    if facts == _NO_FACTS:
+        return can_fall_off_end(function)
+    bound = [n.id for n in body_nodes(function) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)]
+    aliases = {  # button = ctx.triggered_id, and button bound nowhere else
+        node.targets[0].id
+        for node in body_nodes(function)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name) and _is_triggered_id(node.value)
+        and bound.count(node.targets[0].id) == 1
+    }
+    facts = CallFacts(facts.trigger_ids, facts.positive - set(bound), frozenset(aliases))
+    return _block_completes(function.body, facts)
+
+
+def _block_completes(statements: list[ast.stmt], facts: CallFacts) -> bool:
+    return all(_completes(statement, facts) for statement in statements)
+
+
+def _completes(node: ast.stmt, facts: CallFacts) -> bool:
     """Whether execution can continue after this statement."""
     if isinstance(node, (ast.Return, ast.Raise, ast.Break, ast.Continue)):
         return False
     if isinstance(node, ast.Assert):
-        return _constant_truth(node.test) is not False
+        return _constant_truth(node.test, facts) is not False
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
         return dotted_name(node.value.func) not in _NO_RETURN_CALLS
     if isinstance(node, ast.If):
-        truth = _constant_truth(node.test)
+        if _covers_every_trigger(node, facts):
+            return any(_block_completes(branch, facts) for branch in _chain_bodies(node))
+        truth = _constant_truth(node.test, facts)
         if truth is True:
-            return _block_completes(node.body)
+            return _block_completes(node.body, facts)
         if truth is False:
-            return _block_completes(node.orelse)
-        return _block_completes(node.body) or _block_completes(node.orelse)
-    if isinstance(node, ast.While) and _constant_truth(node.test) is True:
+            return _block_completes(node.orelse, facts)
+        return _block_completes(node.body, facts) or _block_completes(node.orelse, facts)
+    if isinstance(node, ast.While) and _constant_truth(node.test, facts) is True:
         return _has_break(node)
     if isinstance(node, _LOOPS):
-        return _has_break(node) or _block_completes(node.orelse)
+        return _has_break(node) or _block_completes(node.orelse, facts)
     if isinstance(node, (ast.With, ast.AsyncWith)):
-        return _block_completes(node.body)
+        return _block_completes(node.body, facts)
     if isinstance(node, (ast.Try, ast.TryStar)):
-        if not _block_completes(node.finalbody):
+        if not _block_completes(node.finalbody, facts):
             return False
-        normal = _block_completes(node.body) and _block_completes(node.orelse)
-        return normal or any(_block_completes(h.body) for h in node.handlers)
+        normal = _block_completes(node.body, facts) and _block_completes(node.orelse, facts)
+        return normal or any(_block_completes(h.body, facts) for h in node.handlers)
     if isinstance(node, ast.Match):
-        if any(_block_completes(case.body) for case in node.cases):
+        if any(_block_completes(case.body, facts) for case in node.cases):
             return True
         return not any(_irrefutable(case) for case in node.cases)
     return True
 
 
-def _constant_truth(node: ast.expr) -> bool | None:
+def _constant_truth(node: ast.expr, facts: CallFacts = _NO_FACTS) -> bool | None:
     if isinstance(node, ast.Constant):
         return bool(node.value)
+    if facts.positive and _holds_for_positive(node, facts.positive):
+        return True
     return None
+
+
+def _holds_for_positive(test: ast.expr, positive: frozenset[str]) -> bool:
+    """True for ``n``, ``n > 0``, ``n >= 1``, ``0 < n``, ``n is not None``, ``n != 0`` with
+    ``n`` in ``positive`` (a value of at least 1)."""
+    if isinstance(test, ast.Name):
+        return test.id in positive
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return False
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(right, ast.Name) and isinstance(left, ast.Constant):  # 0 < n
+        left, right = right, left
+        op = {ast.Lt: ast.Gt(), ast.LtE: ast.GtE()}.get(type(op), op)
+    if not (isinstance(left, ast.Name) and left.id in positive and isinstance(right, ast.Constant)):
+        return False
+    bound = right.value
+    if isinstance(op, ast.IsNot):
+        return bound is None
+    if isinstance(bound, bool) or not isinstance(bound, (int, float)):
+        return False
+    if isinstance(op, ast.Gt):
+        return bound < 1
+    if isinstance(op, ast.GtE):
+        return bound <= 1
+    if isinstance(op, ast.NotEq):
+        return bound < 1
+    return False
+
+
+def _chain_bodies(node: ast.If) -> list[list[ast.stmt]]:
+    """The bodies of an if/elif chain (its final ``else`` last, when it has one)."""
+    bodies = [node.body]
+    while len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
+        node = node.orelse[0]
+        bodies.append(node.body)
+    if node.orelse:
+        bodies.append(node.orelse)
+    return bodies
+
+
+def _covers_every_trigger(node: ast.If, facts: CallFacts) -> bool:
+    """True for an if/elif chain whose tests compare ``ctx.triggered_id`` (or a local alias)
+    with every trigger id (``==`` or ``in`` a literal tuple/list/set): some branch always runs."""
+    if not facts.trigger_ids:
+        return False
+    named: set[str] = set()
+    while True:
+        named |= _trigger_ids_tested(node.test, facts.trigger_aliases)
+        if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
+            node = node.orelse[0]
+            continue
+        return facts.trigger_ids <= named
+
+
+def _trigger_ids_tested(test: ast.expr, aliases: frozenset[str]) -> set[str]:
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return set()
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+
+    def is_trigger(node: ast.expr) -> bool:
+        return _is_triggered_id(node) or (isinstance(node, ast.Name) and node.id in aliases)
+
+    if isinstance(op, ast.Eq) and is_trigger(right):
+        left, right = right, left
+    if not is_trigger(left):
+        return set()
+    if isinstance(op, ast.Eq) and isinstance(right, ast.Constant) and isinstance(right.value, str):
+        return {right.value}
+    if isinstance(op, ast.In) and isinstance(right, (ast.Tuple, ast.List, ast.Set)):
+        return {e.value for e in right.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+    return set()
+
+
+def _is_triggered_id(node: ast.expr) -> bool:
+    """``ctx.triggered_id``, ``callback_context.triggered_id``, ``dash.ctx.triggered_id``."""
+    name = dotted_name(node) or ""
+    return name.rsplit(".", 1)[-1] == "triggered_id" and name.split(".")[-2:-1] in (
+        ["ctx"], ["callback_context"])
 
 
 def _irrefutable(case: ast.match_case) -> bool:

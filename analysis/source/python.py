@@ -170,8 +170,10 @@ def reads_trigger(function: FunctionNode) -> bool:
     """True when the function looks at which Input fired.
 
     That is: reads ``<anything>.triggered_id`` / ``.triggered`` / ``.triggered_prop_ids`` /
-    ``.args_grouping``, names ``callback_context`` (``dash.callback_context`` too), or hands
-    ``ctx``/``callback_context`` to another function (which may read it). Nested functions count.
+    ``.args_grouping``, names ``callback_context`` (``dash.callback_context`` too), hands
+    ``ctx``/``callback_context`` to another function (which may read it), or calls a helper
+    whose name says it returns the trigger (``trigger()``, ``get_triggered_id()``: the snapshot
+    holds the callback's source only, not the helper's). Nested functions count.
 
     >>> reads_trigger(parse_function("def f(a, b):\\n    return ctx.triggered_id == 'a'"))
     True
@@ -184,6 +186,8 @@ def reads_trigger(function: FunctionNode) -> bool:
         if isinstance(node, ast.Name) and node.id == "callback_context":
             return True
         if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Name) and "trigger" in node.func.id.lower():
+                return True
             passed = list(node.args) + [k.value for k in node.keywords]
             if any(isinstance(a, ast.Name) and a.id in _CONTEXT_NAMES for a in passed):
                 return True

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from analysis.snapshot import Dependency
-from snapshot_factory import callback, flagged, probed_findings, rule_findings, snapshot
+from snapshot_factory import (
+    callback, flagged, probed_findings, reported_names, rule_findings, server, snapshot,
+)
 
 
 def test_dash030_event_value_read_without_trigger():
@@ -26,3 +28,35 @@ def test_dash030_unknown_binding_falls_back_to_the_catalog_rule():
 @pytest.mark.parametrize("app", ["runtime/returns_app.py"])
 def test_fixture_apps_about_other_rules_do_not_trip_dash030(app):
     assert flagged(probed_findings(app), "DASH030") == set()
+
+
+OPEN_CLOSE = ["ask.n_clicks", "no.n_clicks"]
+
+
+@pytest.mark.parametrize("guard", ["if not ask:", "if ask is None or ask == 0:"])
+def test_dash030_every_input_flips_the_same_state(guard):
+    source = f"def toggle(ask, no, is_open):\n    {guard}\n        return no_update\n    return not is_open"
+    cb = server(0, source, inputs=OPEN_CLOSE, states=["confirm.is_open"],
+                outputs=["confirm.is_open"], prevent_initial_call=True)
+    assert reported_names("DASH030", snapshot(cb)) == []
+
+
+def test_dash030_an_or_guard_that_does_not_refuse_still_decides():
+    source = "def toggle(ask, no, is_open):\n    if ask is None or ask == 0:\n        return False\n    return not is_open"
+    cb = server(0, source, inputs=OPEN_CLOSE, states=["confirm.is_open"],
+                outputs=["confirm.is_open"], prevent_initial_call=True)
+    assert reported_names("DASH030", snapshot(cb)) == ["toggle"]
+
+
+def test_dash030_click_parity_is_an_on_off_state():
+    source = "def theme(n, size):\n    return ('dark' if n and n % 2 == 1 else 'light') + size"
+    cb = server(0, source, inputs=["dark.n_clicks", "size.value"])
+    assert reported_names("DASH030", snapshot(cb)) == []
+
+
+def test_dash030_trigger_read_through_a_helper_named_for_it():
+    source = "def pick(a, b):\n    if trigger().startswith('a.'):\n        return a\n    return b"
+    cb = server(0, source, inputs=OPEN_CLOSE)
+    assert reported_names("DASH030", snapshot(cb)) == []
+    other = server(0, source.replace("trigger()", "compute()"), inputs=OPEN_CLOSE)
+    assert reported_names("DASH030", snapshot(other)) == ["pick"]  # a name that says nothing

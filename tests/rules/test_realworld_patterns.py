@@ -39,14 +39,6 @@ SILENT = [  # (fixture, callback, code, pattern)
      "initial call writes the value the prop already has"),
     ("dash010_noop_initial_call.py", "download", "DASH010",
      "initial call returns no_update on the initial State"),
-    ("dash020_deliberate_clear.py", "chosen", "DASH020", "`x if value else None` clears"),
-    ("dash020_unreachable_fallthrough.py", "focus", "DASH020",
-     "if/elif over ctx.triggered_id covers every Input"),
-    ("dash020_unreachable_fallthrough.py", "login", "DASH020",
-     "`if n_clicks > 0` always true under prevent_initial_call"),
-    ("dash030_toggle.py", "toggle", "DASH030", "every Input flips is_open"),
-    ("dash041_normalise_own_input.py", "trim", "DASH041",
-     "writes back a normalised copy of its own Input"),
 ]
 
 
@@ -54,6 +46,28 @@ SILENT = [  # (fixture, callback, code, pattern)
                          ids=[f"{c}-{fn}" for _, fn, c, _ in SILENT])
 def test_false_positive_pattern_stays_silent(fixture, function, code, pattern, request):
     request.applymarker(pytest.mark.xfail(reason=f"not fixed yet: {pattern}", strict=False))
+    exit_code, findings = lint(fixture)
+    assert exit_code in (0, 1)
+    assert not flagged(findings, function, code), pattern
+
+
+FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
+    ("dash020_deliberate_clear.py", "chosen", "DASH020", "`x if value else None` clears"),
+    ("dash020_unreachable_fallthrough.py", "focus", "DASH020",
+     "if/elif over ctx.triggered_id covers every Input"),
+    ("dash020_unreachable_fallthrough.py", "login", "DASH020",
+     "`if n_clicks > 0` always true under prevent_initial_call"),
+    ("dash030_toggle.py", "toggle", "DASH030", "every Input flips is_open"),
+    ("dash030_helper_and_parity.py", "pick", "DASH030", "trigger read through a helper"),
+    ("dash030_helper_and_parity.py", "theme", "DASH030", "`n_clicks % 2` as an on/off switch"),
+    ("dash041_normalise_own_input.py", "trim", "DASH041",
+     "writes back a normalised copy of its own Input"),
+]
+
+
+@pytest.mark.parametrize("fixture,function,code,pattern", FIXED,
+                         ids=[f"{c}-{fn}" for _, fn, c, _ in FIXED])
+def test_fixed_false_positive_pattern_stays_silent(fixture, function, code, pattern):
     exit_code, findings = lint(fixture)
     assert exit_code in (0, 1)
     assert not flagged(findings, function, code), pattern

@@ -53,6 +53,10 @@ def test_can_fall_off_end(source, falls):
         ("return ctx.args_grouping", True),
         ("return a + b", False),
         ("return ctx.inputs", False),
+        ("return trigger().split('.')[0]", True),  # a same-module helper named for it
+        ("return get_triggered_id()", True),
+        ("return compute(a)", False),
+        ("return self.trigger()", False),  # a method: not a module-level helper
     ],
 )
 def test_reads_trigger(body, reads):
