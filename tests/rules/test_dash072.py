@@ -7,6 +7,7 @@ import dataclasses
 
 import pytest
 
+from analysis.findings import Finding
 from analysis.lint import LintSettings, lint
 from analysis.snapshot import Component, Layout
 from paths import APPS
@@ -48,16 +49,22 @@ def page(name: str, **fields) -> Layout:
 DOCS = (Layout("app", "app:app", file="run.py"), page("docs.drawer", file="docs/drawer.py"))
 
 
+def the_finding(layouts: tuple[Layout, ...], components: tuple[Component, ...],
+                *callbacks) -> Finding:
+    """DASH072's one finding on a snapshot of these layouts, components and callbacks."""
+    snap = snapshot_with_layout(*callbacks, layouts=layouts)
+    (finding,) = rule_findings("DASH072", dataclasses.replace(snap, components=components))
+    return finding
+
+
 def test_the_finding_names_both_components_with_their_types_and_sites() -> None:
     components = (Component("drawer-stack", "dash_html_components.H2", "docs.drawer",
                             file="lib/markdown.py", line=13),
                   Component("drawer-stack", "dash_mantine_components.DrawerStack",
                             "docs.drawer", file="docs/drawer.py", line=14))
     user = server(0, "def control(n):\n    return n", ["drawer-stack.opened"], file="docs/x.py")
-    snap = dataclasses.replace(snapshot_with_layout(user, layouts=(
-        DOCS[0], dataclasses.replace(DOCS[1], duplicate_ids=("drawer-stack",)))),
-        components=components)
-    (finding,) = rule_findings("DASH072", snap)
+    layouts = (DOCS[0], dataclasses.replace(DOCS[1], duplicate_ids=("drawer-stack",)))
+    finding = the_finding(layouts, components, user)
     assert (finding.file, finding.line) == ("lib/markdown.py", 13)
     assert finding.message == (
         "id 'drawer-stack' is used by html.H2 (lib/markdown.py:13) and dmc.DrawerStack "
@@ -70,8 +77,7 @@ def test_an_id_in_the_shell_and_a_page_names_each_side() -> None:
                             file="components/appshell.py", line=70),
                   Component("toasts", "dash_mantine_components.NotificationContainer",
                             "docs.drawer", file="docs/drawer.py", line=7))
-    snap = dataclasses.replace(snapshot_with_layout(layouts=DOCS), components=components)
-    (finding,) = rule_findings("DASH072", snap)
+    finding = the_finding(DOCS, components)
     assert (finding.file, finding.line) == ("components/appshell.py", 70)
     assert finding.message == (
         "id 'toasts' is used by dmc.NotificationContainer (components/appshell.py:70) in the "
@@ -84,8 +90,7 @@ def test_copies_from_one_site_are_counted_and_unknown_sites_leave_the_type() -> 
                               line=5)] * 3,
                   Component("row", "dash_ag_grid.AgGrid", "app"))
     layouts = (Layout("app", "app:app", file="run.py", duplicate_ids=("row",)),)
-    snap = dataclasses.replace(snapshot_with_layout(layouts=layouts), components=components)
-    (finding,) = rule_findings("DASH072", snap)
+    finding = the_finding(layouts, components)
     assert "is used by html.Div (run.py:5) ×3 and dag.AgGrid in the layout" in finding.message
 
 
@@ -95,8 +100,7 @@ def test_without_sites_the_finding_never_points_at_nothing_or_outside(page_file)
     file, not an absolute path and not no file (the text report then printed the target)."""
     layouts = (DOCS[0], page("Carousel", file=page_file, duplicate_ids=("styles",)))
     components = (Component("styles", "dash_html_components.H2", "Carousel"),) * 2
-    snap = dataclasses.replace(snapshot_with_layout(layouts=layouts), components=components)
-    (finding,) = rule_findings("DASH072", snap)
+    finding = the_finding(layouts, components)
     assert (finding.file, finding.line) == ("run.py", None)
     assert finding.message == ("id 'styles' is used by html.H2 ×2 in the layout of page "
                                "'Carousel'")
