@@ -141,10 +141,17 @@ class Component:
     id: ComponentId
     type: str  # "namespace.Type", e.g. "dash_core_components.Graph"
     layout: str  # the Layout.name it was found in
+    file: str | None = None  # where the project created it, relative to Snapshot.root
+    line: int | None = None  # None: unknown (created by a library, outside the root, older probe)
 
     @property
     def id_str(self) -> str:
         return id_to_str(self.id)
+
+    @property
+    def site(self) -> str | None:
+        """``file:line`` where the project created the component, None when unknown."""
+        return f"{self.file}:{self.line}" if self.file and self.line else None
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,10 @@ from typing import Any
 import _dash_callback_explorer_guard as guard  # loaded by child.py before this module
 from dash import _callback
 
-# child.py loads capture.py first: its in_dash is the one test for "a file of Dash's own package".
+# child.py loads capture.py first: its in_dash is the one test for "a file of Dash's own package",
+# its installed_dirs the one list of where installed code lives.
 in_dash = sys.modules["_dash_callback_explorer_capture"].in_dash
+installed_dirs = sys.modules["_dash_callback_explorer_capture"].installed_dirs
 
 
 class InstalledCode:
@@ -25,17 +27,7 @@ class InstalledCode:
     as the project even when it is installed."""
 
     def __init__(self, own_dir: str | None) -> None:
-        import site
-        import sysconfig
-
-        dirs = set(sysconfig.get_paths().get(key) for key in
-                   ("purelib", "platlib", "stdlib", "platstdlib"))
-        try:
-            dirs.update(site.getsitepackages())
-            dirs.add(site.getusersitepackages())
-        except AttributeError:  # a virtualenv's trimmed site module
-            pass
-        self.dirs = tuple(sorted({os.path.realpath(d) + os.sep for d in dirs if d}))
+        self.dirs = installed_dirs()
         self.own = os.path.realpath(own_dir) + os.sep if own_dir else None
         self._known: dict[str, bool] = {}
 

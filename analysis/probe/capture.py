@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import sys
 import types
@@ -15,12 +16,22 @@ import _dash_callback_explorer_guard as guard  # loaded by child.py before this 
 import dash
 from dash import _callback
 from dash.dependencies import DashDependency
+from dash.development.base_component import Component
 
 DASH_DIR = os.path.dirname(os.path.abspath(dash.__file__))
+PROBE_DIR = os.path.dirname(os.path.abspath(__file__))
+#: Where a component given an id was created, ``(file relative to the project root, line)``, set
+#: on the instance under a name Dash never reads: its JSON and repr take only declared props and
+#: ``data-*``/``aria-*`` attributes, and components compare by identity.
+SITE_ATTR = "_dash_callback_explorer_site"
 # Dash keys a no-output, no-input callback by the first stack frame outside its package
 # (dash._utils.create_callback_id). Our wrappers sit in that stack, so their code objects
 # claim a file inside dash's package: the keys then stay exactly what Dash computes unprobed.
 SHIM_FILE = os.path.join(DASH_DIR, "_callback_explorer_probe_shim.py")
+
+
+_UNSEEN = object()
+_IMPORTING = object()
 
 
 def _as_dash_frames(function: types.FunctionType) -> types.FunctionType:
@@ -31,6 +42,22 @@ def _as_dash_frames(function: types.FunctionType) -> types.FunctionType:
 def _relocate(code: types.CodeType) -> types.CodeType:
     consts = tuple(_relocate(c) if isinstance(c, types.CodeType) else c for c in code.co_consts)
     return code.replace(co_filename=SHIM_FILE, co_consts=consts)
+
+
+def installed_dirs() -> tuple[str, ...]:
+    """Folders of installed code (site-packages, the interpreter's own library) as real paths
+    ending in a separator: code there is a library's, not the project's."""
+    import site
+    import sysconfig
+
+    dirs = set(sysconfig.get_paths().get(key) for key in
+               ("purelib", "platlib", "stdlib", "platstdlib"))
+    try:
+        dirs.update(site.getsitepackages())
+        dirs.add(site.getusersitepackages())
+    except AttributeError:  # a virtualenv's trimmed site module
+        pass
+    return tuple(sorted({os.path.realpath(d) + os.sep for d in dirs if d}))
 
 
 def in_dash(filename: str | None) -> bool:
@@ -72,6 +99,11 @@ class Recorder:
         # id(code) -> (code, its line table as sorted starts and (end, line) rows). Keyed by
         # id: hashing a module's code object hashes all of its constants, every time.
         self._line_tables: dict[int, tuple[types.CodeType, list[int], list[tuple]]] = {}
+        # code filename -> its path in the project, None (not the project's: look further up
+        # the stack) or _IMPORTING (import machinery: a module body outside the project).
+        self._project_files: dict[str, Any] = {}
+        self._root_prefix = os.path.abspath(root).rstrip(os.sep) + os.sep
+        self._installed = installed_dirs()
 
     def install(self) -> None:
         recorder = self
@@ -79,6 +111,7 @@ class Recorder:
         original_insert = _callback.insert_callback
         original_register = _callback.register_callback
         original_clientside = _callback.register_clientside_callback
+        original_component_init = Component.__init__
 
         def init(self, *args, **kwargs):
             recorder.instances.append(self)
@@ -130,9 +163,16 @@ class Recorder:
                 record["call_site"] = recorder.call_site()
             return result
 
+        @functools.wraps(original_component_init)
+        def component_init(self, *args, **kwargs):
+            original_component_init(self, *args, **kwargs)
+            if "id" in kwargs:  # generated components pass on only the props given
+                guard.quietly(lambda: recorder.mark_site(self))
+
         for function in (init, run, insert_callback, register_callback,
-                         register_clientside_callback):
+                         register_clientside_callback, component_init):
             _as_dash_frames(function)
+        Component.__init__ = component_init
         dash.Dash.__init__ = init
         dash.Dash.run = run
         dash.Dash.run_server = run
@@ -224,6 +264,39 @@ class Recorder:
                 return ("<dash>", 0)
             return (filename, self._line_of(code, frame.f_lasti, frame))
         return None
+
+    def mark_site(self, component: Any) -> None:
+        """Note on a component being created where the project's code created it: the first
+        frame up the stack in a project file (Dash, installed packages and files outside the
+        project root are skipped: a library's helper is placed at the project line that called
+        it). Nothing when the stack reaches the import of a module outside the project first."""
+        frame = sys._getframe(1)
+        while frame is not None:
+            code = frame.f_code
+            place = self._project_files.get(code.co_filename, _UNSEEN)
+            if place is _UNSEEN:
+                place = self._project_files[code.co_filename] = self._project_file(
+                    code.co_filename)
+            if place is _IMPORTING:
+                return
+            if place is not None:
+                site = (place, self._line_of(code, frame.f_lasti, frame))
+                object.__setattr__(component, SITE_ATTR, site)  # past a subclass's __setattr__
+                return
+            frame = frame.f_back
+
+    def _project_file(self, filename: str) -> Any:
+        """The file relative to the project root (``/`` separators) when it is the project's
+        own code, else None, or _IMPORTING for the import machinery."""
+        if filename.startswith("<frozen importlib"):
+            return _IMPORTING
+        if filename.startswith("<") or in_dash(filename):
+            return None
+        full = os.path.abspath(filename)
+        if (not full.startswith(self._root_prefix) or full.startswith(PROBE_DIR + os.sep)
+                or os.path.realpath(full).startswith(self._installed)):
+            return None  # never an absolute path: code outside the project has no site
+        return full[len(self._root_prefix):].replace(os.sep, "/")
 
     def _line_of(self, code: types.CodeType, offset: int, frame: types.FrameType) -> int:
         """``frame.f_lineno``, without its cost: CPython scans the code's line table from the

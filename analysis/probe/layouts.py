@@ -16,6 +16,8 @@ from dash.development.base_component import Component
 
 #: Guard against pathological trees (cycles through props, enormous generated layouts).
 MAX_NODES = 200_000
+#: The attribute capture.py sets on a component given an id: where the project created it.
+SITE_ATTR = sys.modules["_dash_callback_explorer_capture"].SITE_ATTR
 
 
 def id_text(component_id: Any) -> str:
@@ -91,8 +93,18 @@ class LayoutWalker:
             if text in seen and text not in duplicates:
                 duplicates.append(text)
             seen.add(text)
-            self.components.append({"id": plain, "type": kind, "layout": layout_name})
+            file, line = _site(guard.attr(component, SITE_ATTR))
+            self.components.append({"id": plain, "type": kind, "layout": layout_name,
+                                    "file": file, "line": line})
         entry["duplicate_ids"] = duplicates
+
+
+def _site(value: Any) -> tuple[str | None, int | None]:
+    """A recorded creation site as (file, line), (None, None) for anything else."""
+    if type(value) is tuple and len(value) == 2 and type(value[0]) is str \
+            and type(value[1]) is int:
+        return value
+    return None, None
 
 
 def _names(value: Any) -> list[str]:

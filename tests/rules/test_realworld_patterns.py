@@ -84,9 +84,7 @@ def test_probe_survives_a_flask_localproxy_in_module_globals():
     assert exit_code in (0, 1)
 
 
-def test_duplicate_id_finding_points_at_a_component(request):
-    request.applymarker(pytest.mark.xfail(reason="not fixed yet: DASH072 location",
-                                          strict=False))
+def test_duplicate_id_finding_points_at_a_component():
     _, findings = lint("dash072_heading_anchor.py")
     found = [f for f in findings if f["code"] == "DASH072"]
     assert found, "the duplicate id itself is a true positive"
