@@ -36,8 +36,8 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
     ``case _``). Paths that raise (``PreventUpdate`` included) or return ``no_update`` are
     fine; so is a function whose every path raises or returns a value.
 
-    Not reported: ``x if c else None`` into a callback's only Output when that is a
-    ``children`` (a written-out ``None`` arm empties the text on purpose), and falling off
+    Not reported: ``return None`` or ``x if c else None`` into a callback's only Output when
+    that is a ``children`` (a written-out ``None`` empties the text on purpose), and falling off
     the end where Dash never gets there: with the initial call prevented, an if/elif over
     ``ctx.triggered_id`` naming every Input always takes a branch, and the click count of a
     callback's only Input (written by no callback) is at least 1, so ``if n_clicks > 0:``
@@ -100,10 +100,12 @@ def _line_offset(callback: Callback, def_lineno: int) -> int | None:
 
 
 def _deliberate_clear(callback: Callback, value: ast.expr | None) -> bool:
-    """``x if c else None`` (a literal None arm) into the only Output, a ``children``."""
+    """A ``None`` written out (``return None``, or ``x if c else None``) into the only Output,
+    a ``children``; a bare ``return`` is not written out and stays reported."""
+    written_out = value is not None and is_none(value)
     return (
-        isinstance(value, ast.IfExp)
-        and (is_none(value.body) or is_none(value.orelse))
+        (written_out or isinstance(value, ast.IfExp)
+         and (is_none(value.body) or is_none(value.orelse)))
         and not callback.multi_output
         and len(callback.outputs) == 1
         and callback.outputs[0].property in _CLEARED_BY_NONE

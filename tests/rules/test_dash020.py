@@ -34,6 +34,20 @@ def test_dash020_literal_none_arm_into_a_lone_children_is_a_deliberate_clear():
     assert reported_names("DASH020", snapshot(cb)) == []
 
 
+@pytest.mark.parametrize("body", ["return None", "return None if not value else value"])
+def test_dash020_written_out_none_into_a_lone_children_is_a_deliberate_clear(body):
+    """Found in the corpus: `if data is None: return None` empties a slot (docs/realworld.md)."""
+    source = f"def show(value):\n    if value:\n        return value\n    {body}"
+    cb = server(0, source, inputs=["libs.value"], outputs=["chosen.children"])
+    assert reported_names("DASH020", snapshot(cb)) == []
+
+
+def test_dash020_bare_return_into_a_lone_children_is_still_reported():
+    source = "def show(value):\n    if value:\n        return value\n    return"
+    cb = server(0, source, inputs=["libs.value"], outputs=["chosen.children"])
+    assert reported_names("DASH020", snapshot(cb)) == ["show"]
+
+
 @pytest.mark.parametrize("outputs, multi", [
     (["graph.figure"], False),  # None empties a figure: the user loses the chart
     (["chosen.children"], True),  # a list of one Output: None is no list, Dash raises
