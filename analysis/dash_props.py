@@ -142,10 +142,32 @@ def written_prevent_initial_call(callback: Callback, app: AppInfo | None) -> boo
 def runs_on_load(callback: Callback, app: AppInfo | None) -> bool:
     """False only when Dash tells the renderer to skip the initial call.
 
+    The probe records what Dash sends (``prevent_initial_call_effective``), which also covers
+    ``config_prevent_initial_callbacks=True`` passed to the decorator (``dash.callback`` pops
+    that keyword and uses it when ``prevent_initial_call`` is not given). A snapshot made by
+    hand may only state the written value, so the call is prevented when either says so.
     Dash sends ``prevent_initial_call is True``, so ``"initial_duplicate"`` (which only permits
     ``allow_duplicate`` outputs) still runs on load.
 
     >>> runs_on_load(Callback(0, "f", prevent_initial_call="initial_duplicate"), None)
     True
+    >>> runs_on_load(Callback(0, "f", prevent_initial_call_effective=True), None)
+    False
     """
+    if callback.prevent_initial_call_effective:
+        return False
     return written_prevent_initial_call(callback, app) is not True
+
+
+def prevented_by(callback: Callback, app: AppInfo | None) -> str:
+    """The setting that prevents a callback's initial call, as its author wrote it.
+
+    >>> prevented_by(Callback(0, "f", prevent_initial_call_effective=True), None)
+    'config_prevent_initial_callbacks=True'
+    """
+    if callback.prevent_initial_call is True:
+        return "prevent_initial_call=True"
+    if callback.app is not None:
+        # app.callback passes the app's setting as config_prevent_initial_callbacks itself
+        return "the app's prevent_initial_callbacks=True"
+    return "config_prevent_initial_callbacks=True"

@@ -38,6 +38,8 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     ``Dash(prevent_initial_callbacks=True)`` covers ``@app.callback`` only: ``@dash.callback``
     registers without an app and keeps its own default (``False``).
     ``prevent_initial_call="initial_duplicate"`` does not prevent the initial call either.
+    What counts is what Dash sends the renderer (the probe records it), so
+    ``config_prevent_initial_callbacks=True`` passed to ``@dash.callback`` does prevent it.
 
     ## Why is this bad?
     On page load every such callback fires once with ``None`` for each event, before anyone

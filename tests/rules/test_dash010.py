@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from analysis.lint import lint
-from analysis.snapshot import AppInfo, Dependency
+from analysis.snapshot import AppInfo, Dependency, Snapshot
 from snapshot_factory import (
     callback, flagged, probed, probed_findings, rule_findings, snapshot, without_app_settings,
 )
@@ -24,8 +26,20 @@ def test_dash010_app_level_setting_covers_app_callback_only():
     assert flagged(findings, "DASH010") == {"global_click"}
 
 
+def _registered_without_app_settings(snap: Snapshot) -> Snapshot:
+    """The snapshot as the probe would record the app without its prevent_initial_callbacks:
+    app.callback took the app's setting as its effective one when it gave none itself."""
+    snap = without_app_settings(snap)
+    callbacks = tuple(
+        dataclasses.replace(c, prevent_initial_call_effective=False)
+        if c.app is not None and c.prevent_initial_call is None else c
+        for c in snap.callbacks
+    )
+    return dataclasses.replace(snap, callbacks=callbacks)
+
+
 def test_app_level_prevent_initial_callbacks_is_what_silences_app_callbacks():
-    mutated = lint(without_app_settings(probed("runtime/app_level_prevent_app.py")))
+    mutated = lint(_registered_without_app_settings(probed("runtime/app_level_prevent_app.py")))
     assert flagged(mutated, "DASH010") == {"app_click", "global_click", "fill_later"}
     assert flagged(mutated, "DASH012") == set()
 
@@ -45,6 +59,18 @@ def test_dash010_app_level_initial_duplicate_does_not_prevent():
     app = AppInfo("m:app", primary=True, prevent_initial_callbacks="initial_duplicate")
     cb = callback(0, (Dependency("b", "n_clicks"),), app="m:app", source="def f(n):\n    return n")
     assert [f.callbacks for f in rule_findings("DASH010", snapshot(cb, apps=(app,)))] == [(0,)]
+
+
+def test_dash010_config_prevent_initial_callbacks_on_the_decorator_prevents():
+    assert flagged(probed_findings("runtime/config_prevent_app.py"), "DASH010") == set()
+
+
+def test_dash010_reads_what_dash_sends_the_renderer():
+    """A snapshot whose effective value says prevented is believed, whatever was written."""
+    cb = callback(0, (Dependency("b", "n_clicks"),), source="def f(n):\n    return n")
+    assert rule_findings("DASH010", snapshot(cb))
+    prevented = dataclasses.replace(cb, prevent_initial_call_effective=True)
+    assert not rule_findings("DASH010", snapshot(prevented))
 
 
 @pytest.mark.parametrize("app", ["runtime/returns_app.py"])
