@@ -141,6 +141,10 @@ class Component:
     id: ComponentId
     type: str  # "namespace.Type", e.g. "dash_core_components.Graph"
     layout: str  # the Layout.name it was found in
+    #: The props this layout gives it (not ``id``): JSON scalars and empty lists/dicts as
+    #: given, anything else as ``"<...>"``. None when not recorded (older or hand-made
+    #: snapshots): the initial values are then unknown.
+    initial: Mapping[str, Any] | None = field(default=None, compare=False)
 
     @property
     def id_str(self) -> str:
