@@ -37,9 +37,9 @@ def make_initial_calls_app() -> Dash:
         return f"Figure {n_clicks + 1}"
 
     @dash.callback(Output("states", "children"), Input("other", "n_clicks"),
-                   State("pick", "value"), State("word", "value"))
-    def states(_, picked, word):
-        return f"{picked!r} {word!r}"
+                   State("pick", "value"), State("word", "value"), State("word", "type"))
+    def states(_, picked, word, kind):  # dcc.Input's own default type is "text"
+        return f"{picked!r} {word!r} {kind!r}"
 
     return app
 
@@ -51,7 +51,7 @@ def test_initial_calls_follow_what_dash_sends_the_renderer(dash_duo) -> None:
     # A count the layout gives is what the first call renders from (DASH010 keeps quiet).
     dash_duo.wait_for_text_to_equal("#figure", "Figure 1")
     # A prop the layout does not give arrives as None, whatever the component's own default.
-    dash_duo.wait_for_text_to_equal("#states", "None None")
+    dash_duo.wait_for_text_to_equal("#states", "None None None")
     # config_prevent_initial_callbacks=True on @dash.callback: no call on load (the renderer
     # requests every initial call at once, so the ones above answered means it sent none) ...
     assert dash_duo.find_element("#prevented").text == "untouched"

@@ -76,3 +76,26 @@ def test_dash010_reads_what_dash_sends_the_renderer():
 @pytest.mark.parametrize("app", ["runtime/returns_app.py"])
 def test_fixture_apps_about_other_rules_do_not_trip_dash010(app):
     assert flagged(probed_findings(app), "DASH010") == set()
+
+
+def test_dash010_the_layout_decides_whether_the_load_call_is_meant_or_void():
+    found = flagged(probed_findings("runtime/initial_values_app.py"), "DASH010")
+    # a count the layout gives is rendered, a refusal on an empty State, True into an open panel
+    assert not found & {"next_figure", "download", "send", "show_panel"}
+    assert found == {"count_clicks", "save", "download_preset", "download_remembered", "show_hint"}
+
+
+def test_the_probe_records_the_props_a_layout_gives():
+    components = {c.id: c for c in probed("runtime/initial_values_app.py").components}
+    assert components["next"].initial == {"children": "Next", "n_clicks": 0}
+    assert components["pick"].initial["value"] == []
+    assert components["preset"].initial["value"] == "<...>"  # kept only as "not empty"
+    assert "value" not in components["word"].initial  # not given: None on the first call
+
+
+def test_dash010_without_recorded_initial_values_nothing_is_assumed():
+    """Hand-made or older snapshots have no initial values: the finding stays."""
+    snap = probed("runtime/initial_values_app.py")
+    unknown = tuple(dataclasses.replace(c, initial=None) for c in snap.components)
+    found = flagged(lint(dataclasses.replace(snap, components=unknown)), "DASH010")
+    assert {"next_figure", "download", "send", "show_panel"} <= found

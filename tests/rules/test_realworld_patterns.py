@@ -35,8 +35,6 @@ def flagged(findings: list[dict], function: str, code: str) -> bool:
 SILENT = [  # (fixture, callback, code, pattern)
     ("dash010_noop_initial_call.py", "reopen", "DASH010",
      "initial call writes the value the prop already has"),
-    ("dash010_noop_initial_call.py", "download", "DASH010",
-     "initial call returns no_update on the initial State"),
     ("dash020_deliberate_clear.py", "chosen", "DASH020", "`x if value else None` clears"),
     ("dash020_unreachable_fallthrough.py", "focus", "DASH020",
      "if/elif over ctx.triggered_id covers every Input"),
@@ -62,6 +60,8 @@ def test_false_positive_pattern_stays_silent(fixture, function, code, pattern, r
 FIXED = [  # (fixture, callback, code, pattern): asserted for real
     ("dash010_config_prevent.py", "save", "DASH010",
      "config_prevent_initial_callbacks=True on the decorator"),
+    ("dash010_noop_initial_call.py", "download", "DASH010",
+     "initial call returns no_update on the initial State"),
 ]
 
 
