@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from analysis.snapshot import AppInfo, Callback, Dependency, is_wildcard
+from typing import Any, Iterable
+
+from analysis.snapshot import AppInfo, Callback, Component, Dependency, is_wildcard
 
 #: Props whose value is a list or a dict on every component that has them (Graph figure and
 #: interaction data, DataTable data and selections, Store data, style dicts, option lists).
@@ -142,10 +144,66 @@ def written_prevent_initial_call(callback: Callback, app: AppInfo | None) -> boo
 def runs_on_load(callback: Callback, app: AppInfo | None) -> bool:
     """False only when Dash tells the renderer to skip the initial call.
 
+    The probe records what Dash sends (``prevent_initial_call_effective``), which also covers
+    ``config_prevent_initial_callbacks=True`` passed to the decorator (``dash.callback`` pops
+    that keyword and uses it when ``prevent_initial_call`` is not given). A snapshot made by
+    hand may only state the written value, so the call is prevented when either says so.
     Dash sends ``prevent_initial_call is True``, so ``"initial_duplicate"`` (which only permits
     ``allow_duplicate`` outputs) still runs on load.
 
     >>> runs_on_load(Callback(0, "f", prevent_initial_call="initial_duplicate"), None)
     True
+    >>> runs_on_load(Callback(0, "f", prevent_initial_call_effective=True), None)
+    False
     """
+    if callback.prevent_initial_call_effective:
+        return False
     return written_prevent_initial_call(callback, app) is not True
+
+
+def prevented_by(callback: Callback, app: AppInfo | None) -> str:
+    """The setting that prevents a callback's initial call, as its author wrote it.
+
+    >>> prevented_by(Callback(0, "f", prevent_initial_call_effective=True), None)
+    'config_prevent_initial_callbacks=True'
+    """
+    if callback.prevent_initial_call is True:
+        return "prevent_initial_call=True"
+    if callback.app is not None:
+        # app.callback passes the app's setting as config_prevent_initial_callbacks itself
+        return "the app's prevent_initial_callbacks=True"
+    return "config_prevent_initial_callbacks=True"
+
+
+# --- Values on page load (DASH010) -----------------------------------------------------------
+
+#: ``Component.initial``'s stand-in for a value the probe does not keep (always truthy).
+OPAQUE_VALUE = "<...>"
+#: ``dcc.Store`` storage types whose data the browser restores before the first call.
+_BROWSER_STORAGE = frozenset({"local", "session"})
+
+
+def load_values(dependency: Dependency, components: Iterable[Component]) -> list[Any] | None:
+    """What the renderer passes for an Input/State on the first call: one value per layout
+    component with its id (the layout's value, ``None`` for a prop the layout does not give).
+
+    None when that is unknown: no such component, a pattern id, a snapshot without initial
+    values, or a component whose value the browser may bring back before the first call
+    (``persistence``, a ``dcc.Store`` kept in local/session storage, ``dcc.Location``).
+
+    >>> load_values(Dependency("p", "value"), [Component("p", "dcc.Checklist", "app", {})])
+    [None]
+    >>> load_values(Dependency("p", "value"), [Component("p", "dcc.Checklist", "app")]) is None
+    True
+    """
+    if dependency.is_pattern:
+        return None
+    values = []
+    for component in components:
+        initial = component.initial
+        if initial is None or initial.get("persistence") or component.type.endswith(".Location"):
+            return None
+        if initial.get("storage_type") in _BROWSER_STORAGE:
+            return None
+        values.append(initial.get(dependency.property))
+    return values or None

@@ -143,6 +143,10 @@ class Component:
     layout: str  # the Layout.name it was found in
     file: str | None = None  # where the project created it, relative to Snapshot.root
     line: int | None = None  # None: unknown (created by a library, outside the root, older probe)
+    #: The props this layout gives it (not ``id``): JSON scalars and empty lists/dicts as
+    #: given, anything else as ``"<...>"``. None when not recorded (older or hand-made
+    #: snapshots): the initial values are then unknown.
+    initial: Mapping[str, Any] | None = field(default=None, compare=False)
 
     @property
     def id_str(self) -> str:

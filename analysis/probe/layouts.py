@@ -18,6 +18,12 @@ from dash.development.base_component import Component
 MAX_NODES = 200_000
 #: The attribute capture.py sets on a component given an id: where the project created it.
 SITE_ATTR = sys.modules["_dash_callback_explorer_capture"].SITE_ATTR
+#: How ``Component.initial`` writes a value it does not keep: a component, a non-empty list or
+#: dict, a long string, a number JSON cannot carry exactly, any other object.
+OPAQUE = "<...>"
+#: Longest string kept as it is in ``Component.initial``.
+MAX_STRING = 100
+_ABSENT = object()
 
 
 def id_text(component_id: Any) -> str:
@@ -95,7 +101,8 @@ class LayoutWalker:
             seen.add(text)
             file, line = _site(guard.attr(component, SITE_ATTR))
             self.components.append({"id": plain, "type": kind, "layout": layout_name,
-                                    "file": file, "line": line})
+                                    "file": file, "line": line,
+                                    "initial": initial_values(component)})
         entry["duplicate_ids"] = duplicates
 
 
@@ -105,6 +112,35 @@ def _site(value: Any) -> tuple[str | None, int | None]:
             and type(value[1]) is int:
         return value
     return None, None
+
+
+def initial_values(component: Any) -> dict[str, Any]:
+    """The props the layout gives the component (never ``id``), each as ``plain_value`` has it.
+
+    A Dash component holds only the props it was given as attributes; the renderer passes
+    ``None`` for the others on the first call, so absence here is data too."""
+    values: dict[str, Any] = {}
+    for prop in _names(guard.attr(component, "_prop_names")):
+        if prop == "id":
+            continue
+        value = guard.attr(component, prop, _ABSENT)
+        if value is not _ABSENT:
+            values[prop] = plain_value(value)
+    return values
+
+
+def plain_value(value: Any) -> Any:
+    """A JSON scalar or an empty list/dict as it is, anything else as ``OPAQUE`` (truthy).
+
+    Types are compared exactly: a subclass (an Enum of int, a str proxy) may not mean its value."""
+    kind = type(value)
+    if value is None or kind is bool or kind is str and len(value) <= MAX_STRING:
+        return value
+    if kind is int and abs(value) < 2 ** 53 or kind is float and abs(value) < float("inf"):
+        return value
+    if kind in (list, tuple, dict) and not value:
+        return [] if kind is tuple else kind()
+    return OPAQUE
 
 
 def _names(value: Any) -> list[str]:

@@ -7,11 +7,14 @@ import re
 from typing import Iterator
 
 from analysis.context import LintContext
-from analysis.dash_props import is_event, runs_on_load, written_prevent_initial_call
+from analysis.dash_props import (
+    COUNTER_PROPS, is_event, load_values, runs_on_load, written_prevent_initial_call,
+)
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 from analysis.snapshot import AppInfo, Callback
+from analysis.source.flow import is_refusal
 from analysis.source.python import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
 from analysis.source.signature import dependency_parameters
 
@@ -38,6 +41,29 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     ``Dash(prevent_initial_callbacks=True)`` covers ``@app.callback`` only: ``@dash.callback``
     registers without an app and keeps its own default (``False``).
     ``prevent_initial_call="initial_duplicate"`` does not prevent the initial call either.
+    What counts is what Dash sends the renderer (the probe records it), so
+    ``config_prevent_initial_callbacks=True`` passed to ``@dash.callback`` does prevent it.
+
+    On the first call the renderer passes each Input/State the value the layout gives it, and
+    ``None`` for a prop the layout leaves out (the component's own default is not sent). When
+    the snapshot records those values (the probe does; a snapshot without them is not
+    second-guessed), three page-load calls are left alone:
+
+    - **the first call is the point**: the layout gives a counter Input a number
+      (``html.Button(id="next", n_clicks=0)``) and the function does arithmetic with it,
+      formats it or converts it (``f"Figure {n_clicks + 1}"``, ``str(n_clicks)``): the load
+      call renders the page's first state, and preventing it would leave the output blank;
+    - **the load call refuses**: the first statement is ``if <test>: return no_update`` (or
+      ``raise PreventUpdate``) and ``<test>`` (``not x``, ``x is None``, or ``and``/``or`` of
+      them, ``x`` a parameter of one Input/State) is true for the layout's values;
+    - **the load call writes what is there**: the whole body is ``return <literal>`` into the
+      only Output, and the layout gives that Output that very value.
+
+    Values the browser may bring back before the first call make them unknown
+    (``persistence``, a ``dcc.Store`` in local/session storage, ``dcc.Location``), as does a
+    layout that failed to render. Defaults a component sets in JavaScript only
+    (``dbc.Toast``'s ``is_open=True``) are not in the snapshot, so writing ``True`` there is
+    still reported.
 
     ## Why is this bad?
     On page load every such callback fires once with ``None`` for each event, before anyone
@@ -66,6 +92,8 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
             continue
         app = ctx.app_of(callback)
         if not runs_on_load(callback, app) or _guarded(ctx, callback):
+            continue
+        if _load_call_meant_or_void(ctx, callback):
             continue
         events = ", ".join(d.key for d in callback.inputs)
         yield missing_prevent_initial_call.finding(
@@ -122,3 +150,114 @@ def _tests_event(test: ast.expr, watched: set[str]) -> bool:
         if isinstance(node, ast.Attribute) and node.attr in TRIGGER_ATTRIBUTES:
             return True
     return False
+
+
+# --- What the layout says about the first call ----------------------------------------------
+
+#: Operators that compute with a count (``n_clicks + 1``, ``n % 2``, ``"%d" % n``).
+_ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+#: Calls that turn a count into text or a number.
+_FORMATTERS = frozenset({"str", "int", "float", "format", "repr"})
+
+
+def _load_call_meant_or_void(ctx: LintContext, callback: Callback) -> bool:
+    """True when the layout's values show the page-load call is the point (a count the layout
+    gives is rendered) or changes nothing (see the rationale)."""
+    if callback.kind == "clientside":
+        return False
+    function = ctx.function(callback)
+    if function is None:
+        return False
+    parameters = dependency_parameters(function, callback.arg_grouping) or {}
+    # A parameter receiving a group of several dependencies holds no single layout value.
+    counts: dict[str, int] = {}
+    for name in parameters.values():
+        counts[name] = counts.get(name, 0) + 1
+    dependencies = callback.inputs + callback.states
+    layouts = ctx.layouts.of(callback)
+    if not layouts.complete:  # a layout that failed may hold the same id with other values
+        return False
+    values = {
+        name: load_values(dependencies[i], layouts.matching(dependencies[i].id))
+        for i, name in parameters.items() if counts[name] == 1 and i < len(dependencies)
+    }
+    given_counts = {
+        parameters[i] for i, d in enumerate(callback.inputs)
+        if d.property in COUNTER_PROPS and parameters.get(i) in values
+        and _all_numbers(values[parameters[i]])
+    }
+    if given_counts and _computes_with(function, given_counts):
+        return True
+    return _refuses_first(function, values) or _returns_initial(ctx, callback, function)
+
+
+def _all_numbers(values: list | None) -> bool:
+    return bool(values) and all(type(v) in (int, float) for v in values)
+
+
+def _computes_with(function: FunctionNode, names: set[str]) -> bool:
+    """True when the function does arithmetic with, formats, or converts one of ``names``."""
+    def named(node: ast.AST) -> bool:
+        return isinstance(node, ast.Name) and node.id in names
+
+    for node in all_nodes(function):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, _ARITHMETIC):
+            if named(node.left) or named(node.right):
+                return True
+        elif isinstance(node, ast.FormattedValue) and any(named(n) for n in ast.walk(node.value)):
+            return True
+        elif isinstance(node, ast.Call) and any(named(a) for a in node.args):
+            callee = node.func
+            called = callee.id if isinstance(callee, ast.Name) else getattr(callee, "attr", "")
+            if called in _FORMATTERS:
+                return True
+    return False
+
+
+def _first_statement(function: FunctionNode) -> ast.stmt | None:
+    """The first statement after the docstring."""
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    return body[0] if body else None
+
+
+def _refuses_first(function: FunctionNode, values: dict[str, list | None]) -> bool:
+    """True when the function opens with ``if <test>: return no_update`` (or ``raise
+    PreventUpdate``) and the layout's values make the test true on page load."""
+    first = _first_statement(function)
+    return (isinstance(first, ast.If) and bool(first.body) and is_refusal(first.body[0])
+            and _true_on_load(first.test, values))
+
+
+def _true_on_load(test: ast.expr, values: dict[str, list | None]) -> bool:
+    """``not x``, ``x is None`` and ``and``/``or`` of them, decided on the load values."""
+    if isinstance(test, ast.BoolOp):
+        decided = [_true_on_load(v, values) for v in test.values]
+        return any(decided) if isinstance(test.op, ast.Or) else all(decided)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        known = _values_of(test.operand, values)
+        return known is not None and not any(known)
+    if (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is)
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value is None):
+        known = _values_of(test.left, values)
+        return known is not None and all(v is None for v in known)
+    return False
+
+
+def _values_of(node: ast.expr, values: dict[str, list | None]) -> list | None:
+    return values.get(node.id) if isinstance(node, ast.Name) else None
+
+
+def _returns_initial(ctx: LintContext, callback: Callback, function: FunctionNode) -> bool:
+    """True when the whole body returns one literal that the layout already gives the only
+    Output: the load call writes what is there."""
+    first = _first_statement(function)
+    if (len(callback.outputs) != 1 or not isinstance(first, ast.Return)
+            or not isinstance(first.value, ast.Constant) or function.body[-1] is not first):
+        return False
+    output = callback.outputs[0]
+    values = load_values(output, ctx.layouts.of(callback).matching(output.id))
+    literal = first.value.value
+    return bool(values) and all(type(v) is type(literal) and v == literal for v in values)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from analysis.context import LintContext
-from analysis.dash_props import runs_on_load
+from analysis.dash_props import prevented_by, runs_on_load
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
@@ -20,8 +20,10 @@ from analysis.rules._naming import callback_label
 def never_called(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
     Finds callbacks without any ``Input`` whose initial call is prevented, either by their
-    own ``prevent_initial_call=True`` or, for ``@app.callback``, by
-    ``Dash(prevent_initial_callbacks=True)``.
+    own ``prevent_initial_call=True``, for ``@app.callback`` by
+    ``Dash(prevent_initial_callbacks=True)``, or for ``@dash.callback`` by
+    ``config_prevent_initial_callbacks=True`` passed to the decorator (what Dash sends the
+    renderer, as the probe recorded it).
 
     ## Why is this bad?
     Dash runs a callback when one of its Inputs changes, and once on page load. A callback
@@ -44,13 +46,10 @@ def never_called(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     for callback in ctx.callbacks:
-        if callback.inputs or runs_on_load(callback, ctx.app_of(callback)):
+        app = ctx.app_of(callback)
+        if callback.inputs or runs_on_load(callback, app):
             continue
-        source = (
-            "prevent_initial_call=True"
-            if callback.prevent_initial_call is True
-            else "the app's prevent_initial_callbacks=True"
-        )
+        source = prevented_by(callback, app)
         yield never_called.finding(
             f"{callback_label(callback)} has no Inputs and {source}: Dash never calls it",
             [callback],

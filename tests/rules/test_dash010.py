@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from analysis.lint import lint
-from analysis.snapshot import AppInfo, Dependency
+from analysis.snapshot import AppInfo, Dependency, Snapshot
 from snapshot_factory import (
     callback, flagged, probed, probed_findings, rule_findings, snapshot, without_app_settings,
 )
@@ -24,8 +26,20 @@ def test_dash010_app_level_setting_covers_app_callback_only():
     assert flagged(findings, "DASH010") == {"global_click"}
 
 
+def _registered_without_app_settings(snap: Snapshot) -> Snapshot:
+    """The snapshot as the probe would record the app without its prevent_initial_callbacks:
+    app.callback took the app's setting as its effective one when it gave none itself."""
+    snap = without_app_settings(snap)
+    callbacks = tuple(
+        dataclasses.replace(c, prevent_initial_call_effective=False)
+        if c.app is not None and c.prevent_initial_call is None else c
+        for c in snap.callbacks
+    )
+    return dataclasses.replace(snap, callbacks=callbacks)
+
+
 def test_app_level_prevent_initial_callbacks_is_what_silences_app_callbacks():
-    mutated = lint(without_app_settings(probed("runtime/app_level_prevent_app.py")))
+    mutated = lint(_registered_without_app_settings(probed("runtime/app_level_prevent_app.py")))
     assert flagged(mutated, "DASH010") == {"app_click", "global_click", "fill_later"}
     assert flagged(mutated, "DASH012") == set()
 
@@ -47,6 +61,41 @@ def test_dash010_app_level_initial_duplicate_does_not_prevent():
     assert [f.callbacks for f in rule_findings("DASH010", snapshot(cb, apps=(app,)))] == [(0,)]
 
 
+def test_dash010_config_prevent_initial_callbacks_on_the_decorator_prevents():
+    assert flagged(probed_findings("runtime/config_prevent_app.py"), "DASH010") == set()
+
+
+def test_dash010_reads_what_dash_sends_the_renderer():
+    """A snapshot whose effective value says prevented is believed, whatever was written."""
+    cb = callback(0, (Dependency("b", "n_clicks"),), source="def f(n):\n    return n")
+    assert rule_findings("DASH010", snapshot(cb))
+    prevented = dataclasses.replace(cb, prevent_initial_call_effective=True)
+    assert not rule_findings("DASH010", snapshot(prevented))
+
+
 @pytest.mark.parametrize("app", ["runtime/returns_app.py"])
 def test_fixture_apps_about_other_rules_do_not_trip_dash010(app):
     assert flagged(probed_findings(app), "DASH010") == set()
+
+
+def test_dash010_the_layout_decides_whether_the_load_call_is_meant_or_void():
+    found = flagged(probed_findings("runtime/initial_values_app.py"), "DASH010")
+    # a count the layout gives is rendered, a refusal on an empty State, True into an open panel
+    assert not found & {"next_figure", "download", "send", "show_panel"}
+    assert found == {"count_clicks", "save", "download_preset", "download_remembered", "show_hint"}
+
+
+def test_the_probe_records_the_props_a_layout_gives():
+    components = {c.id: c for c in probed("runtime/initial_values_app.py").components}
+    assert components["next"].initial == {"children": "Next", "n_clicks": 0}
+    assert components["pick"].initial["value"] == []
+    assert components["preset"].initial["value"] == "<...>"  # kept only as "not empty"
+    assert "value" not in components["word"].initial  # not given: None on the first call
+
+
+def test_dash010_without_recorded_initial_values_nothing_is_assumed():
+    """Hand-made or older snapshots have no initial values: the finding stays."""
+    snap = probed("runtime/initial_values_app.py")
+    unknown = tuple(dataclasses.replace(c, initial=None) for c in snap.components)
+    found = flagged(lint(dataclasses.replace(snap, components=unknown)), "DASH010")
+    assert {"next_figure", "download", "send", "show_panel"} <= found
