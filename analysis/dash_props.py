@@ -191,7 +191,7 @@ def load_values(dependency: Dependency, components: Iterable[Component]) -> list
     values, or a component whose value the browser may bring back before the first call
     (``persistence``, a ``dcc.Store`` kept in local/session storage, ``dcc.Location``).
 
-    >>> load_values(Dependency("p", "value"), [Component("p", "dcc.Checklist", "app", {})])
+    >>> load_values(Dependency("p", "value"), [Component("p", "dcc.Checklist", "app", initial={})])
     [None]
     >>> load_values(Dependency("p", "value"), [Component("p", "dcc.Checklist", "app")]) is None
     True

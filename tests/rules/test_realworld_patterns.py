@@ -32,34 +32,26 @@ def flagged(findings: list[dict], function: str, code: str) -> bool:
                                          for fn in f["functions"]) for f in findings)
 
 
-SILENT = [  # (fixture, callback, code, pattern)
-    ("dash010_config_prevent.py", "save", "DASH010",
-     "config_prevent_initial_callbacks=True on the decorator"),
+SILENT = [  # (fixture, callback, code, pattern): not fixed yet, expected to fail
     ("dash010_noop_initial_call.py", "reopen", "DASH010",
      "initial call writes the value the prop already has"),
-    ("dash010_noop_initial_call.py", "download", "DASH010",
-     "initial call returns no_update on the initial State"),
 ]
-
-
-#: Patterns of SILENT a rule fix has made true: asserted for real, without xfail.
-FIXED = {
-    "config_prevent_initial_callbacks=True on the decorator",
-    "initial call returns no_update on the initial State",
-}
 
 
 @pytest.mark.parametrize("fixture,function,code,pattern", SILENT,
                          ids=[f"{c}-{fn}" for _, fn, c, _ in SILENT])
 def test_false_positive_pattern_stays_silent(fixture, function, code, pattern, request):
-    if pattern not in FIXED:
-        request.applymarker(pytest.mark.xfail(reason=f"not fixed yet: {pattern}", strict=False))
+    request.applymarker(pytest.mark.xfail(reason=f"not fixed yet: {pattern}", strict=False))
     exit_code, findings = lint(fixture)
     assert exit_code in (0, 1)
     assert not flagged(findings, function, code), pattern
 
 
 FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
+    ("dash010_config_prevent.py", "save", "DASH010",
+     "config_prevent_initial_callbacks=True on the decorator"),
+    ("dash010_noop_initial_call.py", "download", "DASH010",
+     "initial call returns no_update on the initial State"),
     ("dash020_deliberate_clear.py", "chosen", "DASH020", "`x if value else None` clears"),
     ("dash020_unreachable_fallthrough.py", "focus", "DASH020",
      "if/elif over ctx.triggered_id covers every Input"),
