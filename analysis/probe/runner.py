@@ -89,8 +89,7 @@ def file_target(label: str, file: Path) -> ResolvedTarget:
 
 def _needs_package(file: Path, top: str) -> bool:
     """True for a package's ``__init__.py`` and for a module that imports relatively or
-    imports its own top-level package by name: it works only as a dotted module.
-    """
+    imports its own top-level package by name: it works only as a dotted module."""
     if file.name == "__init__.py":
         return True
     try:
@@ -98,9 +97,15 @@ def _needs_package(file: Path, top: str) -> bool:
     except (SyntaxError, ValueError, OSError):
         return False  # imported as a script, the probe reports the real error
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == top):
-            return True
-        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == top for a in node.names):
+        if isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+            if node.level:
+                return True
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        if any(name.split(".")[0] == top for name in names):
             return True
     return False
 
