@@ -207,3 +207,21 @@ def load_values(dependency: Dependency, components: Iterable[Component]) -> list
             return None
         values.append(initial.get(dependency.property))
     return values or None
+
+
+def is_hidden(component: Component) -> bool:
+    """True when the layout hides the component from the user: ``hidden=True`` or a style
+    with ``display: none``. Clicks on such a button come from code (a clientside callback,
+    JavaScript), not from the user.
+
+    >>> is_hidden(Component("sync", "html.Button", "app", initial={"style": {"display": "none"}}))
+    True
+    >>> is_hidden(Component("go", "html.Button", "app", initial={"n_clicks": 0}))
+    False
+    """
+    initial = component.initial or {}
+    style = initial.get("style")
+    return initial.get("hidden") is True or (
+        isinstance(style, dict) and str(style.get("display", "")).strip().lower() == "none"
+    )
+

@@ -23,6 +23,8 @@ SITE_ATTR = sys.modules["_dash_callback_explorer_capture"].SITE_ATTR
 OPAQUE = "<...>"
 #: Longest string kept as it is in ``Component.initial``.
 MAX_STRING = 100
+#: Most keys of a flat dict (a ``style``) kept as it is in ``Component.initial``.
+MAX_KEYS = 12
 _ABSENT = object()
 
 
@@ -130,7 +132,8 @@ def initial_values(component: Any) -> dict[str, Any]:
 
 
 def plain_value(value: Any) -> Any:
-    """A JSON scalar or an empty list/dict as it is, anything else as ``OPAQUE`` (truthy).
+    """A JSON scalar, an empty list/dict or a small flat dict of scalars as it is, anything
+    else as ``OPAQUE`` (truthy).
 
     Types are compared exactly: a subclass (an Enum of int, a str proxy) may not mean its value."""
     kind = type(value)
@@ -140,6 +143,10 @@ def plain_value(value: Any) -> Any:
         return value
     if kind in (list, tuple, dict) and not value:
         return [] if kind is tuple else kind()
+    if kind is dict and len(value) <= MAX_KEYS and all(type(k) is str for k in value):
+        kept = {k: plain_value(v) for k, v in value.items()}
+        if all(type(v) in (str, int, float, bool) or v is None for v in kept.values()):
+            return kept  # a small flat dict: a style, whose ``display`` says it is hidden
     return OPAQUE
 
 

@@ -8,7 +8,8 @@ from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.dash_props import (
-    COUNTER_PROPS, is_event, load_values, runs_on_load, written_prevent_initial_call,
+    COUNTER_PROPS, is_event, is_hidden, load_values, runs_on_load,
+    written_prevent_initial_call,
 )
 from analysis.findings import Finding
 from analysis.rules._base import rule
@@ -47,7 +48,7 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     On the first call the renderer passes each Input/State the value the layout gives it, and
     ``None`` for a prop the layout leaves out (the component's own default is not sent). When
     the snapshot records those values (the probe does; a snapshot without them is not
-    second-guessed), three page-load calls are left alone:
+    second-guessed), four page-load calls are left alone:
 
     - **the first call is the point**: the layout gives a counter Input a number
       (``html.Button(id="next", n_clicks=0)``) and the function does arithmetic with it,
@@ -57,7 +58,11 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
       ``raise PreventUpdate``) and ``<test>`` (``not x``, ``x is None``, or ``and``/``or`` of
       them, ``x`` a parameter of one Input/State) is true for the layout's values;
     - **the load call writes what is there**: the whole body is ``return <literal>`` into the
-      only Output, and the layout gives that Output that very value.
+      only Output, and the layout gives that Output that very value;
+    - **the events come from code**: every Input is a component the layout hides
+      (``hidden=True`` or ``style={"display": "none"}``), a "refresh" button that JavaScript
+      or another callback clicks; no user can click it before the load call, which is how
+      the outputs get drawn.
 
     Values the browser may bring back before the first call make them unknown
     (``persistence``, a ``dcc.Store`` in local/session storage, ``dcc.Location``), as does a
@@ -93,7 +98,7 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
         app = ctx.app_of(callback)
         if not runs_on_load(callback, app) or _guarded(ctx, callback):
             continue
-        if _load_call_meant_or_void(ctx, callback):
+        if _load_call_meant_or_void(ctx, callback) or _fired_by_code(ctx, callback):
             continue
         events = ", ".join(d.key for d in callback.inputs)
         yield missing_prevent_initial_call.finding(
@@ -158,6 +163,20 @@ def _tests_event(test: ast.expr, watched: set[str]) -> bool:
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 #: Calls that turn a count into text or a number.
 _FORMATTERS = frozenset({"str", "int", "float", "format", "repr"})
+
+
+def _fired_by_code(ctx: LintContext, callback: Callback) -> bool:
+    """True when every Input is a component the layout hides: its clicks come from code
+    (a hidden "refresh" button clicked from JavaScript), and the page-load call is how the
+    outputs get drawn in the first place."""
+    layouts = ctx.layouts.of(callback)
+    if not layouts.complete:
+        return False
+    for dependency in callback.inputs:
+        components = [] if dependency.is_pattern else layouts.matching(dependency.id)
+        if not components or not all(is_hidden(c) for c in components):
+            return False
+    return True
 
 
 def _load_call_meant_or_void(ctx: LintContext, callback: Callback) -> bool:

@@ -99,3 +99,11 @@ def test_dash010_without_recorded_initial_values_nothing_is_assumed():
     unknown = tuple(dataclasses.replace(c, initial=None) for c in snap.components)
     found = flagged(lint(dataclasses.replace(snap, components=unknown)), "DASH010")
     assert {"next_figure", "download", "send", "show_panel"} <= found
+
+
+def test_the_probe_keeps_a_small_style_so_a_hidden_trigger_is_known():
+    """A hidden button clicked from code (docs/realworld.md, cuban_fx_app) is no user event."""
+    app = "realworld/patterns/dash010_hidden_trigger.py"
+    components = {c.id: c for c in probed(app).components}
+    assert components["sync-trigger"].initial["style"] == {"display": "none"}
+    assert flagged(probed_findings(app), "DASH010") == {"refresh"}

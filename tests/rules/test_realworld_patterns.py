@@ -48,6 +48,8 @@ def test_false_positive_pattern_stays_silent(fixture, function, code, pattern, r
 
 
 FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
+    ("dash010_hidden_trigger.py", "draw_slot", "DASH010",
+     "a hidden button clicked from code is the only Input"),
     ("dash010_config_prevent.py", "save", "DASH010",
      "config_prevent_initial_callbacks=True on the decorator"),
     ("dash010_noop_initial_call.py", "download", "DASH010",
@@ -95,3 +97,9 @@ def test_duplicate_id_from_a_heading_anchor_is_found():
     """The true positive next to the location problem must keep firing."""
     _, findings = lint("dash072_heading_anchor.py")
     assert [f for f in findings if f["code"] == "DASH072"]
+
+
+def test_a_visible_refresh_button_is_still_reported_beside_a_hidden_one():
+    _, findings = lint("dash010_hidden_trigger.py")
+    assert flagged(findings, "refresh", "DASH010")
+
