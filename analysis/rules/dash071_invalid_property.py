@@ -24,7 +24,9 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
     Checks each Output, Input, State, ``running=`` and ``progress=`` property against the
     properties of the component type that carries that id in the layouts (``dcc.Graph`` has
-    ``figure``, not ``figur``). Wildcard props such as ``data-*`` and ``aria-*`` count.
+    ``figure``, not ``figur``). Wildcard props such as ``data-*`` and ``aria-*`` count, on
+    any component: one that declares none may still set them itself (dash-socketio's
+    ``DashSocketIO`` emits ``data-<event>``).
     Components of unknown type, and ids found in no layout, are left alone; with a pattern
     id, the property must be invalid for every matching component.
 
@@ -75,6 +77,10 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
             )
 
 
+#: HTML attribute families Dash treats as wildcard props (``_valid_wildcard_attributes``).
+_ATTRIBUTE_PREFIXES = ("data-", "aria-")
+
+
 class _PropSet:
     """The props of one component type, as a set and wildcard prefixes (``data-*``)."""
 
@@ -87,8 +93,11 @@ class _PropSet:
         return self.known
 
     def accepts(self, prop: str) -> bool:
-        """A declared prop, a universal one, or covered by a wildcard prop like ``data-*``."""
-        return prop in self.names or prop.startswith(self.prefixes)
+        """A declared prop, a universal one, covered by a wildcard prop like ``data-*``, or a
+        ``data-*``/``aria-*`` attribute: components that declare no wildcard still set such
+        props themselves (dash-socketio's ``DashSocketIO`` emits ``data-<event>``)."""
+        return (prop in self.names or prop.startswith(self.prefixes)
+                or prop.startswith(_ATTRIBUTE_PREFIXES))
 
 
 def _dependencies(callback: Callback) -> Iterator[Dependency]:

@@ -23,6 +23,8 @@ def test_bad_app_names_exactly_the_broken_callbacks() -> None:
         ("chart.id", False),
         ("box.data-state", False),
         ("box.aria-label", False),
+        ("chart.data-update", False),  # set by the component itself, e.g. DashSocketIO
+        ("chart.aria-busy", False),
         ("mystery.anything", False),  # a type whose props are unknown
         ("flow.anything", False),  # a type without a prop list (Flow components)
         ("nowhere.anything", False),  # not in a layout: DASH070's business
