@@ -71,10 +71,11 @@ def multi_callback_cycle(ctx: LintContext) -> Iterator[Finding]:
     ```
     or read the value that must not trigger with `State` instead of `Input`.
     """
+    groups = [group for group in cycles(ctx.graph) if not all(cb.internal for cb in group)]
+    if not groups:  # most apps: no second pass over the graph
+        return
     refused = _members(cycles(ctx.graph, _plain_output))  # what Dash's load-time check sees
-    for group in cycles(ctx.graph):
-        if all(cb.internal for cb in group):
-            continue
+    for group in groups:
         loop = _loop_nodes(ctx, group)
         if _closed_by_set_props(ctx, group, loop):
             how = "a loop closed by set_props, which Dash re-runs without end"
