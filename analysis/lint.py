@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from analysis.settings import LintSettings, check_codes, is_enabled
 from analysis.context import LintContext
@@ -69,55 +68,57 @@ def _only_libraries(finding: Finding, libraries: set[int]) -> bool:
 
 
 class _Suppressions:
-    """The ``# noqa`` comments of each callback: on the decorator's first line or ``def`` line."""
+    """The ``# noqa`` comments that silence a finding: on the line it is reported at, or on a
+    decorator's first line or ``def`` line of a callback it involves (ruff's rule, extended
+    to the callbacks because a finding names one place for several).
+
+    Comments come from the snapshot (the probe records them); a snapshot without them
+    (older, or made by hand) still has each callback's recorded source. No file is read:
+    a snapshot is data, whatever paths it names.
+    """
 
     def __init__(self, snapshot: Snapshot) -> None:
-        self._snapshot = snapshot
         self._by_index = {cb.index: cb for cb in snapshot.callbacks}
+        self._by_line: dict[tuple[str, int], frozenset[str]] = {}
+        for comment in snapshot.noqa:
+            codes = noqa_codes(comment.comment)
+            if codes:
+                self._by_line[(comment.file, comment.line)] = codes
         self._cache: dict[int, frozenset[str]] = {}
-        self._files: dict[str, list[str]] = {}
 
     def covers(self, finding: Finding) -> bool:
-        """A finding is suppressed when any callback it involves carries a matching noqa."""
-        for index in finding.callbacks:
-            codes = self._codes(index)
-            if codes and (codes == ALL_CODES or finding.code in codes):
-                return True
-        return False
+        """A finding is suppressed when its line or any callback it involves carries a
+        matching noqa."""
+        if finding.file and finding.line and _silences(
+                self._by_line.get((finding.file, finding.line)), finding.code):
+            return True
+        return any(_silences(self._codes(index), finding.code) for index in finding.callbacks)
 
     def _codes(self, index: int) -> frozenset[str]:
         if index not in self._cache:
             callback = self._by_index.get(index)
-            codes: set[str] = set()
-            for line in self._marked_lines(callback) if callback else ():
-                found = noqa_codes(line)
-                if found == ALL_CODES:
-                    codes = set(ALL_CODES)
-                    break
-                codes |= found or set()
-            self._cache[index] = frozenset(codes)
+            found = [self._by_line.get((callback.file, n)) for n in
+                     {callback.line, callback.def_line} if callback.file and n] if callback else []
+            found += [noqa_codes(line) for line in _marked_lines(callback)] if callback else []
+            codes = frozenset().union(*(c for c in found if c))
+            self._cache[index] = ALL_CODES if ALL_CODES <= codes else codes
         return self._cache[index]
 
-    def _marked_lines(self, callback: Callback) -> list[str]:
-        """The decorator's first line and the ``def`` line, from the recorded source when there
-        is one, else from the file (clientside callbacks: the ``clientside_callback(`` line)."""
-        if callback.source:
-            lines = callback.source.splitlines()
-            picked = lines[:1]
-            offset = (callback.def_line or 0) - (callback.line or 0)
-            if callback.def_line and callback.line and 0 < offset < len(lines):
-                picked.append(lines[offset])
-            else:
-                picked += [ln for ln in lines if ln.lstrip().startswith(("def ", "async def "))][:1]
-            return picked
-        if not (callback.file and callback.line):
-            return []
-        path = str(Path(self._snapshot.root) / callback.file)
-        if path not in self._files:
-            try:
-                self._files[path] = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError:
-                self._files[path] = []
-        lines = self._files[path]
-        wanted = {callback.line, callback.def_line or callback.line}
-        return [lines[n - 1] for n in sorted(wanted) if 0 < n <= len(lines)]
+
+def _silences(codes: frozenset[str] | None, code: str) -> bool:
+    return bool(codes) and (codes == ALL_CODES or code in codes)
+
+
+def _marked_lines(callback: Callback) -> list[str]:
+    """The decorator's first line and the ``def`` line of the recorded source (clientside
+    callbacks: the ``clientside_callback(`` line); none without recorded source."""
+    if not callback.source:
+        return []
+    lines = callback.source.splitlines()
+    picked = lines[:1]
+    offset = (callback.def_line or 0) - (callback.line or 0)
+    if callback.def_line and callback.line and 0 < offset < len(lines):
+        picked.append(lines[offset])
+    else:
+        picked += [ln for ln in lines if ln.lstrip().startswith(("def ", "async def "))][:1]
+    return picked

@@ -171,6 +171,15 @@ class Layout:
 
 
 @dataclass(frozen=True)
+class NoqaComment:
+    """A ``# noqa`` comment in a project file, recorded by the probe for lint to honour."""
+
+    file: str  # relative to Snapshot.root
+    line: int
+    comment: str  # from ``#`` on, e.g. ``# noqa: DASH072``
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything the analysis needs about one Dash project, with no code of it."""
 
@@ -188,6 +197,9 @@ class Snapshot:
     #: ``module.name`` of each lru_cache'd callable in the globals of a callback's module.
     cached_functions: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # what the probe wants a reader to know
+    #: The ``# noqa`` comments of the files callbacks and components come from: lint reads
+    #: them here, never from the files (a snapshot is data, whatever paths it names).
+    noqa: tuple[NoqaComment, ...] = ()
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -224,6 +236,7 @@ class Snapshot:
                 created_at=str(data.get("created_at", "")),
                 cached_functions=tuple(data.get("cached_functions", ())),
                 notes=tuple(data.get("notes", ())),
+                noqa=tuple(_build(NoqaComment, n) for n in data.get("noqa", [])),
             )
         except (TypeError, ValueError, AttributeError) as exc:
             raise SnapshotError(f"{origin}: malformed snapshot: {exc}") from None

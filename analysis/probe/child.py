@@ -285,6 +285,7 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
     callbacks_lib = load_sibling("callbacks")
     apps_lib = load_sibling("apps")
     layouts_lib = load_sibling("layouts")
+    comments_lib = load_sibling("comments")
     try:
         apps = apps_lib.find_apps(recorder.instances, module, _module_name(args), args.attr,
                                   args.root)
@@ -324,6 +325,9 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
         "layouts": walker.layouts,
         "components": walker.components,
         "component_types": walker.types,
+        "noqa": comments_lib.noqa_comments(args.root, {
+            item["file"] for item in (*callbacks, *walker.components)
+            if item.get("file") and not item.get("library")}),
         "notes": list(recorder.notes),
     }
 

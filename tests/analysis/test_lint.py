@@ -10,6 +10,7 @@ from snapshot_factory import callback, snapshot
 from analysis.settings import LintSettings, find_pyproject, is_enabled, load_pyproject, merge
 from analysis.errors import ConfigError
 from analysis.lint import lint, noqa_codes
+from analysis.snapshot import NoqaComment
 
 
 def bad_snapshot(**extra):
@@ -65,14 +66,31 @@ def test_noqa_applies_to_its_codes_on_decorator_or_def_line():
     assert codes(lint(bad_snapshot(source=in_body, def_line=2), select)) == ["DASH040"]
 
 
-def test_noqa_of_clientside_callback_is_read_from_its_file(tmp_path):
-    (tmp_path / "app.py").write_text("x = 1\napp.clientside_callback(  # noqa: DASH001\n")
+def test_noqa_recorded_in_the_snapshot_silences_the_callback_on_that_line():
     snap = snapshot(
         callback(0, ["x.n_clicks"], ["t.children"], kind="clientside", line=2),
         callback(1, ["y.n_clicks"], ["t.children"], line=5),
     )
     assert lint(snap, LintSettings(select=("DASH001",))) != []
-    assert lint(replace(snap, root=str(tmp_path)), LintSettings(select=("DASH001",))) == []
+    marked = replace(snap, noqa=(NoqaComment("app.py", 2, "# noqa: DASH001"),))
+    assert lint(marked, LintSettings(select=("DASH001",))) == []
+    other_code = replace(snap, noqa=(NoqaComment("app.py", 2, "# noqa: DASH040"),))
+    assert lint(other_code, LintSettings(select=("DASH001",))) != []
+
+
+def test_lint_reads_no_file_a_snapshot_names(tmp_path):
+    # A snapshot is data: a hosted upload naming root="/dev", file="zero" must not make the
+    # server read it, so a noqa that is only in the file (not recorded) does not count.
+    (tmp_path / "app.py").write_text("x = 1\napp.clientside_callback(  # noqa: DASH001\n")
+    snap = snapshot(
+        callback(0, ["x.n_clicks"], ["t.children"], kind="clientside", line=2),
+        callback(1, ["y.n_clicks"], ["t.children"], line=5),
+    )
+    snap = replace(snap, root=str(tmp_path))
+    assert codes(lint(snap, LintSettings(select=("DASH001",)))) == ["DASH001"]
+    devices = replace(snap, root="/dev", callbacks=tuple(
+        replace(cb, file="zero") for cb in snap.callbacks))
+    assert codes(lint(devices, LintSettings(select=("DASH001",)))) == ["DASH001"]
 
 
 def test_findings_are_sorted_and_stable():
