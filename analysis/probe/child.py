@@ -133,6 +133,15 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
                 f"`python -m analysis {dotted}` from {where}",
                 target_traceback(exc),
             ) from None
+        top = missing.split(".", 1)[0]
+        if missing != top and (os.path.isdir(os.path.join(args.root, top))
+                               or os.path.isfile(os.path.join(args.root, f"{top}.py"))):
+            raise ProbeFailure(  # installing cannot help: the project's own package lacks it
+                "target",
+                f"the target imports {missing!r}, which the project's own {top!r} in "
+                f"{args.root} does not contain; fix the import or add the module",
+                target_traceback(exc),
+            ) from None
         raise ProbeFailure(
             "missing_module",
             f"the target imports {missing!r}, which {sys.executable} cannot find; install "

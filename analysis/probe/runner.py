@@ -36,7 +36,7 @@ class ResolvedTarget:
 
 def resolve_target(target: str, cwd: str | os.PathLike | None = None) -> ResolvedTarget:
     """A .py file (``app.py`` or ``app.py:attr``), a project directory (app.py / index.py /
-    main.py), or ``pkg.module[:attr]``. A file inside a package is its dotted module (see
+    main.py, else its ``__init__.py`` when it is a package), or ``pkg.module[:attr]``. A file inside a package is its dotted module (see
     ``file_target``)."""
     base = Path(cwd or os.getcwd()).resolve()
     path = (base / target) if not os.path.isabs(target) else Path(target)
@@ -53,8 +53,11 @@ def resolve_target(target: str, cwd: str | os.PathLike | None = None) -> Resolve
         for name in ENTRY_NAMES:
             if (path / name).is_file():
                 return file_target(target, (path / name).resolve())
+        if (path / "__init__.py").is_file():  # a package that is the app: import the package
+            return file_target(target, (path / "__init__.py").resolve())
         raise TargetError(
-            f"no {', '.join(ENTRY_NAMES)} in directory {target}; pass the app's .py file instead"
+            f"no {', '.join(ENTRY_NAMES)} or __init__.py in directory {target}; pass the app's "
+            f".py file (optionally file.py:attr) or package.module[:attr] instead"
         )
     module, _, attr = target.partition(":")
     if _is_dotted_name(module) and (not attr or attr.isidentifier()):

@@ -102,6 +102,16 @@ def test_missing_module_named_with_the_python_hint() -> None:
     assert "missing_module.py" in error.details
 
 
+def test_a_module_missing_from_the_projects_own_package_is_not_an_install_hint() -> None:
+    """Installing cannot help when ``src.components`` is missing from the project's own
+    ``src`` (corpus round 2): the message says so and drops the --python hint."""
+    with pytest.raises(TargetError) as failure:
+        snapshot_target(str(TARGETS / "own_module_missing" / "app.py"))
+    message = failure.value.message
+    assert "'src.components'" in message and "project's own 'src'" in message
+    assert "--python" not in message and "\n" not in message
+
+
 def test_syntax_error_gives_file_and_line() -> None:
     error = probe_fault("syntax_error.py")
     assert isinstance(error, ProbeError) and "syntax_error.py:9" in error.message

@@ -72,6 +72,18 @@ def test_a_namespace_package_error_names_the_module_form_and_it_works(
 
 
 
+def test_a_package_folder_without_an_entry_file_is_imported_as_the_package() -> None:
+    """crypto-dash keeps its app in the package ``dashboards`` (corpus, issue 11): the folder
+    used to be refused as a project directory without app.py/index.py/main.py."""
+    folder = TARGETS / "package_app" / "dashboards"
+    resolved = resolve_target(str(folder))
+    assert (resolved.module, resolved.root) == ("dashboards", folder.parent)
+    snapshot = snapshot_target(str(folder))
+    assert [cb.function for cb in snapshot.callbacks] == ["dashboards.prices.refresh"]
+    with pytest.raises(TargetError, match=r"package\.module\[:attr\]"):
+        resolve_target(str(TARGETS / "package_app"))  # neither an entry file nor a package
+
+
 def test_a_script_beside_a_stray_init_is_imported_as_a_script() -> None:
     """Many projects keep an ``__init__.py`` at their top and run ``python app.py``, importing
     siblings by their own names; as a package module those imports fail (issue 11, corpus)."""

@@ -1,0 +1,1 @@
+"""The project's own package, without the module app.py asks for."""
