@@ -6,20 +6,26 @@ import ast
 from typing import Iterator
 
 from analysis.context import LintContext
-from analysis.dash_props import COUNTER_PROPS, runs_on_load
+from analysis.dash_props import COUNTER_PROPS, is_list_or_dict_valued, runs_on_load
 from analysis.findings import Finding
 from analysis.graph import writers
 from analysis.source.flow import (
-    CallFacts, can_fall_off_end, can_fall_off_end_given, is_generator, is_none, may_be_none, returns,
+    CallFacts, can_fall_off_end, can_fall_off_end_given, is_generator, is_none, may_be_none,
+    no_trigger_returns, returns,
 )
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.snapshot import Callback
-from analysis.source.python import FunctionNode
+from analysis.snapshot import Callback, Dependency
+from analysis.source.python import FunctionNode, dotted_name
 from analysis.source.signature import dependency_parameters
 
 #: Outputs that ``None`` empties on purpose: a ``children`` of None renders nothing.
 _CLEARED_BY_NONE = frozenset({"children"})
+#: Properties whose values the user types, picks or counts freely: an if/elif over one of them
+#: lists some of its values, not all (the layout's ``options`` are not kept by the probe).
+_OPEN_VALUED = frozenset({"value", "pathname", "search", "hash", "href"}) | COUNTER_PROPS
+#: The helpers that build a ``dcc.Download.data`` (``dcc.send_bytes``...).
+_SEND_HELPERS = frozenset({"send_bytes", "send_data_frame", "send_file", "send_string"})
 
 
 @rule(
@@ -37,11 +43,23 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
     fine; so is a function whose every path raises or returns a value.
 
     Not reported: ``return None`` or ``x if c else None`` into a callback's only Output when
-    that is a ``children`` (a written-out ``None`` empties the text on purpose), and falling off
-    the end where Dash never gets there: with the initial call prevented, an if/elif over
-    ``ctx.triggered_id`` naming every Input always takes a branch, and the click count of a
-    callback's only Input (written by no callback) is at least 1, so ``if n_clicks > 0:``
-    always holds.
+    that is a ``children`` (a written-out ``None`` empties the text on purpose) or a
+    ``dcc.Store``'s ``data`` the callback also reads as State (it consumes a one-shot value).
+    ``None`` of any kind into a callback's only Output when that is a ``dcc.Download``'s
+    ``data`` (known from the layout, or from ``dcc.send_*`` on another path): the component
+    downloads only truthy data, so ``None`` is no download and no error. And paths Dash never
+    takes when the initial call is prevented: an if/elif over ``ctx.triggered_id`` naming
+    every Input always takes a branch; the click count of a callback's only Input (written by
+    no callback) is at least 1, so ``if n_clicks > 0:`` always holds; an if/elif without
+    ``else`` whose every test compares one parameter with literals (``==``, ``is``, ``in``,
+    ``.startswith``, ``.endswith``) is read as a dispatch over the values the app gives it,
+    unless that parameter is a ``value``, ``pathname``, ``search``, ``hash``, ``href`` or a
+    click count (the user types, picks or counts those; the layout's ``options`` are not
+    known here); and a top-level
+    ``if not ctx.triggered_id:`` (or ``not ctx.triggered``, ``is None``) is never entered,
+    since every call has a trigger (a page inserting the Input makes it the trigger), except
+    with ``ALL``/``ALLSMALLER`` Inputs, which Dash calls once with no trigger after their
+    components are removed.
 
     ## Why is this bad?
     ``None`` is a value: Dash writes it into the Output, clearing a figure, a table or a
@@ -71,14 +89,21 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
         if callback.no_output or not callback.outputs:
             continue
         function = ctx.function(callback)
-        if function is None or is_generator(function):
+        if (function is None or is_generator(function)
+                or _download_ignores_none(ctx, callback, function)):
             continue
         offset = _line_offset(callback, function.lineno)
+        # with the initial call prevented, some Input triggered every call (but the "final
+        # call" Dash makes when ALL-pattern Inputs are removed, with no trigger at all)
+        unreachable = set() if runs_on_load(callback, ctx.app_of(callback)) or any(
+            is_list_or_dict_valued(d) for d in callback.inputs if d.is_pattern
+        ) else set(no_trigger_returns(function))
         places = [
             f"{'bare `return`' if node.value is None else '`return None`'}"
             + (f" at line {node.lineno + offset}" if offset is not None else "")
             for node in returns(function)
-            if may_be_none(node.value) and not _deliberate_clear(callback, node.value)
+            if may_be_none(node.value) and node not in unreachable
+            and not _deliberate_clear(ctx, callback, node.value)
         ]
         if can_fall_off_end(function) and can_fall_off_end_given(
             function, _call_facts(ctx, callback, function)
@@ -99,22 +124,53 @@ def _line_offset(callback: Callback, def_lineno: int) -> int | None:
     return callback.line - 1 if callback.line else None
 
 
-def _deliberate_clear(callback: Callback, value: ast.expr | None) -> bool:
-    """A ``None`` written out (``return None``, or ``x if c else None``) into the only Output,
-    a ``children``; a bare ``return`` is not written out and stays reported."""
+def _lone_output(callback: Callback) -> Dependency | None:
+    """The only Output of a callback that returns one value (not a list of one)."""
+    if callback.multi_output or len(callback.outputs) != 1:
+        return None
+    return callback.outputs[0]
+
+
+def _deliberate_clear(ctx: LintContext, callback: Callback, value: ast.expr | None) -> bool:
+    """A ``None`` written out (``return None``, or ``x if c else None``) into the only Output:
+    a ``children``, or a ``dcc.Store``'s ``data`` the callback reads as State (it consumes a
+    one-shot value). A bare ``return`` is not written out and stays reported."""
     written_out = value is not None and is_none(value)
+    output = _lone_output(callback)
+    if output is None or not (written_out or isinstance(value, ast.IfExp)
+                              and (is_none(value.body) or is_none(value.orelse))):
+        return False
+    if output.property in _CLEARED_BY_NONE:
+        return True
     return (
-        (written_out or isinstance(value, ast.IfExp)
-         and (is_none(value.body) or is_none(value.orelse)))
-        and not callback.multi_output
-        and len(callback.outputs) == 1
-        and callback.outputs[0].property in _CLEARED_BY_NONE
+        output.property == "data"
+        and any(state.key == output.key for state in callback.states)
+        # a Store, or an id the walked layouts do not hold (a page's layout, built later)
+        and all(c.type.endswith(".Store") for c in ctx.layouts.of(callback).matching(output.id))
+    )
+
+
+def _download_ignores_none(ctx: LintContext, callback: Callback, function: FunctionNode) -> bool:
+    """The only Output is a ``dcc.Download``'s ``data``: the component starts a download only
+    for truthy data that changed (its ``componentDidUpdate``), so a None is no download and no
+    error. Known as a Download from the layout, or from ``dcc.send_*`` in a return."""
+    output = _lone_output(callback)
+    if output is None or output.property != "data":
+        return False
+    components = ctx.layouts.of(callback).matching(output.id)
+    if components:
+        return all(c.type == "dash_core_components.Download" for c in components)
+    return any(
+        isinstance(node.value, ast.Call)
+        and (dotted_name(node.value.func) or "").rsplit(".", 1)[-1] in _SEND_HELPERS
+        for node in returns(function)
     )
 
 
 def _call_facts(ctx: LintContext, callback: Callback, function: FunctionNode) -> CallFacts:
     """What holds on every call when Dash never calls the callback on page load: the trigger
-    is one of its Inputs, and a lone click counter has counted at least one click."""
+    is one of its Inputs, a lone click counter has counted at least one click, and an if/elif
+    chain over a parameter (not one the user types or picks) names the values it takes."""
     if runs_on_load(callback, ctx.app_of(callback)):
         return CallFacts()
     ids = [d.id for d in callback.inputs]
@@ -130,4 +186,11 @@ def _call_facts(ctx: LintContext, callback: Callback, function: FunctionNode) ->
         and not writers(ctx.graph, callback.inputs[0].key)  # only the user changes it
     ):
         positive = frozenset({parameters[0]})
-    return CallFacts(trigger_ids, positive)
+    dependencies = (*callback.inputs, *callback.states)
+    names = list(parameters.values())
+    subjects = frozenset(
+        name for position, name in parameters.items()
+        if position < len(dependencies) and names.count(name) == 1
+        and dependencies[position].property not in _OPEN_VALUED
+    )
+    return CallFacts(trigger_ids, positive, dispatch_subjects=subjects)

@@ -84,11 +84,14 @@ class CallFacts:
     ``positive``: parameters that are at least 1 on every call (a click counter that is the
     only Input of a callback whose initial call is prevented). ``trigger_aliases``: locals
     bound once, to ``ctx.triggered_id`` (filled in by ``can_fall_off_end_given``).
+    ``dispatch_subjects``: parameters an if/elif chain may dispatch on without an ``else``
+    (the author lists the values the app gives them; see ``is_dispatch_chain``).
     """
 
     trigger_ids: frozenset[str] = frozenset()
     positive: frozenset[str] = frozenset()
     trigger_aliases: frozenset[str] = frozenset()
+    dispatch_subjects: frozenset[str] = frozenset()
 
 
 _NO_FACTS = CallFacts()
@@ -107,16 +110,65 @@ def can_fall_off_end_given(function: FunctionNode, facts: CallFacts) -> bool:
     """
     if facts == _NO_FACTS:
         return can_fall_off_end(function)
-    bound = [n.id for n in body_nodes(function) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)]
-    aliases = {  # button = ctx.triggered_id, and button bound nowhere else
+    bound = _bound_names(function)
+    facts = CallFacts(facts.trigger_ids, facts.positive - set(bound), _trigger_aliases(function),
+                      facts.dispatch_subjects - set(bound))
+    return _block_completes(function.body, facts)
+
+
+def _bound_names(function: FunctionNode) -> list[str]:
+    """Every name the body binds, once per binding."""
+    return [n.id for n in body_nodes(function)
+            if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)]
+
+
+def _trigger_aliases(function: FunctionNode) -> frozenset[str]:
+    """Locals bound once, to ``ctx.triggered_id`` (``button = ctx.triggered_id``)."""
+    bound = _bound_names(function)
+    return frozenset(
         node.targets[0].id
         for node in body_nodes(function)
         if isinstance(node, ast.Assign) and len(node.targets) == 1
         and isinstance(node.targets[0], ast.Name) and _is_triggered_id(node.value)
         and bound.count(node.targets[0].id) == 1
-    }
-    facts = CallFacts(facts.trigger_ids, facts.positive - set(bound), frozenset(aliases))
-    return _block_completes(function.body, facts)
+    )
+
+
+def no_trigger_returns(function: FunctionNode) -> list[ast.Return]:
+    """The returns of a top-level ``if`` that tests for "no trigger" (``not ctx.triggered_id``,
+    ``not ctx.triggered``, ``ctx.triggered_id is None``, or the same on a local bound once to
+    ``ctx.triggered_id``): Dash gets there only on a call no Input triggered.
+
+    >>> from analysis.source.python import parse_function
+    >>> f = parse_function("def f(a):\\n    if not ctx.triggered:\\n        return\\n    return a")
+    >>> [r.lineno for r in no_trigger_returns(f)]
+    [3]
+    """
+    aliases = _trigger_aliases(function)
+    return [
+        statement
+        for node in function.body
+        if isinstance(node, ast.If) and _tests_no_trigger(node.test, aliases)
+        for statement in node.body
+        if isinstance(statement, ast.Return)
+    ]
+
+
+def _tests_no_trigger(test: ast.expr, aliases: frozenset[str]) -> bool:
+    def is_trigger(node: ast.expr) -> bool:
+        name = dotted_name(node) or ""
+        triggered = name.rsplit(".", 1)[-1] == "triggered" and name.split(".")[-2:-1] in (
+            ["ctx"], ["callback_context"])
+        return triggered or _is_triggered_id(node) or (
+            isinstance(node, ast.Name) and node.id in aliases)
+
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return is_trigger(test.operand)
+    return (
+        isinstance(test, ast.Compare) and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.Is, ast.Eq)) and is_trigger(test.left)
+        and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value is None
+    )
 
 
 def _block_completes(statements: list[ast.stmt], facts: CallFacts) -> bool:
@@ -132,7 +184,7 @@ def _completes(node: ast.stmt, facts: CallFacts) -> bool:
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
         return dotted_name(node.value.func) not in _NO_RETURN_CALLS
     if isinstance(node, ast.If):
-        if _covers_every_trigger(node, facts):
+        if _covers_every_trigger(node, facts) or is_dispatch_chain(node, facts.dispatch_subjects):
             return any(_block_completes(branch, facts) for branch in _chain_bodies(node))
         truth = _constant_truth(node.test, facts)
         if truth is True:
@@ -216,6 +268,51 @@ def _covers_every_trigger(node: ast.If, facts: CallFacts) -> bool:
             node = node.orelse[0]
             continue
         return facts.trigger_ids <= named
+
+
+def is_dispatch_chain(node: ast.If, subjects: frozenset[str]) -> bool:
+    """True for an if/elif chain without ``else`` (two tests or more) whose every test compares
+    the same parameter from ``subjects`` with literals: ``==``, ``is``, ``in`` a literal
+    tuple/list/set, ``.startswith``/``.endswith``.
+
+    >>> chain = ast.parse("if c.startswith('a:'):\\n    pass\\nelif c == 'b':\\n    pass").body[0]
+    >>> is_dispatch_chain(chain, frozenset({"c"}))
+    True
+    """
+    if not subjects:
+        return False
+    tested: set[str | None] = set()
+    tests = 0
+    while True:
+        tested.add(_dispatch_subject(node.test))
+        tests += 1
+        if len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If):
+            node = node.orelse[0]
+            continue
+        return not node.orelse and tests >= 2 and len(tested) == 1 and tested <= subjects
+
+
+def _dispatch_subject(test: ast.expr) -> str | None:
+    """The name ``test`` compares with literals (``name == "x"``, ``name.startswith("x")``...)."""
+    def literal(node: ast.expr) -> bool:
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            return bool(node.elts) and all(literal(e) for e in node.elts)
+        return isinstance(node, ast.Constant)
+
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute):
+        method, subject = test.func.attr, test.func.value
+        if (method in ("startswith", "endswith") and isinstance(subject, ast.Name)
+                and len(test.args) == 1 and not test.keywords and literal(test.args[0])):
+            return subject.id
+        return None
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return None
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(op, ast.Eq) and isinstance(right, ast.Name):
+        left, right = right, left
+    if isinstance(left, ast.Name) and isinstance(op, (ast.Eq, ast.Is, ast.In)) and literal(right):
+        return left.id
+    return None
 
 
 def _trigger_ids_tested(test: ast.expr, aliases: frozenset[str]) -> set[str]:

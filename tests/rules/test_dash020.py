@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from snapshot_factory import flagged, probed_findings, reported_names, server, snapshot
+from snapshot_factory import (
+    flagged, probed_findings, reported_names, server, snapshot, snapshot_with_layout,
+)
 
 
 def test_dash020_none_on_some_path():
@@ -133,3 +135,165 @@ def test_dash020_if_elif_over_a_local_holding_the_trigger():
     rebound = ALIAS.replace('    if button', '    if start:\n        button = "end"\n    if button')
     cb = server(0, rebound, inputs=inputs, prevent_initial_call=True)
     assert reported_names("DASH020", snapshot(cb)) == ["focus"]  # not the trigger any more
+
+
+# --- an if/elif chain dispatching on a parameter (found in the corpus, docs/realworld.md) ----
+DISPATCH = """
+def open_modal(clicks, custom):
+    if custom.startswith("delete:"):
+        return True, no_update
+    elif custom.startswith("update:"):
+        return no_update, True
+"""
+MODALS = ["delete.visible", "update.visible"]
+
+
+@pytest.mark.parametrize("tests", [
+    ('custom.startswith("delete:")', 'custom.startswith("update:")'),
+    ('custom == "delete"', '"update" == custom'),
+    ('custom in ("delete", "drop")', 'custom.endswith(("!", "?"))'),
+    ('custom is None', 'custom == 3'),
+])
+def test_dash020_dispatch_chain_on_a_state_under_prevent_initial_call_is_not_reported(tests):
+    source = DISPATCH.replace('custom.startswith("delete:")', tests[0]).replace(
+        'custom.startswith("update:")', tests[1])
+    cb = server(0, source, inputs=["table.nClicksButton"], states=["table.clickedCustom"],
+                outputs=MODALS, multi_output=True, prevent_initial_call=True)
+    assert reported_names("DASH020", snapshot(cb)) == []
+
+
+@pytest.mark.parametrize("change, fields", [
+    ((DISPATCH, DISPATCH), {}),  # runs on load: Dash calls it with the table's initial custom
+    (("    elif custom", "    if custom"), {"prevent_initial_call": True}),  # two lone ifs
+    (('elif custom.startswith("update:")', 'elif clicks > 3'), {"prevent_initial_call": True}),
+    (('elif custom.startswith("update:")', 'elif custom.lower() == "u"'),
+     {"prevent_initial_call": True}),
+    (("    if custom", "    custom = custom.strip()\n    if custom"),
+     {"prevent_initial_call": True}),
+])
+def test_dash020_chains_that_are_no_dispatch_are_still_reported(change, fields):
+    cb = server(0, DISPATCH.replace(*change), inputs=["table.nClicksButton"],
+                states=["table.clickedCustom"], outputs=MODALS, multi_output=True, **fields)
+    assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
+
+
+@pytest.mark.parametrize("subject", ["kind.value", "url.pathname", "more.n_clicks"])
+def test_dash020_dispatch_chain_on_a_value_the_user_picks_is_still_reported(subject):
+    """The probe keeps no ``options``: which values a dropdown can take is unknown (and the
+    user can clear it), so a chain over a ``value`` may well miss one."""
+    cb = server(0, DISPATCH, inputs=["table.nClicksButton"], states=[subject],
+                outputs=MODALS, multi_output=True, prevent_initial_call=True)
+    assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
+
+
+def test_dash020_explicit_bare_return_after_a_dispatch_chain_is_still_reported():
+    """The corpus's true positive (Plotly-DashGo add_edit_job): an "unsupported" branch."""
+    source = DISPATCH.rstrip() + "\n    else:\n        notify('unsupported')\n        return\n"
+    cb = server(0, source, inputs=["table.nClicksButton"], states=["table.clickedCustom"],
+                outputs=MODALS, multi_output=True, prevent_initial_call=True)
+    assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
+
+
+# --- `return None` consuming a one-shot Store ---------------------------------------------------
+JUMP = """
+def jump(visible, job_id):
+    if not visible or not job_id:
+        return no_update
+    set_props("job", {"value": job_id})
+    return None
+"""
+
+
+def jump_callback(source: str = JUMP, **changes):
+    fields = {"inputs": ["log.inViewport"], "states": ["jump-to.data"],
+              "outputs": ["jump-to.data"], "prevent_initial_call": True} | changes
+    return server(0, source, **fields)
+
+
+@pytest.mark.parametrize("components", [
+    [("jump-to", "dash_core_components.Store")],
+    [],  # the Store is in a page's layout the probe did not walk
+])
+def test_dash020_return_none_into_a_store_it_reads_is_a_deliberate_clear(components):
+    snap = snapshot_with_layout(jump_callback(), components=components)
+    assert reported_names("DASH020", snap) == []
+
+
+@pytest.mark.parametrize("changes, components", [
+    ({}, [("jump-to", "dash_table.DataTable")]),  # None empties the table
+    ({"states": []}, []),  # not read: nothing says it is consumed
+    ({"source": JUMP.replace("return None", "return")}, []),  # bare return, not written out
+    ({"outputs": ["jump-to.data"], "multi_output": True}, []),  # None is no list: Dash raises
+])
+def test_dash020_none_into_data_elsewhere_is_still_reported(changes, components):
+    snap = snapshot_with_layout(jump_callback(**changes), components=components)
+    assert reported_names("DASH020", snap) == ["jump"]
+
+
+# --- None into dcc.Download.data: the component ignores it -------------------------------------
+EXPORT = """
+def export(n_clicks):
+    if ROWS:
+        return dcc.send_bytes(ROWS, "rows.xlsx")
+"""
+
+
+@pytest.mark.parametrize("source, components", [
+    (EXPORT, [("download", "dash_core_components.Download")]),
+    (EXPORT.replace("dcc.send_bytes", "dcc.send_data_frame"), []),  # created by a callback
+    (EXPORT.replace("dcc.send_bytes", "send_file"), []),
+    (EXPORT.replace("    if ROWS:", "    if not ROWS:\n        return None\n    if ROWS:"),
+     [("download", "dash_core_components.Download")]),
+])
+def test_dash020_none_into_a_download_is_not_reported(source, components):
+    cb = server(0, source, inputs=["export.n_clicks"], outputs=["download.data"],
+                prevent_initial_call=True)
+    assert reported_names("DASH020", snapshot_with_layout(cb, components=components)) == []
+
+
+@pytest.mark.parametrize("source, components, multi", [
+    (EXPORT.replace("dcc.send_bytes", "make_file"), [], False),  # nothing says it is a Download
+    (EXPORT, [("download", "dash_core_components.Store")], False),
+    (EXPORT, [("download", "dash_core_components.Download")], True),  # None is no list
+])
+def test_dash020_none_into_other_data_is_still_reported(source, components, multi):
+    cb = server(0, source, inputs=["export.n_clicks"], outputs=["download.data"],
+                prevent_initial_call=True, multi_output=multi)
+    assert reported_names("DASH020", snapshot_with_layout(cb, components=components)) == ["export"]
+
+
+# --- a "no trigger" guard when Dash always has a trigger ----------------------------------------
+GUARD = """
+def update_filter(kind):
+    c = ctx.triggered_id
+    if not c:
+        return
+    return kind, kind
+"""
+FILTER = ({"type": "filter", "index": ["MATCH"]}, "value")
+OPERATOR = [({"type": "op", "index": ["MATCH"]}, "data"),
+            ({"type": "op", "index": ["MATCH"]}, "value")]
+
+
+@pytest.mark.parametrize("guard", [
+    "    c = ctx.triggered_id\n    if not c:",
+    "    if not ctx.triggered_id:",
+    "    if not dash.callback_context.triggered:",
+    "    if ctx.triggered_id is None:",
+])
+def test_dash020_no_trigger_guard_under_prevent_initial_call_is_not_reported(guard):
+    source = GUARD.replace("    c = ctx.triggered_id\n    if not c:", guard)
+    cb = server(0, source, inputs=[FILTER], outputs=OPERATOR, multi_output=True,
+                prevent_initial_call=True)
+    assert reported_names("DASH020", snapshot(cb)) == []
+
+
+@pytest.mark.parametrize("inputs, prevent", [
+    ([FILTER], None),  # the initial call has no trigger
+    ([({"type": "filter", "index": ["ALL"]}, "value")], True),  # the call after removing them
+    ([({"type": "filter", "index": ["ALLSMALLER"]}, "value")], True),
+])
+def test_dash020_no_trigger_guard_that_dash_reaches_is_still_reported(inputs, prevent):
+    cb = server(0, GUARD, inputs=inputs, outputs=OPERATOR, multi_output=True,
+                prevent_initial_call=prevent)
+    assert reported_names("DASH020", snapshot(cb)) == ["update_filter"]

@@ -59,6 +59,14 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
      "if/elif over ctx.triggered_id covers every Input"),
     ("dash020_unreachable_fallthrough.py", "login", "DASH020",
      "`if n_clicks > 0` always true under prevent_initial_call"),
+    ("dash020_dispatch_chain.py", "open_modal", "DASH020",
+     "if/elif over a State's prefixes under prevent_initial_call"),
+    ("dash020_consumed_store.py", "jump", "DASH020", "`return None` consumes its own Store"),
+    ("dash020_download_none.py", "export", "DASH020", "None into dcc.Download.data is ignored"),
+    ("dash020_download_none.py", "export_later", "DASH020",
+     "a Download created by a callback, known by dcc.send_bytes"),
+    ("dash020_no_trigger_guard.py", "update_filter", "DASH020",
+     "`if not ctx.triggered_id` under prevent_initial_callbacks"),
     ("dash030_toggle.py", "toggle", "DASH030", "every Input flips is_open"),
     ("dash030_helper_and_parity.py", "pick", "DASH030", "trigger read through a helper"),
     ("dash030_helper_and_parity.py", "theme", "DASH030", "`n_clicks % 2` as an on/off switch"),
@@ -73,6 +81,16 @@ def test_fixed_false_positive_pattern_stays_silent(fixture, function, code, patt
     exit_code, findings = lint(fixture)
     assert exit_code in (0, 1)
     assert not flagged(findings, function, code), pattern
+
+
+@pytest.mark.parametrize("fixture,function", [
+    ("dash020_dispatch_chain.py", "describe"),  # a chain over a dropdown's value
+    ("dash020_consumed_store.py", "empty_table"),  # None into a table's data
+    ("dash020_no_trigger_guard.py", "count"),  # ALL Inputs removed: a call with no trigger
+])
+def test_dash020_true_positives_beside_the_fixed_patterns_stay(fixture, function):
+    _, findings = lint(fixture)
+    assert flagged(findings, function, "DASH020")
 
 
 def test_loops_closed_only_through_allow_duplicate_are_not_reported():
