@@ -25,14 +25,21 @@ class Project:
     snapshot_file: str | None = None
     python: str | None = None
     timeout: float = 60.0
+    #: Environment variables the probe may see besides the basic allowlist (hosted: a
+    #: server's secrets must not reach probed code); None: the whole environment, as the
+    #: CLI runs a developer's own project.
+    env: tuple[str, ...] | None = None
 
     def analyse(self) -> Snapshot:
         """A fresh snapshot: the probe run on the target, or the file read again."""
         if self.snapshot_file is not None:
             return load_snapshot(self.snapshot_file)
-        from analysis.probe.runner import snapshot_target
+        import os
 
-        return snapshot_target(self.target or ".", python=self.python, timeout=self.timeout)
+        from analysis.probe.runner import probe_environment, snapshot_target
+
+        return snapshot_target(self.target or ".", python=self.python, timeout=self.timeout,
+                               env=probe_environment(os.environ, self.env))
 
     def settings(self) -> LintSettings:
         """The lint settings the CLI would use for the target (its nearest pyproject.toml);

@@ -10,6 +10,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from analysis.errors import ProbeError, TargetError
 from analysis.snapshot import Snapshot, parse_json
@@ -18,6 +19,14 @@ PROBE = Path(__file__).with_name("child.py")
 ENTRY_NAMES = ("app.py", "index.py", "main.py")
 DEFAULT_MEMORY_LIMIT_MB = 4096
 STDERR_TAIL_CHARS = 4000
+#: What a probe child gets of a server's environment when the caller passes an allowlist
+#: (the hosted explorer): what Python, locales and temporary files need, nothing that could
+#: be a secret. A project names any other variable it needs (projects file ``env``).
+PROBE_ENV_ALLOWLIST = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR",
+                       "TEMP", "TMP", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "SYSTEMROOT")
+#: The hosted server's own settings (tokens, passwords, Redis URLs): never passed to a
+#: probe it runs, even when a projects file names them.
+OWN_ENV_PREFIX = "DCE_"
 #: Probe failure kinds that are the user's target (not a fault of running it).
 TARGET_KINDS = {"no_app", "target", "exit"}
 
@@ -117,10 +126,29 @@ def _is_dotted_name(text: str) -> bool:
     return bool(text) and all(part.isidentifier() for part in text.split("."))
 
 
+def probe_environment(environ: Mapping[str, str],
+                      allowed: tuple[str, ...] | None = None) -> dict[str, str]:
+    """The environment a probe child runs in: all of ``environ`` (a developer's own run);
+    with ``allowed`` (a server's), only ``PROBE_ENV_ALLOWLIST``, ``LC_*`` and those names,
+    never our own ``DCE_*`` settings.
+
+    >>> probe_environment({"PATH": "/bin", "LC_ALL": "C", "SHOP_KEY": "k", "DB": "d"}, ("DB",))
+    {'PATH': '/bin', 'LC_ALL': 'C', 'DB': 'd'}
+    >>> probe_environment({"PATH": "/bin", "DCE_API_TOKEN": "x"}, ("DCE_API_TOKEN",))
+    {'PATH': '/bin'}
+    """
+    if allowed is None:
+        return dict(environ)
+    names = set(PROBE_ENV_ALLOWLIST) | set(allowed)
+    return {name: value for name, value in environ.items()
+            if (name in names or name.startswith("LC_")) and not name.startswith(OWN_ENV_PREFIX)}
+
+
 def snapshot_target(target: str, *, python: str | None = None, timeout: float = 60.0,
-                    memory_limit_mb: int | None = None) -> Snapshot:
+                    memory_limit_mb: int | None = None,
+                    env: Mapping[str, str] | None = None) -> Snapshot:
     """Probe TARGET in a child process (``python``, default this interpreter) and validate the
-    snapshot it writes. Raises TargetError / ProbeError with a one-line message."""
+    snapshot it writes. ``env``: the child's environment (default: this process's). Raises TargetError / ProbeError with a one-line message."""
     resolved = resolve_target(target)
     interpreter = python or sys.executable
     if python and not (os.path.isfile(python) and os.access(python, os.X_OK)):
@@ -137,7 +165,9 @@ def snapshot_target(target: str, *, python: str | None = None, timeout: float = 
             command += ["--file", str(resolved.file)]
         if resolved.attr:
             command += ["--attr", resolved.attr]
-        returncode, stderr_tail = _run_child(command, resolved.root, Path(work), timeout, target)
+        child_env = dict(os.environ if env is None else env)
+        returncode, stderr_tail = _run_child(command, resolved.root, Path(work), timeout, target,
+                                             child_env)
         envelope = _read_envelope(out)
         if envelope is None:
             raise _no_snapshot_error(target, returncode, stderr_tail, limit)
@@ -154,9 +184,9 @@ def snapshot_target(target: str, *, python: str | None = None, timeout: float = 
 
 
 def _run_child(command: list[str], root: Path, work: Path, timeout: float,
-               target: str) -> tuple[int, str]:
+               target: str, env: Mapping[str, str]) -> tuple[int, str]:
     """Run the probe in its own process group; kill the whole group on timeout and after."""
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+    env = dict(env, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
     stderr_path = work / "stderr.txt"
     with open(stderr_path, "wb") as stderr:
         process = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.DEVNULL,

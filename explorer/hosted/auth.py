@@ -8,9 +8,11 @@ import hmac
 
 from flask import Flask, Response, request
 
-#: Paths that authenticate otherwise (the API's bearer token) or must answer a load
-#: balancer's probe without credentials.
-DEFAULT_EXEMPT = ("/api/", "/healthz")
+#: Flask endpoints that authenticate otherwise (the API blueprint's bearer token) or must
+#: answer a load balancer's probe without credentials. Matched on the route Flask resolved,
+#: never on a path prefix: ``/healthzX`` or a bare ``/api/`` reach Dash's catch-all page
+#: route, which serves the index (project names) and must stay behind the password.
+DEFAULT_EXEMPT = ("healthz", "snapshot_api.*")
 
 
 def parse_credentials(value: str | None) -> tuple[str, str] | None:
@@ -29,14 +31,29 @@ def parse_credentials(value: str | None) -> tuple[str, str] | None:
     return user, password
 
 
+def is_exempt(endpoint: str | None, exempt: tuple[str, ...]) -> bool:
+    """True when Flask routed the request to an exempt endpoint.
+
+    >>> is_exempt("snapshot_api.upload_snapshot", DEFAULT_EXEMPT), is_exempt("healthz", DEFAULT_EXEMPT)
+    (True, True)
+    >>> is_exempt("/<path:path>", DEFAULT_EXEMPT), is_exempt(None, DEFAULT_EXEMPT)
+    (False, False)
+    """
+    if not endpoint:
+        return False
+    blueprint = endpoint.partition(".")[0] + ".*" if "." in endpoint else None
+    return endpoint in exempt or blueprint in exempt
+
+
 def require_basic_auth(server: Flask, user: str, password: str,
                        exempt: tuple[str, ...] = DEFAULT_EXEMPT) -> None:
-    """Every request except ``exempt`` path prefixes needs these credentials (else 401)."""
+    """Every request except those routed to an ``exempt`` endpoint (``"name"``, or
+    ``"blueprint.*"`` for all of a blueprint's) needs these credentials (else 401)."""
     expected = f"{user}:{password}".encode()
 
     @server.before_request
     def check_basic_auth() -> Response | None:
-        if request.path.startswith(exempt):
+        if is_exempt(request.endpoint, exempt):
             return None
         scheme, _, encoded = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() == "basic":

@@ -15,13 +15,14 @@ from explorer.projects import Project
 #: it can never contain a path separator, a dot-dot or anything a shell or URL would mangle.
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 DEFAULT_TIMEOUT = 60.0
-_PROJECT_KEYS = {"name", "target", "python", "timeout"}
+_PROJECT_KEYS = {"name", "target", "python", "timeout", "env"}
 EXAMPLE = """\
 [[projects]]
 name = "shop"                      # letters, digits, '-' and '_' (used in URLs)
 target = "examples/demo/app.py"     # a file, a project folder or pkg.module[:attr]
 python = ".venv/bin/python"         # optional: the interpreter that imports the target
-timeout = 60                        # optional: seconds a probe may take"""
+timeout = 60                        # optional: seconds a probe may take
+env = ["SHOP_SETTINGS"]             # optional: variables the import needs (names only)"""
 
 
 def is_project_name(value: object) -> bool:
@@ -86,7 +87,23 @@ def _parse_entry(entry: Any, where: str, base: Path) -> Project:
     where = f"{where.rsplit(':', 1)[0]}: project {name!r}"
     return Project(name, target=_target(entry.get("target"), where, base),
                    python=_python(entry.get("python"), where, base),
-                   timeout=_timeout(entry.get("timeout", DEFAULT_TIMEOUT), where))
+                   timeout=_timeout(entry.get("timeout", DEFAULT_TIMEOUT), where),
+                   env=_env(entry.get("env", []), where))
+
+
+def _env(value: Any, where: str) -> tuple[str, ...]:
+    """Names of the server's environment variables the project's probe may see; the server's
+    own ``DCE_*`` settings can never be among them."""
+    if not isinstance(value, list) or not all(
+            isinstance(name, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name)
+            for name in value):
+        raise ConfigError(f"{where}: 'env' must be a list of environment variable names, "
+                          f'e.g. env = ["DATABASE_URL"]')
+    own = [name for name in value if name.startswith("DCE_")]
+    if own:
+        raise ConfigError(f"{where}: 'env' names the server's own setting(s) {own}; those "
+                          f"never reach probed code")
+    return tuple(value)
 
 
 def _target(value: Any, where: str, base: Path) -> str:

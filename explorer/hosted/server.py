@@ -97,7 +97,7 @@ def build_store(settings: HostedSettings) -> HostedProjectStore:
     history = SnapshotHistory(settings.data_dir / "history", keep=settings.history_keep,
                               max_bytes=settings.max_upload_bytes)
     projects = (load_projects(settings.config) if settings.config
-                else [Project("demo", target=str(DEMO_TARGET))])
+                else [Project("demo", target=str(DEMO_TARGET), env=())])
     return HostedProjectStore(projects, history,
                               results_dir=settings.data_dir / "results")
 
