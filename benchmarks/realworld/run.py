@@ -48,6 +48,7 @@ def load_manifest(path: Path) -> list[dict]:
         app.setdefault("checkout", app["name"])
         app.setdefault("offline", False)
         app.setdefault("prepare", [])
+        app.setdefault("python", "")
     return apps
 
 
@@ -58,12 +59,17 @@ def venv_python(venvs: Path, name: str) -> Path:
 def make_venvs(apps: list[dict], venvs: Path) -> None:
     """One venv per distinct ``venv`` name, with dash pinned and every app's packages."""
     wanted: dict[str, list[str]] = collections.defaultdict(list)
+    versions: dict[str, str] = {}
     for app in apps:
         wanted[app["venv"]].extend(p for p in app["packages"] if p not in wanted[app["venv"]])
+        if app["python"]:
+            versions[app["venv"]] = app["python"]
     for name, packages in wanted.items():
         python = venv_python(venvs, name)
         if not python.exists():
-            subprocess.run([sys.executable, "-m", "venv", str(venvs / name)], check=True)
+            # an app that needs a newer Python names it (`python = "3.13"`): python3.13 on PATH
+            base = f"python{versions[name]}" if name in versions else sys.executable
+            subprocess.run([base, "-m", "venv", str(venvs / name)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", DASH_PIN, *packages],
                        check=True)
 
