@@ -323,6 +323,7 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
         "apps": [apps_lib.app_info(a) for a in apps],
         "layouts": walker.layouts,
         "components": walker.components,
+        "references": walker.references,
         "component_types": walker.types,
         "notes": list(recorder.notes),
     }
