@@ -159,6 +159,25 @@ class Component:
 
 
 @dataclass(frozen=True)
+class IdReference:
+    """An HTML attribute of a layout's component that names an element by id (``htmlFor``,
+    ``aria-describedby``, ``href="#x"``...): the browser follows it to the first element with
+    that id."""
+
+    id: str  # the id text it names
+    attribute: str  # "htmlFor", "aria-describedby", "href", ...
+    type: str  # the referring component's "namespace.Type"
+    layout: str  # the Layout.name it was found in
+    file: str | None = None  # where the project created it (as Component.file)
+    line: int | None = None
+
+    @property
+    def site(self) -> str | None:
+        """``file:line`` where the project created the component, None when unknown."""
+        return f"{self.file}:{self.line}" if self.file and self.line else None
+
+
+@dataclass(frozen=True)
 class Layout:
     """One layout walked by the probe: an app's own, or a page's."""
 
@@ -189,6 +208,8 @@ class Snapshot:
     apps: tuple[AppInfo, ...] = ()
     layouts: tuple[Layout, ...] = ()
     components: tuple[Component, ...] = ()
+    #: Attributes naming an element by id, in every layout walked (with or without an id).
+    references: tuple[IdReference, ...] = ()
     #: Valid properties per component type ("namespace.Type" -> names).
     component_types: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     dash_version: str = ""
@@ -228,6 +249,7 @@ class Snapshot:
                 apps=tuple(_build(AppInfo, a) for a in data.get("apps", [])),
                 layouts=tuple(_build(Layout, lay) for lay in data.get("layouts", [])),
                 components=tuple(_build(Component, c) for c in data.get("components", [])),
+                references=tuple(_build(IdReference, r) for r in data.get("references", [])),
                 component_types={
                     str(k): tuple(v) for k, v in dict(data.get("component_types", {})).items()
                 },

@@ -333,6 +333,7 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
         "apps": [apps_lib.app_info(a) for a in apps],
         "layouts": walker.layouts,
         "components": walker.components,
+        "references": walker.references,
         "component_types": walker.types,
         "noqa": comments_lib.noqa_comments(args.root, {
             item["file"] for item in (*callbacks, *walker.components)

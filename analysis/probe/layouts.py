@@ -18,6 +18,14 @@ from dash.development.base_component import Component
 MAX_NODES = 200_000
 #: The attribute capture.py sets on a component given an id: where the project created it.
 SITE_ATTR = sys.modules["_dash_callback_explorer_capture"].SITE_ATTR
+#: Attributes that name another element by id (see capture.py).
+ID_REFERENCE_ATTRS = sys.modules["_dash_callback_explorer_capture"].ID_REFERENCE_ATTRS
+#: Attributes whose value is a space-separated list of ids (HTML's IDREFS).
+ID_LISTS = frozenset({"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns",
+                      "headers"})
+#: Types whose ``target`` is a component id (elsewhere ``target`` names a browsing context).
+ID_TARGETS = frozenset({"dash_bootstrap_components.Tooltip",
+                        "dash_bootstrap_components.Popover"})
 #: How ``Component.initial`` writes a value it does not keep: a component, a non-empty list or
 #: dict, a long string, a number JSON cannot carry exactly, any other object.
 OPAQUE = "<...>"
@@ -48,6 +56,7 @@ class LayoutWalker:
         self.relpath = relpath
         self.layouts: list[dict] = []
         self.components: list[dict] = []
+        self.references: list[dict] = []
         self.types: dict[str, list[str]] = {}
 
     def walk_app(self, app: Any, name: str, layout_name: str, with_pages: bool) -> None:
@@ -91,6 +100,7 @@ class LayoutWalker:
                                                              "_valid_wildcard_attributes"))
                           if f"{w}*" not in props]
                 self.types[kind] = props
+            self._references(component, kind, layout_name)
             component_id = guard.attr(component, "id")
             if component_id is None:
                 continue
@@ -106,6 +116,33 @@ class LayoutWalker:
                                     "file": file, "line": line,
                                     "initial": initial_values(component)})
         entry["duplicate_ids"] = duplicates
+
+
+    def _references(self, component: Any, kind: str, layout_name: str) -> None:
+        """Record each id the component's attributes name (an id or not, it may point at one)."""
+        given = guard.quietly(lambda: object.__getattribute__(component, "__dict__"), None)
+        if type(given) is not dict or ID_REFERENCE_ATTRS.isdisjoint(given):
+            return
+        site = None
+        for attribute in sorted(ID_REFERENCE_ATTRS.intersection(given)):
+            for target in _named_ids(attribute, dict.get(given, attribute), kind):
+                if site is None:
+                    site = _site(guard.attr(component, SITE_ATTR))
+                self.references.append({"id": target, "attribute": attribute, "type": kind,
+                                        "layout": layout_name, "file": site[0],
+                                        "line": site[1]})
+
+
+def _named_ids(attribute: str, value: Any, kind: str) -> list[str]:
+    """The ids an attribute's value names: ``href`` only as ``#id``, ``target`` only on the
+    types that take an id there, the IDREFS attributes split on spaces."""
+    if type(value) is not str:
+        return []
+    if attribute == "href":
+        return [value[1:]] if value.startswith("#") and len(value) > 1 else []
+    if attribute == "target" and kind not in ID_TARGETS:
+        return []
+    return value.split() if attribute in ID_LISTS else [value] if value else []
 
 
 def _site(value: Any) -> tuple[str | None, int | None]:

@@ -117,6 +117,18 @@ def test_duplicate_id_from_a_heading_anchor_is_found():
     assert [f for f in findings if f["code"] == "DASH072"]
 
 
+def test_duplicate_ids_in_a_page_are_reported_only_when_something_refers_to_them():
+    """dash-flightdeck: template ids nothing refers to stay silent; the ids a label's
+    ``htmlFor`` or a callback names are reported, with what refers to them."""
+    _, findings = lint("dash072_template_ids.py")
+    found = {f["components"][0]: f["message"] for f in findings if f["code"] == "DASH072"}
+    assert sorted(found) == ["email", "remember-me"]  # not "basic-addon2"
+    assert found["email"].endswith("(html.Label(htmlFor='email') "
+                                   "(dash072_template_ids.py:21) ×2 point at it)")
+    assert found["remember-me"].endswith("(callbacks `remember` (dash072_template_ids.py:34) "
+                                         "use it)")
+
+
 def test_a_visible_refresh_button_is_still_reported_beside_a_hidden_one():
     _, findings = lint("dash010_hidden_trigger.py")
     assert flagged(findings, "refresh", "DASH010")
