@@ -284,6 +284,7 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
     ``module`` is what the import left in sys.modules (any object a target put there)."""
     callbacks_lib = load_sibling("callbacks")
     apps_lib = load_sibling("apps")
+    load_sibling("defaults")  # before layouts, which imports it by its private name
     layouts_lib = load_sibling("layouts")
     try:
         apps = apps_lib.find_apps(recorder.instances, module, _module_name(args), args.attr,
@@ -324,6 +325,7 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
         "layouts": walker.layouts,
         "components": walker.components,
         "component_types": walker.types,
+        "component_defaults": walker.defaults,
         "notes": list(recorder.notes),
     }
 

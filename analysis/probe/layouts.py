@@ -10,6 +10,7 @@ import sys
 from enum import Enum
 from typing import Any, Callable
 
+import _dash_callback_explorer_defaults as defaults  # loaded by child.py before this module
 import _dash_callback_explorer_guard as guard  # loaded by child.py before this module
 import dash
 from dash.development.base_component import Component
@@ -42,13 +43,16 @@ def plain_id(component_id: Any) -> Any:
 
 
 class LayoutWalker:
-    """Collects layouts, components with ids and the props of their types."""
+    """Collects layouts, components with ids, the props of their types and the JavaScript
+    defaults of the types that have a component with an id."""
 
     def __init__(self, relpath: Callable[[str], str]) -> None:
         self.relpath = relpath
         self.layouts: list[dict] = []
         self.components: list[dict] = []
         self.types: dict[str, list[str]] = {}
+        self.defaults: dict[str, dict[str, Any]] = {}
+        self._defaults_reader = defaults.DefaultsReader()
 
     def walk_app(self, app: Any, name: str, layout_name: str, with_pages: bool) -> None:
         """The app's layout, its validation_layout, and (if it uses pages) every page."""
@@ -105,7 +109,17 @@ class LayoutWalker:
             self.components.append({"id": plain, "type": kind, "layout": layout_name,
                                     "file": file, "line": line,
                                     "initial": initial_values(component)})
+            if kind not in self.defaults:
+                self.defaults[kind] = self._type_defaults(component, kind)
         entry["duplicate_ids"] = duplicates
+
+
+    def _type_defaults(self, component: Any, kind: str) -> dict[str, Any]:
+        """The defaults the component's type sets in JavaScript, those ``plain_value`` keeps."""
+        found = guard.quietly(lambda: self._defaults_reader.of(
+            type(component), str(guard.attr(component, "_type")), self.types[kind]), {})
+        return {prop: kept for prop, value in found.items()
+                if (kept := plain_value(value)) != OPAQUE}
 
 
 def _site(value: Any) -> tuple[str | None, int | None]:
