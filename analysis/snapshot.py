@@ -212,6 +212,10 @@ class Snapshot:
     references: tuple[IdReference, ...] = ()
     #: Valid properties per component type ("namespace.Type" -> names).
     component_types: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Defaults a component type sets in its JavaScript (published by its package), for the
+    #: types of components with an id ("namespace.Type" -> {prop: value}); plain literals only.
+    #: A type or prop not here has no default the probe could read (or an older probe made it).
+    component_defaults: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     dash_version: str = ""
     python_version: str = ""
     created_at: str = ""
@@ -226,6 +230,8 @@ class Snapshot:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["component_types"] = {k: list(v) for k, v in sorted(self.component_types.items())}
+        data["component_defaults"] = {k: dict(v)
+                                      for k, v in sorted(self.component_defaults.items())}
         return data
 
     def to_json(self, indent: int | None = 1) -> str:
@@ -252,6 +258,10 @@ class Snapshot:
                 references=tuple(_build(IdReference, r) for r in data.get("references", [])),
                 component_types={
                     str(k): tuple(v) for k, v in dict(data.get("component_types", {})).items()
+                },
+                component_defaults={
+                    str(k): _defaults_of(v)
+                    for k, v in dict(data.get("component_defaults", {})).items()
                 },
                 dash_version=str(data.get("dash_version", "")),
                 python_version=str(data.get("python_version", "")),
@@ -313,6 +323,13 @@ def _has_lossy_id(data: Any) -> bool:
 #: JSON lists kept as they are: ids and Dash's argument grouping are data, not fields.
 _KEPT_LISTS = frozenset({"id", "arg_grouping"})
 _DEPENDENCY_FIELDS = {"outputs", "inputs", "states", "progress", "cancel", "running"}
+
+
+def _defaults_of(value: Any) -> dict[str, Any]:
+    """One type's ``component_defaults`` entry: an object of prop names."""
+    if not isinstance(value, dict):
+        raise TypeError(f"component_defaults entries must be objects, not {type(value).__name__}")
+    return {str(k): v for k, v in value.items()}
 
 
 def _req(data: Mapping, key: str, kind: type, origin: str) -> Any:

@@ -10,6 +10,7 @@ import sys
 from enum import Enum
 from typing import Any, Callable
 
+import _dash_callback_explorer_defaults as defaults  # loaded by child.py before this module
 import _dash_callback_explorer_guard as guard  # loaded by child.py before this module
 import dash
 from dash.development.base_component import Component
@@ -50,7 +51,8 @@ def plain_id(component_id: Any) -> Any:
 
 
 class LayoutWalker:
-    """Collects layouts, components with ids and the props of their types."""
+    """Collects layouts, components with ids, the props of their types and the JavaScript
+    defaults of the types that have a component with an id."""
 
     def __init__(self, relpath: Callable[[str], str]) -> None:
         self.relpath = relpath
@@ -58,6 +60,8 @@ class LayoutWalker:
         self.components: list[dict] = []
         self.references: list[dict] = []
         self.types: dict[str, list[str]] = {}
+        self.defaults: dict[str, dict[str, Any]] = {}
+        self._defaults_reader = defaults.DefaultsReader()
 
     def walk_app(self, app: Any, name: str, layout_name: str, with_pages: bool) -> None:
         """The app's layout, its validation_layout, and (if it uses pages) every page."""
@@ -115,8 +119,9 @@ class LayoutWalker:
             self.components.append({"id": plain, "type": kind, "layout": layout_name,
                                     "file": file, "line": line,
                                     "initial": initial_values(component)})
+            if kind not in self.defaults:
+                self.defaults[kind] = self._type_defaults(component, kind)
         entry["duplicate_ids"] = duplicates
-
 
     def _references(self, component: Any, kind: str, layout_name: str) -> None:
         """Record each id the component's attributes name (an id or not, it may point at one)."""
@@ -131,6 +136,13 @@ class LayoutWalker:
                 self.references.append({"id": target, "attribute": attribute, "type": kind,
                                         "layout": layout_name, "file": site[0],
                                         "line": site[1]})
+
+    def _type_defaults(self, component: Any, kind: str) -> dict[str, Any]:
+        """The defaults the component's type sets in JavaScript, those ``plain_value`` keeps."""
+        found = guard.quietly(lambda: self._defaults_reader.of(
+            type(component), str(guard.attr(component, "_type")), self.types[kind]), {})
+        return {prop: kept for prop, value in found.items()
+                if (kept := plain_value(value)) != OPAQUE}
 
 
 def _named_ids(attribute: str, value: Any, kind: str) -> list[str]:
