@@ -33,16 +33,16 @@ def post_worker_init(worker) -> None:
 
 
 def on_starting(server) -> None:
-    """Refuse a bad projects file in the master, before any worker starts: a worker that
-    exits while importing the app is restarted by gunicorn again and again."""
-    config = os.environ.get("DCE_CONFIG")
-    if not config:
-        return
+    """Refuse bad DCE_* settings and a bad projects file in the master, before any worker
+    starts: a worker that exits while importing the app is restarted again and again."""
     from analysis.errors import ConfigError
     from explorer.hosted.projects_file import load_projects
+    from explorer.hosted.server import HostedSettings
 
     try:
-        load_projects(config)
+        settings = HostedSettings.from_env()
+        if settings.config:
+            load_projects(settings.config)
     except ConfigError as exc:
         print(f"error: {exc.message}", file=sys.stderr, flush=True)
         raise SystemExit(2) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from analysis.snapshot import AppInfo, Callback, Component, Dependency, is_wildcard
 
@@ -207,6 +207,27 @@ def load_values(dependency: Dependency, components: Iterable[Component]) -> list
             return None
         values.append(initial.get(dependency.property))
     return values or None
+
+
+def shown_values(dependency: Dependency, components: Iterable[Component],
+                 defaults: Mapping[str, Mapping[str, Any]]) -> list[Any] | None:
+    """What each layout component with the id shows for a prop before any callback writes
+    it: the layout's value, else the default its type sets in JavaScript (``defaults``, the
+    snapshot's ``component_defaults``), else ``None``. Unknown (None) as for ``load_values``.
+
+    Not what the renderer passes to a callback: an Input/State the layout leaves out arrives
+    as ``None`` (``load_values``), whatever the component draws.
+
+    >>> toast = Component("t", "dbc.Toast", "app", initial={})
+    >>> shown_values(Dependency("t", "is_open"), [toast], {"dbc.Toast": {"is_open": True}})
+    [True]
+    """
+    components = list(components)
+    if load_values(dependency, components) is None:
+        return None
+    prop = dependency.property
+    return [c.initial[prop] if prop in c.initial else defaults.get(c.type, {}).get(prop)
+            for c in components]
 
 
 def is_hidden(component: Component) -> bool:

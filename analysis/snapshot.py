@@ -159,6 +159,25 @@ class Component:
 
 
 @dataclass(frozen=True)
+class IdReference:
+    """An HTML attribute of a layout's component that names an element by id (``htmlFor``,
+    ``aria-describedby``, ``href="#x"``...): the browser follows it to the first element with
+    that id."""
+
+    id: str  # the id text it names
+    attribute: str  # "htmlFor", "aria-describedby", "href", ...
+    type: str  # the referring component's "namespace.Type"
+    layout: str  # the Layout.name it was found in
+    file: str | None = None  # where the project created it (as Component.file)
+    line: int | None = None
+
+    @property
+    def site(self) -> str | None:
+        """``file:line`` where the project created the component, None when unknown."""
+        return f"{self.file}:{self.line}" if self.file and self.line else None
+
+
+@dataclass(frozen=True)
 class Layout:
     """One layout walked by the probe: an app's own, or a page's."""
 
@@ -189,8 +208,14 @@ class Snapshot:
     apps: tuple[AppInfo, ...] = ()
     layouts: tuple[Layout, ...] = ()
     components: tuple[Component, ...] = ()
+    #: Attributes naming an element by id, in every layout walked (with or without an id).
+    references: tuple[IdReference, ...] = ()
     #: Valid properties per component type ("namespace.Type" -> names).
     component_types: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Defaults a component type sets in its JavaScript (published by its package), for the
+    #: types of components with an id ("namespace.Type" -> {prop: value}); plain literals only.
+    #: A type or prop not here has no default the probe could read (or an older probe made it).
+    component_defaults: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     dash_version: str = ""
     python_version: str = ""
     created_at: str = ""
@@ -205,6 +230,8 @@ class Snapshot:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["component_types"] = {k: list(v) for k, v in sorted(self.component_types.items())}
+        data["component_defaults"] = {k: dict(v)
+                                      for k, v in sorted(self.component_defaults.items())}
         return data
 
     def to_json(self, indent: int | None = 1) -> str:
@@ -228,8 +255,13 @@ class Snapshot:
                 apps=tuple(_build(AppInfo, a) for a in data.get("apps", [])),
                 layouts=tuple(_build(Layout, lay) for lay in data.get("layouts", [])),
                 components=tuple(_build(Component, c) for c in data.get("components", [])),
+                references=tuple(_build(IdReference, r) for r in data.get("references", [])),
                 component_types={
                     str(k): tuple(v) for k, v in dict(data.get("component_types", {})).items()
+                },
+                component_defaults={
+                    str(k): _defaults_of(v)
+                    for k, v in dict(data.get("component_defaults", {})).items()
                 },
                 dash_version=str(data.get("dash_version", "")),
                 python_version=str(data.get("python_version", "")),
@@ -291,6 +323,13 @@ def _has_lossy_id(data: Any) -> bool:
 #: JSON lists kept as they are: ids and Dash's argument grouping are data, not fields.
 _KEPT_LISTS = frozenset({"id", "arg_grouping"})
 _DEPENDENCY_FIELDS = {"outputs", "inputs", "states", "progress", "cancel", "running"}
+
+
+def _defaults_of(value: Any) -> dict[str, Any]:
+    """One type's ``component_defaults`` entry: an object of prop names."""
+    if not isinstance(value, dict):
+        raise TypeError(f"component_defaults entries must be objects, not {type(value).__name__}")
+    return {str(k): v for k, v in value.items()}
 
 
 def _req(data: Mapping, key: str, kind: type, origin: str) -> Any:

@@ -24,6 +24,12 @@ PROBE_DIR = os.path.dirname(os.path.abspath(__file__))
 #: on the instance under a name Dash never reads: its JSON and repr take only declared props and
 #: ``data-*``/``aria-*`` attributes, and components compare by identity.
 SITE_ATTR = "_dash_callback_explorer_site"
+#: Attributes that name another element by id: HTML's IDREF(S) attributes, a link to "#id",
+#: dash-bootstrap-components' Tooltip/Popover ``target``. A component given one is sited too.
+ID_REFERENCE_ATTRS = frozenset({
+    "htmlFor", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns",
+    "aria-activedescendant", "list", "form", "headers", "href", "target",
+})
 # Dash keys a no-output, no-input callback by the first stack frame outside its package
 # (dash._utils.create_callback_id). Our wrappers sit in that stack, so their code objects
 # claim a file inside dash's package: the keys then stay exactly what Dash computes unprobed.
@@ -166,7 +172,8 @@ class Recorder:
         @functools.wraps(original_component_init)
         def component_init(self, *args, **kwargs):
             original_component_init(self, *args, **kwargs)
-            if "id" in kwargs:  # generated components pass on only the props given
+            # generated components pass on only the props given
+            if "id" in kwargs or not ID_REFERENCE_ATTRS.isdisjoint(kwargs):
                 guard.quietly(lambda: recorder.mark_site(self))
 
         for function in (init, run, insert_callback, register_callback,

@@ -293,6 +293,7 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
     ``module`` is what the import left in sys.modules (any object a target put there)."""
     callbacks_lib = load_sibling("callbacks")
     apps_lib = load_sibling("apps")
+    load_sibling("defaults")  # before layouts, which imports it by its private name
     layouts_lib = load_sibling("layouts")
     comments_lib = load_sibling("comments")
     try:
@@ -333,7 +334,9 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
         "apps": [apps_lib.app_info(a) for a in apps],
         "layouts": walker.layouts,
         "components": walker.components,
+        "references": walker.references,
         "component_types": walker.types,
+        "component_defaults": walker.defaults,
         "noqa": comments_lib.noqa_comments(args.root, {
             item["file"] for item in (*callbacks, *walker.components)
             if item.get("file") and not item.get("library")}),

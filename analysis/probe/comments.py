@@ -1,4 +1,4 @@
-"""The ``# noqa`` comments of the project files a snapshot points at, read in the child."""
+"""Probe side (child process only): the ``# noqa`` comments of the files a snapshot names."""
 
 # Loaded by analysis/probe/child.py by file path inside the child process; stdlib only.
 # Lint never opens a file named by a snapshot (a snapshot is data; a hosted upload could name

@@ -10,6 +10,7 @@ import sys
 from enum import Enum
 from typing import Any, Callable
 
+import _dash_callback_explorer_defaults as defaults  # loaded by child.py before this module
 import _dash_callback_explorer_guard as guard  # loaded by child.py before this module
 import dash
 from dash.development.base_component import Component
@@ -18,6 +19,14 @@ from dash.development.base_component import Component
 MAX_NODES = 200_000
 #: The attribute capture.py sets on a component given an id: where the project created it.
 SITE_ATTR = sys.modules["_dash_callback_explorer_capture"].SITE_ATTR
+#: Attributes that name another element by id (see capture.py).
+ID_REFERENCE_ATTRS = sys.modules["_dash_callback_explorer_capture"].ID_REFERENCE_ATTRS
+#: Attributes whose value is a space-separated list of ids (HTML's IDREFS).
+ID_LISTS = frozenset({"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns",
+                      "headers"})
+#: Types whose ``target`` is a component id (elsewhere ``target`` names a browsing context).
+ID_TARGETS = frozenset({"dash_bootstrap_components.Tooltip",
+                        "dash_bootstrap_components.Popover"})
 #: How ``Component.initial`` writes a value it does not keep: a component, a non-empty list or
 #: dict, a long string, a number JSON cannot carry exactly, any other object.
 OPAQUE = "<...>"
@@ -42,13 +51,17 @@ def plain_id(component_id: Any) -> Any:
 
 
 class LayoutWalker:
-    """Collects layouts, components with ids and the props of their types."""
+    """Collects layouts, components with ids, the props of their types and the JavaScript
+    defaults of the types that have a component with an id."""
 
     def __init__(self, relpath: Callable[[str], str]) -> None:
         self.relpath = relpath
         self.layouts: list[dict] = []
         self.components: list[dict] = []
+        self.references: list[dict] = []
         self.types: dict[str, list[str]] = {}
+        self.defaults: dict[str, dict[str, Any]] = {}
+        self._defaults_reader = defaults.DefaultsReader()
 
     def walk_app(self, app: Any, name: str, layout_name: str, with_pages: bool) -> None:
         """The app's layout, its validation_layout, and (if it uses pages) every page."""
@@ -91,6 +104,7 @@ class LayoutWalker:
                                                              "_valid_wildcard_attributes"))
                           if f"{w}*" not in props]
                 self.types[kind] = props
+            self._references(component, kind, layout_name)
             component_id = guard.attr(component, "id")
             if component_id is None:
                 continue
@@ -105,7 +119,42 @@ class LayoutWalker:
             self.components.append({"id": plain, "type": kind, "layout": layout_name,
                                     "file": file, "line": line,
                                     "initial": initial_values(component)})
+            if kind not in self.defaults:
+                self.defaults[kind] = self._type_defaults(component, kind)
         entry["duplicate_ids"] = duplicates
+
+    def _references(self, component: Any, kind: str, layout_name: str) -> None:
+        """Record each id the component's attributes name (an id or not, it may point at one)."""
+        given = guard.quietly(lambda: object.__getattribute__(component, "__dict__"), None)
+        if type(given) is not dict or ID_REFERENCE_ATTRS.isdisjoint(given):
+            return
+        site = None
+        for attribute in sorted(ID_REFERENCE_ATTRS.intersection(given)):
+            for target in _named_ids(attribute, dict.get(given, attribute), kind):
+                if site is None:
+                    site = _site(guard.attr(component, SITE_ATTR))
+                self.references.append({"id": target, "attribute": attribute, "type": kind,
+                                        "layout": layout_name, "file": site[0],
+                                        "line": site[1]})
+
+    def _type_defaults(self, component: Any, kind: str) -> dict[str, Any]:
+        """The defaults the component's type sets in JavaScript, those ``plain_value`` keeps."""
+        found = guard.quietly(lambda: self._defaults_reader.of(
+            type(component), str(guard.attr(component, "_type")), self.types[kind]), {})
+        return {prop: kept for prop, value in found.items()
+                if (kept := plain_value(value)) != OPAQUE}
+
+
+def _named_ids(attribute: str, value: Any, kind: str) -> list[str]:
+    """The ids an attribute's value names: ``href`` only as ``#id``, ``target`` only on the
+    types that take an id there, the IDREFS attributes split on spaces."""
+    if type(value) is not str:
+        return []
+    if attribute == "href":
+        return [value[1:]] if value.startswith("#") and len(value) > 1 else []
+    if attribute == "target" and kind not in ID_TARGETS:
+        return []
+    return value.split() if attribute in ID_LISTS else [value] if value else []
 
 
 def _site(value: Any) -> tuple[str | None, int | None]:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.dash_props import (
-    COUNTER_PROPS, is_event, is_hidden, load_values, runs_on_load,
+    COUNTER_PROPS, is_event, is_hidden, load_values, runs_on_load, shown_values,
     written_prevent_initial_call,
 )
 from analysis.findings import Finding
@@ -58,7 +58,10 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
       ``raise PreventUpdate``) and ``<test>`` (``not x``, ``x is None``, or ``and``/``or`` of
       them, ``x`` a parameter of one Input/State) is true for the layout's values;
     - **the load call writes what is there**: the whole body is ``return <literal>`` into the
-      only Output, and the layout gives that Output that very value;
+      only Output, and that Output already shows that very value: the layout gives it, or
+      the layout leaves it out and the component's JavaScript default is that value
+      (``dbc.Toast``'s ``is_open=True``, read by the probe from what the component's package
+      publishes: its ``metadata.json`` or its generated docstrings);
     - **the events come from code**: every Input is a component the layout hides
       (``hidden=True`` or ``style={"display": "none"}``), a "refresh" button that JavaScript
       or another callback clicks; no user can click it before the load call, which is how
@@ -66,9 +69,7 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
 
     Values the browser may bring back before the first call make them unknown
     (``persistence``, a ``dcc.Store`` in local/session storage, ``dcc.Location``), as does a
-    layout that failed to render. Defaults a component sets in JavaScript only
-    (``dbc.Toast``'s ``is_open=True``) are not in the snapshot, so writing ``True`` there is
-    still reported.
+    layout that failed to render.
 
     ## Why is this bad?
     On page load every such callback fires once with ``None`` for each event, before anyone
@@ -270,13 +271,15 @@ def _values_of(node: ast.expr, values: dict[str, list | None]) -> list | None:
 
 
 def _returns_initial(ctx: LintContext, callback: Callback, function: FunctionNode) -> bool:
-    """True when the whole body returns one literal that the layout already gives the only
-    Output: the load call writes what is there."""
+    """True when the whole body returns one literal that the only Output already shows (the
+    layout's value, else the default its component sets in JavaScript): the load call writes
+    what is there."""
     first = _first_statement(function)
     if (len(callback.outputs) != 1 or not isinstance(first, ast.Return)
             or not isinstance(first.value, ast.Constant) or function.body[-1] is not first):
         return False
     output = callback.outputs[0]
-    values = load_values(output, ctx.layouts.of(callback).matching(output.id))
+    values = shown_values(output, ctx.layouts.of(callback).matching(output.id),
+                          ctx.snapshot.component_defaults)
     literal = first.value.value
     return bool(values) and all(type(v) is type(literal) and v == literal for v in values)

@@ -1,4 +1,4 @@
-"""DASH032 legacy-trigger-parsing: parsing callback_context.triggered[0]["prop_id"] by hand."""
+"""DASH032 legacy-trigger-parsing: hand-parsing triggered[0]["prop_id"] of a pattern-matching Input."""
 
 from __future__ import annotations
 
@@ -16,39 +16,48 @@ from analysis.source.python import FunctionNode, all_nodes
     "DASH032",
     "legacy-trigger-parsing",
     "info",
-    'a callback parses ctx.triggered[...]["prop_id"] by hand instead of using ctx.triggered_id',
+    'a callback with a pattern-matching Input parses ctx.triggered[...]["prop_id"] by hand '
+    'instead of using ctx.triggered_id',
 )
 def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
-    Finds server callbacks that read ``["prop_id"]`` (or ``.get("prop_id")``) from the
-    entries of ``callback_context.triggered`` / ``ctx.triggered``, typically followed by
-    ``.split(".")[0]``.
+    Finds server callbacks with a pattern-matching (dict id) Input that read ``["prop_id"]``
+    (or ``.get("prop_id")``) from the entries of ``callback_context.triggered`` /
+    ``ctx.triggered``, typically followed by ``.split(".")[0]`` or a substring test. With
+    plain string ids only, the split is exact (Dash refuses ``.`` in string ids), so the
+    hand-parsing works and is left alone.
 
     ## Why is this bad?
-    ``prop_id`` is ``"<id>.<prop>"`` text: splitting it breaks on ids that contain dots and
-    returns pattern-matching ids as JSON strings to be parsed again. On page load
-    ``triggered`` holds a fake ``"."`` entry. ``ctx.triggered_id`` (Dash >= 2.4) gives the id
-    itself — a string, or a dict for pattern ids — and ``None`` on page load;
+    For a dict id, ``prop_id`` is JSON text: ``'{"index":2,"type":"row"}.n_clicks'``.
+    Splitting it on ``.`` breaks when an id value holds a dot, yields text to be parsed
+    again, and a substring test (``"row" in prop_id``) says only that *some* row fired, not
+    which: code then often picks the wrong one (the first with ``n_clicks > 0``).
+    ``ctx.triggered_id`` (Dash >= 2.4) gives the id itself — the dict, so
+    ``ctx.triggered_id["index"]`` is the clicked row — and ``None`` on page load;
     ``ctx.triggered_prop_ids`` maps every fired ``prop_id`` to its id.
 
     ## Example
     ```python
-    @callback(Output("out", "children"), Input("a", "n_clicks"), Input("b", "n_clicks"))
-    def which(a, b):
-        button = callback_context.triggered[0]["prop_id"].split(".")[0]
-        return f"{button} clicked"
+    @callback(Output("out", "children"), Input({"type": "row", "index": ALL}, "n_clicks"))
+    def which(clicks):
+        prop_id = callback_context.triggered[0]["prop_id"]
+        if "row" in prop_id:
+            row = next(i for i, n in enumerate(clicks) if n)  # the first clicked, not this one
+            return f"row {row} clicked"
     ```
 
     ## Use instead
     ```python
-    @callback(Output("out", "children"), Input("a", "n_clicks"), Input("b", "n_clicks"))
-    def which(a, b):
-        return f"{ctx.triggered_id} clicked"
+    @callback(Output("out", "children"), Input({"type": "row", "index": ALL}, "n_clicks"))
+    def which(clicks):
+        return f"row {ctx.triggered_id['index']} clicked"
     ```
     """
     for callback in ctx.callbacks:
         if "prop_id" not in (callback.source or ""):  # cheap: most callbacks never mention it
             continue
+        if not any(isinstance(d.id, dict) for d in callback.inputs):
+            continue  # plain ids hold no "." (Dash refuses it): the split is exact, not a bug
         function = ctx.function(callback)
         if function is not None and _parses_prop_id(function):
             instead = ("ctx.triggered_prop_ids (it keeps the property)"

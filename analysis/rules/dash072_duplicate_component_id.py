@@ -10,7 +10,7 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label, callback_labels
-from analysis.snapshot import Callback, Component, Layout
+from analysis.snapshot import Callback, Component, IdReference, Layout, id_to_str
 
 
 @rule(
@@ -21,22 +21,35 @@ from analysis.snapshot import Callback, Component, Layout
 )
 def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
-    Reports every id that appears on more than one component of the same layout (the app's
-    layout, or one page's layout), and every id that a page's layout shares with the app's own
-    layout: a page is rendered inside the app's layout (``dash.page_container``), so both are
-    on screen together. The same id on two different pages is fine: only one page is shown at
-    a time.
+    Reports an id that appears on more than one component of the app's layout (``app.layout``),
+    always; and an id that appears twice in one page's layout, or in a page's layout and the
+    app's layout around it (``dash.page_container`` shows both together), when something refers
+    to that id: a callback's Output, Input or State, a ``set_props`` write, or an HTML
+    attribute in those layouts that names an element by id (``htmlFor``, ``aria-labelledby``,
+    ``aria-describedby``, ``aria-controls``, ``aria-owns``, ``aria-activedescendant``,
+    ``list``, ``form``, ``headers``, ``href="#id"``, and a dash-bootstrap-components
+    ``Tooltip``/``Popover`` ``target``). A pattern-matching (dict) id is reported as soon as
+    it is duplicated: such ids exist for pattern-matching callbacks. The same id on two
+    different pages is fine: only one page is shown at a time. A ``validation_layout`` is never
+    shown, so its duplicates are not reported.
 
-    The finding points at the first of the components, where the project created it, and names
-    each one's type and place: ``id 'x' is used by html.H3 (docs.py:13) and dmc.Drawer
-    (drawer.py:14)``. A component a library built (a Markdown heading's anchor) is placed at the
-    project line that called the library.
+    The finding points at the first of the components, where the project created it, names
+    each one's type and place, and what refers to the id: ``id 'x' is used by html.H3
+    (docs.py:13) and dmc.Drawer (drawer.py:14) in the layout of page 'docs' (callbacks `open`
+    (docs.py:30) use it)``. A component a library built (a Markdown heading's anchor) is
+    placed at the project line that called the library.
 
     ## Why is this bad?
-    Dash addresses components by id. With a duplicate, the app fails on its first request with
-    ``DuplicateIdError`` when the duplicate is in ``app.layout``; in a page layout or in
-    components returned by a callback, the browser shows "Duplicate component id found in the
-    initial layout" and callbacks update whichever component the renderer happened to index.
+    Dash checks ids only in ``app.layout``: at its first request the app fails with
+    ``DuplicateIdError: Duplicate component id found in the initial layout``. A layout that a
+    callback delivers (a page, a router's content) is not checked at all, neither by Dash nor
+    by the renderer; there the duplicate breaks what refers to the id. The renderer indexes an
+    id at the last copy in the layout: a click on either button fires the callback, but it is
+    given the last copy's value, and its Output reaches only the last copy. The browser
+    resolves ``htmlFor``, ``aria-*`` and ``#id`` links to the first copy: the second form's
+    label focuses the first form's input. A duplicate that nothing refers to is invalid HTML
+    but changes nothing a user sees (``tests/browser/test_duplicate_ids.py`` records all of
+    this on Dash 4.4.1).
 
     ## Example
     ```python
@@ -55,16 +68,21 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     holders = _components_by_layout_and_id(ctx)
-    for layout, id_text, shell in _duplicates(ctx, holders):
-        users = [
-            cb for cb in ctx.callbacks
-            if (ctx.app_of(cb) is None or ctx.app_of(cb).name == layout.app)
-            and any(d.id_str == id_text for d in (*cb.outputs, *cb.inputs, *cb.states))
-        ]
-        where = f"page {layout.name!r}" if layout.name != "app" else f"app {layout.app!r}"
+    readers = _Readers(ctx)
+    shells = _shells(ctx)
+    for layout, id_text, shell in _duplicates(ctx, holders, shells):
+        users = readers.of(layout.app, id_text)
         own = holders.get((layout.name, id_text), [])
+        outer = holders.get((shell.name, id_text), []) if shell is not None else []
+        on_screen = {layout.name} | ({shells[layout.app].name} if layout.app in shells else set())
+        pointers = [r for r in ctx.snapshot.references
+                    if r.id == id_text and r.layout in on_screen]
+        refused = layout.path is None  # app.layout: Dash refuses it at its first request
+        pattern = any(isinstance(c.id, dict) for c in (*outer, *own))
+        if not (refused or users or pointers or pattern):
+            continue  # nothing refers to it: invalid HTML, nothing a user sees changes
+        where = f"page {layout.name!r}" if layout.name != "app" else f"app {layout.app!r}"
         if shell is not None:
-            outer = holders.get((shell.name, id_text), [])
             found = [*outer, *own]
             clash = (f"is used by {_listing(outer)} in the layout of app {layout.app!r} and by "
                      f"{_listing(own)} in the layout of {where}, which is shown inside it"
@@ -79,13 +97,48 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
         pointed = users[0] if users and (users[0].file, users[0].line) == (file, line) else None
         named = ", ".join(callback_label(cb) if cb is pointed else callback_labels([cb])
                           for cb in users)
+        why = [f"callbacks {named} use it"] if users else []
+        if pointers:
+            why.append(f"{_pointers(pointers)} {'points' if len(pointers) == 1 else 'point'} "
+                       f"at it")
         yield duplicate_component_id.finding(
-            f"id {id_text!r} {clash}" + (f" (callbacks {named} use it)" if users else ""),
+            f"id {id_text!r} {clash}" + (f" ({'; '.join(why)})" if why else ""),
             users,
             components=[id_text],
             file=file,
             line=line,
         )
+
+
+class _Readers:
+    """The callbacks of each app that name an id in a dependency or a literal ``set_props``,
+    indexed once, when the first duplicate asks (reading set_props parses function bodies)."""
+
+    def __init__(self, ctx: LintContext) -> None:
+        self._ctx = ctx
+        self._by_id: dict[tuple[str | None, str], list[Callback]] | None = None
+
+    def of(self, app: str, id_text: str) -> list[Callback]:
+        """The callbacks of ``app`` (global ones count for every app) that name ``id_text``."""
+        if self._by_id is None:
+            self._by_id = {}
+            for cb in self._ctx.callbacks:
+                owner = self._ctx.app_of(cb)
+                named = {d.id_str for d in (*cb.outputs, *cb.inputs, *cb.states)}
+                named.update(id_to_str(i) for i, _ in self._ctx.set_props_targets(cb))
+                for text in named:
+                    self._by_id.setdefault((owner.name if owner else None, text), []).append(cb)
+        users = [*self._by_id.get((app, id_text), ()), *self._by_id.get((None, id_text), ())]
+        return sorted(users, key=lambda cb: cb.index)
+
+
+def _pointers(references: list[IdReference]) -> str:
+    """``html.Label(htmlFor='email') (forms.py:12)``: each referring component, as _listing."""
+    counts = Counter(
+        f"{_kind(r.type)}({r.attribute}={'#' + r.id if r.attribute == 'href' else r.id!r})"
+        + (f" ({r.site})" if r.site else "") for r in references)
+    parts = [f"{text} ×{count}" if count > 1 else text for text, count in counts.items()]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 #: How Dash's docs and each library's own import the common component namespaces.
@@ -108,9 +161,14 @@ def _listing(components: list[Component]) -> str:
 
 
 def _described(component: Component) -> str:
-    namespace, _, name = component.type.rpartition(".")
-    kind = f"{_NAMESPACE_ALIASES.get(namespace, namespace)}.{name}" if namespace else name
+    kind = _kind(component.type)
     return f"{kind} ({component.site})" if component.site else kind
+
+
+def _kind(type_name: str) -> str:
+    """``html.Label`` for ``dash_html_components.Label``: the type as the project imports it."""
+    namespace, _, name = type_name.rpartition(".")
+    return f"{_NAMESPACE_ALIASES.get(namespace, namespace)}.{name}" if namespace else name
 
 
 def _location(ctx: LintContext, found: list[Component], layout: Layout, shell: Layout | None,
@@ -150,19 +208,26 @@ def _components_by_layout_and_id(ctx: LintContext) -> dict[tuple[str, str], list
     return holders
 
 
-def _duplicates(ctx: LintContext, holders: dict[tuple[str, str], list[Component]]
-                ) -> Iterator[tuple[Layout, str, Layout | None]]:
-    """(layout, id text, the app's layout when the id is shared with it) for every duplicate:
-    within one layout, then between a page's layout and its app's layout (the page is shown
-    inside it)."""
-    ids_in: dict[str, set[str]] = {}
-    for layout_name, id_text in holders:
-        ids_in.setdefault(layout_name, set()).add(id_text)
-    shells = {}
+def _shells(ctx: LintContext) -> dict[str, Layout]:
+    """Each app's own layout (``app.layout``), by app name."""
+    shells: dict[str, Layout] = {}
     for layout in ctx.snapshot.layouts:
         if layout.path is None and not layout.name.startswith("validation"):
             shells.setdefault(layout.app, layout)
+    return shells
+
+
+def _duplicates(ctx: LintContext, holders: dict[tuple[str, str], list[Component]],
+                shells: dict[str, Layout]) -> Iterator[tuple[Layout, str, Layout | None]]:
+    """(layout, id text, the app's layout when the id is shared with it) for every duplicate:
+    within one layout, then between a page's layout and its app's layout (the page is shown
+    inside it). A validation_layout is never shown: none of its own."""
+    ids_in: dict[str, set[str]] = {}
+    for layout_name, id_text in holders:
+        ids_in.setdefault(layout_name, set()).add(id_text)
     for layout in ctx.snapshot.layouts:
+        if layout.path is None and layout.name.startswith("validation"):
+            continue
         yield from ((layout, id_text, None) for id_text in layout.duplicate_ids)
         shell = shells.get(layout.app)
         if layout.path is None or shell is None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import threading
+import time
+from collections import OrderedDict, deque
 
 from flask import Flask, Response, request
 
@@ -45,16 +48,56 @@ def is_exempt(endpoint: str | None, exempt: tuple[str, ...]) -> bool:
     return endpoint in exempt or blueprint in exempt
 
 
+class FailedLogins:
+    """Failed attempts per client address in a sliding window: past ``limit`` the client
+    waits (HTTP 429) until its oldest failure leaves the window. Bounded: the least recently
+    failing addresses are forgotten first."""
+
+    def __init__(self, limit: int = 10, window: float = 60.0, addresses: int = 10_000) -> None:
+        self.limit, self.window, self.addresses = limit, window, addresses
+        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()  # gthread workers serve requests on several threads
+
+    def wait(self, address: str, now: float | None = None) -> float:
+        """Seconds this address must wait before trying again (0: it may try now)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            times = self._recent(address, now)
+            return self.window - (now - times[0]) if len(times) >= self.limit else 0.0
+
+    def record(self, address: str, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            self._recent(address, now).append(now)
+            self._failures.move_to_end(address)
+            while len(self._failures) > self.addresses:
+                self._failures.popitem(last=False)
+
+    def _recent(self, address: str, now: float) -> deque[float]:
+        times = self._failures.setdefault(address, deque())
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        return times
+
+
 def require_basic_auth(server: Flask, user: str, password: str,
-                       exempt: tuple[str, ...] = DEFAULT_EXEMPT) -> None:
+                       exempt: tuple[str, ...] = DEFAULT_EXEMPT,
+                       failures: FailedLogins | None = None) -> None:
     """Every request except those routed to an ``exempt`` endpoint (``"name"``, or
-    ``"blueprint.*"`` for all of a blueprint's) needs these credentials (else 401)."""
+    ``"blueprint.*"`` for all of a blueprint's) needs these credentials (else 401); a client
+    with too many wrong ones in a row waits (429)."""
     expected = f"{user}:{password}".encode()
+    failures = failures or FailedLogins()
 
     @server.before_request
     def check_basic_auth() -> Response | None:
         if is_exempt(request.endpoint, exempt):
             return None
+        address = request.remote_addr or ""
+        wait = failures.wait(address)
+        if wait > 0:
+            return Response("Too many failed logins; try again later.\n", status=429,
+                            mimetype="text/plain", headers={"Retry-After": str(int(wait) + 1)})
         scheme, _, encoded = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() == "basic":
             try:
@@ -63,6 +106,7 @@ def require_basic_auth(server: Flask, user: str, password: str,
                 given = b""
             if hmac.compare_digest(given, expected):
                 return None
+            failures.record(address)  # a wrong password; a missing one is a browser's first ask
         return Response("Authentication required.\n", status=401, mimetype="text/plain",
                         headers={"WWW-Authenticate": 'Basic realm="Dash Callback Explorer", '
                                                     'charset="UTF-8"'})

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from analysis.errors import AnalysisError, SnapshotError
 from analysis.snapshot import SCHEMA_VERSION, Snapshot, load_snapshot, snapshot_id, write_atomic
@@ -96,13 +99,38 @@ class SnapshotHistory:
             raise UploadRejected(413, f"snapshot is larger than the limit of {self.max_bytes} "
                                       f"bytes")
         digest = snapshot_id(snapshot)
-        newest = self.newest(project)
-        if newest is not None and newest.digest == digest:
-            return newest  # the same content again (a re-run, a retried upload): one entry
-        entry_id = f"{time.time_ns():019d}-{source}-{digest}"
-        write_atomic(folder / f"{entry_id}.json", text)
-        self._prune(project)
-        return self._entry(project, folder / f"{entry_id}.json")
+        with self._writing(project):  # "is it new?" and the write are one step across processes
+            newest = self.newest(project)
+            if newest is not None and newest.digest == digest:
+                return newest  # the same content again (a re-run, a retried upload): one entry
+            entry_id = f"{time.time_ns():019d}-{source}-{digest}"
+            write_atomic(folder / f"{entry_id}.json", text)
+            self._prune(project)
+            return self._entry(project, folder / f"{entry_id}.json")
+
+    def sweep(self) -> None:
+        """Remove the temporary files a writer killed mid-write left behind (``kill -9``)."""
+        if not self.root.is_dir():
+            return
+        for folder in self.root.iterdir():
+            if folder.is_dir() and is_project_name(folder.name):
+                with self._writing(folder.name):
+                    pass  # _writing sweeps once it holds the lock
+
+    @contextmanager
+    def _writing(self, project: str) -> Iterator[None]:
+        """Hold the project's lock (every process writes only under it), so any temporary
+        file found meanwhile is an orphan of a killed writer and can go."""
+        folder = self._folder(project)
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / ".lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                for orphan in folder.glob(".*.tmp"):
+                    orphan.unlink(missing_ok=True)
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def entries(self, project: str) -> list[HistoryEntry]:
         """The project's stored snapshots, newest first (empty when it has none)."""

@@ -29,6 +29,7 @@ from flask import Flask, Response
 from analysis.errors import ConfigError
 from explorer.hosted.api import snapshot_api
 from explorer.hosted.auth import parse_credentials, require_basic_auth
+from explorer.hosted.security import add_security_headers
 from explorer.background import background_manager
 from explorer.hosted.projects_file import load_projects
 from explorer.hosted.projects import HostedProjectStore
@@ -96,6 +97,7 @@ def build_store(settings: HostedSettings) -> HostedProjectStore:
     """The configured projects over the shared snapshot history (no probe runs here)."""
     history = SnapshotHistory(settings.data_dir / "history", keep=settings.history_keep,
                               max_bytes=settings.max_upload_bytes)
+    history.sweep()  # what a writer killed mid-write left
     projects = (load_projects(settings.config) if settings.config
                 else [Project("demo", target=str(DEMO_TARGET), env=())])
     return HostedProjectStore(projects, history,
@@ -123,12 +125,25 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
     run_coroutines_in_request_thread(app.server)
     app.server.add_url_rule(HEALTH_PATH, "healthz",
                             lambda: Response("ok\n", mimetype="text/plain"))
+    # Every route, Dash's included: a page upload arrives base64-encoded inside a callback
+    # request, 4/3 of the file plus the request's own JSON.
+    app.server.config["MAX_CONTENT_LENGTH"] = request_limit(settings.max_upload_bytes)
+    add_security_headers(app)
     if settings.basic_auth:
         require_basic_auth(app.server, *settings.basic_auth)
     if warm:  # last: Flask refuses new routes and hooks once it has served a request
         warm_projects(store)
         warm_up(app.server, settings.basic_auth)
     return app
+
+
+def request_limit(max_upload_bytes: int) -> int:
+    """The largest request body any route accepts: a snapshot upload's, base64-encoded.
+
+    >>> request_limit(3 * 1024 * 1024)
+    5242880
+    """
+    return max_upload_bytes * 4 // 3 + 1024 * 1024
 
 
 def run_coroutines_in_request_thread(server: Flask) -> None:

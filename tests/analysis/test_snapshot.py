@@ -87,3 +87,17 @@ def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> N
         write_atomic(path, Unwritable())  # type: ignore[arg-type]
     assert path.read_text() == "old contents"
     assert [p.name for p in tmp_path.iterdir()] == ["snap.json"]  # no temp file left behind
+
+
+def test_component_defaults_round_trip_and_older_snapshots_load_without_them(
+        tmp_path: Path) -> None:
+    snap = Snapshot(target="a", root="/", component_defaults={"dbc.Toast": {"is_open": True}})
+    assert Snapshot.from_json(snap.to_json()) == snap
+    older = json.loads(snap.to_json())
+    del older["component_defaults"]
+    assert Snapshot.from_dict(older).component_defaults == {}
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({**older, "component_defaults": {"dbc.Toast": [1]}}))
+    with pytest.raises(SnapshotError) as caught:
+        load_snapshot(path)
+    assert "component_defaults" in caught.value.message

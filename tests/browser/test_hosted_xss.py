@@ -70,3 +70,22 @@ def test_markup_in_ids_names_and_messages_is_rendered_as_text(dash_duo, tmp_path
     dash_duo.wait_for_contains_text("#upload-status", f"{IMG_NAME}.json was refused", timeout=15)
     time.sleep(0.5)  # an onerror handler would have fired by now
     no_injection(dash_duo)
+
+
+def test_the_page_works_under_its_content_security_policy(dash_duo, tmp_path):
+    """The hosted page sends a CSP without 'unsafe-inline'/'unsafe-eval' for scripts: the
+    graph, search, details and the summary chart (plotly.js) must still work, and the
+    browser must report no violation."""
+    from explorer.hosted.server import HostedSettings, build_hosted_app
+
+    settings = HostedSettings(config=write_projects(tmp_path), data_dir=tmp_path / "data")
+    dash_duo.start_server(build_hosted_app(settings))
+    dash_duo.wait_for_contains_text("#graph-caption", "callbacks", timeout=30)
+    dash_duo.find_element("#search-input").send_keys("a")
+    dash_duo.wait_for_element("#search-results button", timeout=15).click()
+    dash_duo.wait_for_element("#details pre, #details table, #details h5", timeout=15)
+    dash_duo.wait_for_element("#summary-chart-slot .js-plotly-plot", timeout=30)
+    violations = [entry["message"] for entry in dash_duo.driver.get_log("browser")
+                  if "Content Security Policy" in entry["message"]
+                  or "Content-Security-Policy" in entry["message"]]
+    assert violations == []

@@ -89,3 +89,81 @@ def test_a_local_run_keeps_the_developers_environment(monkeypatch):
     monkeypatch.setenv("SHOP_SETTINGS", "ok")
     snapshot = snapshot_target(str(TARGETS / "reads_environment" / "app.py"))
     assert [c.id for c in snapshot.components] == ["seen:DCE_CONFIG,SHOP_SETTINGS"]
+
+
+def test_every_route_refuses_a_body_over_the_limit(settings):
+    """A 491 MB page-upload request took a worker to 1.21 GB: Dash parsed it before any
+    size check. Flask now refuses it by its Content-Length before reading."""
+    small = dataclasses.replace(settings, max_upload_bytes=64 * 1024)
+    client = build_hosted_app(small).server.test_client()
+    body = b'{"output": "x", "inputs": [], "changedPropIds": [], "pad": "' + b"a" * 2_000_000 + b'"}'
+    response = client.post("/_dash-update-component", data=body,
+                           content_type="application/json")
+    assert response.status_code == 413
+
+
+def test_pages_carry_security_headers(settings):
+    client = build_hosted_app(settings).server.test_client()
+    headers = client.get("/").headers
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    policy = headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy and "'unsafe-eval'" not in policy
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";")[0]
+
+
+def test_repeated_failed_logins_are_throttled(settings):
+    app = build_hosted_app(dataclasses.replace(settings, basic_auth=("team", "pa:ss")))
+    client = app.server.test_client()
+    wrong = {"Authorization": "Basic " + base64.b64encode(b"team:guess").decode()}
+    right = {"Authorization": "Basic " + base64.b64encode(b"team:pa:ss").decode()}
+    statuses = [client.get("/", headers=wrong).status_code for _ in range(12)]
+    assert statuses[:10] == [401] * 10 and statuses[10:] == [429, 429]
+    throttled = client.get("/", headers=right)  # even the right password waits its turn
+    assert throttled.status_code == 429 and int(throttled.headers["Retry-After"]) > 0
+    assert client.get("/healthz").status_code == 200
+
+
+def test_failed_logins_leave_the_window(settings):
+    from explorer.hosted.auth import FailedLogins
+
+    failures = FailedLogins(limit=2, window=60, addresses=2)
+    failures.record("a", now=0)
+    failures.record("a", now=1)
+    assert failures.wait("a", now=2) == 58
+    assert failures.wait("a", now=61) == 0  # the first failure left the window
+    failures.record("b", now=2)
+    failures.record("c", now=2)  # three addresses, room for two: "a" is forgotten
+    assert failures.wait("a", now=2) == 0
+
+
+def _add_one(args) -> str:
+    root, text = args
+    from analysis.snapshot import Snapshot
+    from explorer.hosted.history import SnapshotHistory
+
+    return SnapshotHistory(root).add("shop", Snapshot.from_json(text), "ci").id
+
+
+def test_identical_parallel_uploads_are_stored_once(tmp_path):
+    """16 parallel uploads of one snapshot made 4 entries: the newest-entry check and the
+    write were not one step across processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from analysis.probe.runner import snapshot_target
+    from hosted_support import CLEAN_APP
+
+    text = snapshot_target(str(CLEAN_APP)).to_json()
+    with ProcessPoolExecutor(8) as pool:
+        ids = set(pool.map(_add_one, [(tmp_path, text)] * 16))
+    assert len(ids) == 1
+    assert len(list((tmp_path / "shop").glob("*.json"))) == 1
+
+
+def test_a_killed_writers_temporary_file_is_removed_at_start(tmp_path, settings):
+    """A ``kill -9`` mid-write leaves ``.<entry>.json.XXXX.tmp``; nothing ever removed it."""
+    orphan = settings.data_dir / "history" / "clean" / ".0001-ci-abc.json.x1y2.tmp"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_text('{"half": ')
+    build_hosted_app(settings, warm=False)
+    assert not orphan.exists()

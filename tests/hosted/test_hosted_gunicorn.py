@@ -146,3 +146,16 @@ def test_a_bad_projects_file_stops_gunicorn_with_one_line(tmp_path):
     assert code == 2
     errors = [line for line in output.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1 and "missing/app.py" in errors[0]
+
+
+def test_a_bad_setting_stops_gunicorn_with_one_line(tmp_path):
+    """DCE_MAX_UPLOAD_MB=abc made every worker fail to boot and gunicorn respawn them."""
+    env = hosted_env(write_projects(tmp_path), tmp_path / "data", DCE_MAX_UPLOAD_MB="abc")
+    process = start_gunicorn(env, free_port())
+    try:
+        code = process.wait(timeout=60)
+    finally:
+        output = stop(process)
+    assert code == 2
+    errors = [line for line in output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "DCE_MAX_UPLOAD_MB" in errors[0]

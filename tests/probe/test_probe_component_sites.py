@@ -87,3 +87,14 @@ print(json.dumps([plain == seen(probed), getattr(probed.children[0], capture.SIT
                           timeout=60, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == [True, ["check.py", 10]]
+
+
+def test_attributes_naming_an_id_are_recorded_where_they_were_made() -> None:
+    snapshot = snapshot_target(str(TARGETS / "id_references" / "app.py"))
+    assert [(r.id, r.attribute, r.type.rpartition(".")[2], r.layout, r.file, r.line)
+            for r in snapshot.references] == [
+        ("email", "htmlFor", "Label", "app", "app.py", 7),
+        ("email", "aria-describedby", "Span", "app", "app.py", 9),  # IDREFS: split on spaces
+        ("help", "aria-describedby", "Span", "app", "app.py", 9),
+        ("top", "href", "A", "app", "app.py", 10),  # "#" alone and a URL name no id
+    ]

@@ -101,6 +101,21 @@ def test_dash010_without_recorded_initial_values_nothing_is_assumed():
     assert {"next_figure", "download", "send", "show_panel"} <= found
 
 
+def test_dash010_a_javascript_default_is_what_an_output_left_out_shows():
+    """``dbc.Toast`` starts open by its JavaScript default (docs/realworld.md, dbc-docs):
+    writing True there on load changes nothing. Without the recorded default (older
+    snapshots), or with another default, the finding stays."""
+    app = "realworld/patterns/dash010_noop_initial_call.py"
+    snap = probed(app)
+    assert snap.component_defaults["dash_bootstrap_components.Toast"]["is_open"] is True
+    assert "reopen" not in flagged(lint(snap), "DASH010")
+    older = dataclasses.replace(snap, component_defaults={})
+    assert "reopen" in flagged(lint(older), "DASH010")
+    closed = dataclasses.replace(snap, component_defaults={
+        **snap.component_defaults, "dash_bootstrap_components.Toast": {"is_open": False}})
+    assert "reopen" in flagged(lint(closed), "DASH010")
+
+
 def test_the_probe_keeps_a_small_style_so_a_hidden_trigger_is_known():
     """A hidden button clicked from code (docs/realworld.md, cuban_fx_app) is no user event."""
     app = "realworld/patterns/dash010_hidden_trigger.py"

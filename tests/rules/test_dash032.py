@@ -8,11 +8,32 @@ import pytest
 
 from analysis.rules.dash032_legacy_trigger_parsing import uses_property_part
 from analysis.source.python import parse_function
-from snapshot_factory import flagged, probed_findings
+from snapshot_factory import ALL, flagged, lint_codes, probed_findings, server, snapshot
+
+WHICH_BUTTON = """
+def which(temp, rain):
+    button_id = ctx.triggered[0]['prop_id'].split('.')[0]
+    return f"{button_id} clicked"
+"""
 
 
 def test_dash032_hand_parsed_prop_id():
     assert flagged(probed_findings("runtime/events_app.py"), "DASH032") == {"legacy_which"}
+
+
+def test_dash032_leaves_the_exact_split_of_plain_ids_alone():
+    """The sg-analytics shape: string ids cannot hold a "." (Dash refuses them), so
+    ``split('.')[0]`` is the id: it works; triggered_id would only be tidier."""
+    plain = server(0, WHICH_BUTTON, inputs=["toggle-temp.n_clicks", "toggle-rain.n_clicks"])
+    assert lint_codes(snapshot(plain), "DASH032") == []
+
+
+def test_dash032_reports_hand_parsing_with_a_pattern_matching_input():
+    """With ALL buttons the prop_id is JSON text: a substring test finds the kind, not the one."""
+    pattern = server(0, WHICH_BUTTON, inputs=[({"type": "marker", "index": ALL}, "n_clicks"),
+                                              "search.n_clicks"])
+    (finding,) = lint_codes(snapshot(pattern), "DASH032")
+    assert finding.message.endswith("use ctx.triggered_id")
 
 
 @pytest.mark.parametrize("body, wants_property", [

@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from analysis.lint import lint
 from analysis.probe.runner import snapshot_target
-from snapshot_factory import flagged, probed, probed_findings, without_app_settings
+from analysis.rules.dash051_hidden_writer import built_ids
+from analysis.source.python import parse_function
+from snapshot_factory import (
+    ALL, callback, flagged, lint_codes, probed, probed_findings, server, snapshot,
+    without_app_settings,
+)
+
+CLOSE_FIELD = """
+def close(n):
+    set_props("name", {"readOnly": True})
+"""
+
+
+def edit_mode(edit_inputs=("edit.n_clicks",), close_inputs=("name.n_submit",), prevent=True,
+              extra=()):
+    """An edit-mode pair (the Plotly-DashGo shape): a clientside callback opens the field
+    (``readOnly`` is its Output), a server callback closes it with ``set_props``."""
+    opener = callback(0, edit_inputs, ["name.readOnly"], kind="clientside",
+                      js_source="function(n) { return false; }", function="clientside:inline.js0",
+                      prevent_initial_call=prevent)
+    closer = server(1, CLOSE_FIELD, inputs=close_inputs, outputs=(), no_output=True,
+                    prevent_initial_call=prevent)
+    return snapshot(opener, closer, *extra)
 
 
 def test_dash051_hidden_writers():
@@ -59,3 +83,54 @@ def show(n):
     assert sorted((f.properties, len(f.callbacks)) for f in findings) == [
         (("status.children",), 2), (("stauts.style",), 1),
     ]
+
+
+def test_dash051_writers_fired_by_different_user_actions_take_turns():
+    """Edit opens the field, Submit closes it: two clicks, never one event, so no race."""
+    assert lint_codes(edit_mode(), "DASH051") == []
+
+
+def test_dash051_writers_sharing_an_input_race():
+    (finding,) = lint_codes(edit_mode(close_inputs=("edit.n_clicks",)), "DASH051")
+    assert finding.functions == ("app.close", "clientside:inline.js0")
+    assert finding.message.endswith("both fire on `edit.n_clicks`")
+
+
+def test_dash051_shared_inputs_match_as_pattern_ids_do():
+    every_row = ({"type": "row", "index": ALL}, "n_clicks")
+    (finding,) = lint_codes(
+        edit_mode(edit_inputs=[every_row], close_inputs=[({"type": "row", "index": 2}, "n_clicks")]),
+        "DASH051",
+    )
+    assert "both fire on" in finding.message
+
+
+def test_dash051_writers_that_both_run_on_page_load_race():
+    (finding,) = lint_codes(edit_mode(prevent=None), "DASH051")
+    assert finding.message.endswith("both run on page load")
+    # one initial call prevented is enough to take turns
+    opener, closer = edit_mode(prevent=None).callbacks
+    assert lint_codes(snapshot(opener, replace(closer, prevent_initial_call=True)), "DASH051") == []
+
+
+def test_dash051_writers_downstream_of_one_property_race():
+    """A mode dropdown triggers the opener directly and the closer through a Store: one
+    change of the dropdown starts both writers."""
+    relay = callback(2, ["mode.value"], ["mode-store.data"], prevent_initial_call=True)
+    snap = edit_mode(("mode.value",), ("mode-store.data",), extra=[relay])
+    (finding,) = lint_codes(snap, "DASH051")
+    assert finding.message.endswith("both fire after a change of `mode.value`")
+    # a State on the way does not trigger: the closer then waits for its own click
+    relay = callback(2, ["other.n_clicks"], ["mode-store.data"], ["mode.value"],
+                     prevent_initial_call=True)
+    assert lint_codes(edit_mode(("mode.value",), ("mode-store.data",), extra=[relay]),
+                      "DASH051") == []
+
+
+def test_dash051_collects_built_ids_in_one_walk_of_a_function():
+    function = parse_function(
+        "def build(n):\n"
+        "    return html.Div([html.Span(id='a'), html.Div(id={'type': 'x'}), html.P(id=3)],"
+        " id='b')\n"
+    )
+    assert built_ids(function) == {"a", "b"}

@@ -32,9 +32,8 @@ def flagged(findings: list[dict], function: str, code: str) -> bool:
                                          for fn in f["functions"]) for f in findings)
 
 
-SILENT = [  # (fixture, callback, code, pattern): not fixed yet, expected to fail
-    ("dash010_noop_initial_call.py", "reopen", "DASH010",
-     "initial call writes the value the prop already has"),
+SILENT: list[tuple[str, str, str, str]] = [
+    # (fixture, callback, code, pattern): not fixed yet, expected to fail
 ]
 
 
@@ -52,6 +51,8 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
      "a hidden button clicked from code is the only Input"),
     ("dash010_config_prevent.py", "save", "DASH010",
      "config_prevent_initial_callbacks=True on the decorator"),
+    ("dash010_noop_initial_call.py", "reopen", "DASH010",
+     "initial call writes the value the prop already has (a JavaScript default)"),
     ("dash010_noop_initial_call.py", "download", "DASH010",
      "initial call returns no_update on the initial State"),
     ("dash020_deliberate_clear.py", "chosen", "DASH020", "`x if value else None` clears"),
@@ -115,6 +116,18 @@ def test_duplicate_id_from_a_heading_anchor_is_found():
     """The true positive next to the location problem must keep firing."""
     _, findings = lint("dash072_heading_anchor.py")
     assert [f for f in findings if f["code"] == "DASH072"]
+
+
+def test_duplicate_ids_in_a_page_are_reported_only_when_something_refers_to_them():
+    """dash-flightdeck: template ids nothing refers to stay silent; the ids a label's
+    ``htmlFor`` or a callback names are reported, with what refers to them."""
+    _, findings = lint("dash072_template_ids.py")
+    found = {f["components"][0]: f["message"] for f in findings if f["code"] == "DASH072"}
+    assert sorted(found) == ["email", "remember-me"]  # not "basic-addon2"
+    assert found["email"].endswith("(html.Label(htmlFor='email') "
+                                   "(dash072_template_ids.py:21) ×2 point at it)")
+    assert found["remember-me"].endswith("(callbacks `remember` (dash072_template_ids.py:34) "
+                                         "use it)")
 
 
 def test_a_visible_refresh_button_is_still_reported_beside_a_hidden_one():

@@ -1,7 +1,7 @@
 """Fixture: event Inputs, initial calls and trigger tracking (DASH010, DASH012, DASH030, DASH032, DASH041)."""
 
 import dash
-from dash import Dash, Input, Output, State, callback, callback_context, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, Output, State, callback, callback_context, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 app = Dash(__name__)
@@ -13,6 +13,7 @@ app.layout = html.Div(
         html.Button("Refresh", id="refresh"),
         html.Button("A", id="a"),
         html.Button("B", id="b"),
+        html.Button("Pick 1", id={"type": "pick", "index": 1}),
         html.Button("Go", id="go"),
         dcc.Input(id="query"),
         dcc.Input(id="name"),
@@ -78,11 +79,11 @@ def reset_or_filter(reset_clicks, year):
 @app.callback(
     Output("which", "children"),
     Input("a", "n_clicks"),
-    Input("b", "n_clicks"),
+    Input({"type": "pick", "index": ALL}, "n_clicks"),
     prevent_initial_call=True,
 )
-def legacy_which(a, b):
-    button = callback_context.triggered[0]["prop_id"].split(".")[0]
+def legacy_which(a, picks):
+    button = callback_context.triggered[0]["prop_id"].split(".")[0]  # a pick's id as JSON text
     return f"{button} clicked"
 
 

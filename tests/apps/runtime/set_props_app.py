@@ -33,9 +33,9 @@ def build_panel(n):
 
 
 # --- bad -----------------------------------------------------------------------------------
-@app.callback(Input("save", "n_clicks"), prevent_initial_call=True)
+@app.callback(Input("load", "n_clicks"), prevent_initial_call=True)
 def save(n):
-    set_props("status", {"children": "saved"})  # `load` declares status.children
+    set_props("status", {"children": "saved"})  # `load` declares it and fires on the same click
     set_props("tost", {"children": "typo"})  # no layout has "tost"
 
 
@@ -46,3 +46,8 @@ def notify(n):
     set_props("log", {"children": "added"})  # only an allow_duplicate Output writes it
     set_props("dynamic-msg", {"children": "hi"})  # built by build_panel
     set_props({"type": "row", "index": 1}, {"children": "row"})  # pattern ids are dynamic
+
+
+@app.callback(Input("save", "n_clicks"), prevent_initial_call=True)
+def mark_saved(n):
+    set_props("status", {"children": "saved"})  # `load` writes it on another click: turns, no race
