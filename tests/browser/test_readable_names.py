@@ -4,10 +4,8 @@ things (empty views, cut-off lists, counts, order, keyboard, progress, cancel)."
 
 from __future__ import annotations
 
-import gc
 import struct
 import sys
-import threading
 import time
 import zlib
 from pathlib import Path
@@ -23,6 +21,9 @@ from paths import REPO
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hosted_support import write_projects  # noqa: E402
+# the same harness as the explorer's other browser tests (the fixture is autouse here too)
+from test_explorer import (  # noqa: E402,F401
+    idle_threads_end_first, start_hanging_analysis, wait_until)
 
 DEMO = REPO / "examples" / "demo" / "app.py"
 FACTORY = REPO / "tests" / "targets" / "factory_callbacks" / "app.py"
@@ -37,17 +38,6 @@ return {nodes: cy.nodes().length, w: box.w, h: box.h, width: cy.width(), height:
 """
 
 
-@pytest.fixture(autouse=True)
-def idle_threads_end_first(dash_duo):
-    """As in test_explorer.py: idle executor threads end before dash_duo stops the server."""
-    yield
-    gc.collect()
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and any(
-            t.name.startswith("ThreadPoolExecutor") for t in threading.enumerate()):
-        time.sleep(0.05)
-
-
 @pytest.fixture(scope="module")
 def demo_snapshot() -> Snapshot:
     return snapshot_target(str(DEMO))
@@ -57,16 +47,6 @@ def store_of(name: str, target: Path, snapshot: Snapshot, tmp_path: Path) -> Pro
     store = ProjectStore([Project(name, target=str(target))], tmp_path / "results")
     store.preload(name, snapshot)
     return store
-
-
-def wait_until(condition, timeout: float = 30.0, message: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {message}")
 
 
 def drawn(dash_duo) -> dict:
@@ -208,18 +188,6 @@ def test_details_count_in_words_and_show_progress_and_cancel(dash_duo, demo_snap
     assert badges.count("background") == 1, badges
 
 
-HANGS_WHEN_FLAGGED = '''
-import os
-import time
-
-from dash import Dash, html
-
-if os.path.exists(os.path.join(os.path.dirname(__file__), "HANG")):
-    time.sleep(300)
-app = Dash(__name__)
-app.layout = html.Div("ready", id="ready")
-'''
-
 #: Whether the progress bar's label is cut: its text wider than the bar drawn for it.
 LABEL_CLIPPED = """
 const bar = document.querySelector("#analysis-progress .progress-bar");
@@ -228,15 +196,8 @@ return bar ? [bar.textContent, bar.scrollWidth > bar.clientWidth + 1] : null;
 
 
 def test_progress_is_readable_while_analysing_and_cancel_says_so(dash_duo, tmp_path):
-    target = tmp_path / "slow_app" / "app.py"
-    target.parent.mkdir()
-    target.write_text(HANGS_WHEN_FLAGGED)
-    store = ProjectStore([Project("slow", target=str(target))], tmp_path / "results")
-    dash_duo.start_server(create_app(store, cache_dir=tmp_path / "cache"))
-    dash_duo.wait_for_contains_text("#status", "slow: analysed at", timeout=30)
-    (target.parent / "HANG").touch()
+    start_hanging_analysis(dash_duo, tmp_path)
     button = dash_duo.find_element("#analyse-button")
-    button.click()
     wait_until(lambda: (dash_duo.driver.execute_script(LABEL_CLIPPED) or [""])[0],
                message="the progress label")
     time.sleep(1)  # Bootstrap's bar grows to its width in 0.6 s
