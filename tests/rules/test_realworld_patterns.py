@@ -72,6 +72,10 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
     ("dash030_helper_and_parity.py", "theme", "DASH030", "`n_clicks % 2` as an on/off switch"),
     ("dash041_normalise_own_input.py", "trim", "DASH041",
      "writes back a normalised copy of its own Input"),
+    ("dash041_function_of_all_inputs.py", "paginate", "DASH041",
+     "own Input back, or a constant reset when the modal closes"),
+    ("dash041_function_of_all_inputs.py", "crop_options", "DASH041",
+     "options normaliser echoing its own data/value"),
 ]
 
 
