@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from typing import Iterator
 
 from analysis.context import LintContext
@@ -11,7 +12,7 @@ from analysis.findings import Finding
 from analysis.graph import writers
 from analysis.source.flow import (
     CallFacts, can_fall_off_end, can_fall_off_end_given, is_generator, is_none, may_be_none,
-    no_trigger_returns, returns,
+    no_trigger_returns, own_none_returns, returns, unreachable_returns,
 )
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
@@ -55,11 +56,13 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
     ``.startswith``, ``.endswith``) is read as a dispatch over the values the app gives it,
     unless that parameter is a ``value``, ``pathname``, ``search``, ``hash``, ``href`` or a
     click count (the user types, picks or counts those; the layout's ``options`` are not
-    known here); and a top-level
+    known here); a ``return`` after such a covering if/elif or ``if n_clicks > 0:`` (a
+    hand-parsed ``ctx.triggered[0]["prop_id"].split(".")[0]`` counts as the trigger); and a top-level
     ``if not ctx.triggered_id:`` (or ``not ctx.triggered``, ``is None``) is never entered,
     since every call has a trigger (a page inserting the Input makes it the trigger), except
     with ``ALL``/``ALLSMALLER`` Inputs, which Dash calls once with no trigger after their
-    components are removed.
+    components are removed. Nor ``if x is not None: return x`` followed by ``return None``:
+    that None is ``x``'s own value, the function is ``return x``.
 
     ## Why is this bad?
     ``None`` is a value: Dash writes it into the Output, clearing a figure, a table or a
@@ -95,19 +98,22 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
         offset = _line_offset(callback, function.lineno)
         # with the initial call prevented, some Input triggered every call (but the "final
         # call" Dash makes when ALL-pattern Inputs are removed, with no trigger at all)
-        unreachable = set() if runs_on_load(callback, ctx.app_of(callback)) or any(
+        exempt = set() if runs_on_load(callback, ctx.app_of(callback)) or any(
             is_list_or_dict_valued(d) for d in callback.inputs if d.is_pattern
         ) else set(no_trigger_returns(function))
+        facts = _call_facts(ctx, callback, function)
+        # a written-out return after a dispatch chain says the author expects other values:
+        # only the trigger and click-count facts make it unreachable
+        exempt |= set(unreachable_returns(function, replace(facts, dispatch_subjects=frozenset())))
+        exempt |= set(own_none_returns(function))  # `return x` written as a guard
         places = [
             f"{'bare `return`' if node.value is None else '`return None`'}"
             + (f" at line {node.lineno + offset}" if offset is not None else "")
             for node in returns(function)
-            if may_be_none(node.value) and node not in unreachable
+            if may_be_none(node.value) and node not in exempt
             and not _deliberate_clear(ctx, callback, node.value)
         ]
-        if can_fall_off_end(function) and can_fall_off_end_given(
-            function, _call_facts(ctx, callback, function)
-        ):
+        if can_fall_off_end(function) and can_fall_off_end_given(function, facts):
             places.append("falls off the end")
         if places:
             yield returns_none.finding(

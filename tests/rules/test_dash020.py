@@ -297,3 +297,66 @@ def test_dash020_no_trigger_guard_that_dash_reaches_is_still_reported(inputs, pr
     cb = server(0, GUARD, inputs=inputs, outputs=OPERATOR, multi_output=True,
                 prevent_initial_call=prevent)
     assert reported_names("DASH020", snapshot(cb)) == ["update_filter"]
+
+
+# --- the None a guard returns is the variable's own; a hand-parsed trigger --------------------
+REMEMBER = """
+def remember(_, date):
+    if date is not None:
+        return date
+    return None
+"""
+PENDING = {"inputs": ["cancel.n_clicks"], "states": ["date.date"], "outputs": ["pending.data"],
+           "prevent_initial_call": True}
+
+
+@pytest.mark.parametrize("source", [
+    REMEMBER,
+    REMEMBER.replace("        return date\n    return None", "        return date\n    else:\n        return None"),
+])
+def test_dash020_none_on_the_path_where_the_returned_name_is_none(source):
+    assert reported_names("DASH020", snapshot(server(0, source, **PENDING))) == []
+
+
+@pytest.mark.parametrize("change", [
+    ("return date\n", "return date.upper()\n"),  # not the variable itself
+    ("if date is not None", "if date is None"),  # on the returning path date IS None
+    ("    if date", "    date = date or _\n    date = str(date)\n    if date"),  # rebound
+])
+def test_dash020_other_none_after_a_not_none_guard_is_still_reported(change):
+    source = REMEMBER.replace(*change)
+    assert reported_names("DASH020", snapshot(server(0, source, **PENDING))) == ["remember"]
+
+
+PARSED = """
+def export(n_clicks, date):
+    ctx = dash.callback_context
+    trigger_id = ctx.triggered[0]["prop_id"].split(".")[0]
+    if trigger_id == "export":
+        return {"date": date}
+    return None
+"""
+EXPORTED = {"inputs": ["export.n_clicks"], "states": ["date.date"], "outputs": ["exported.data"]}
+
+
+def test_dash020_return_after_a_hand_parsed_trigger_naming_every_input_is_unreachable():
+    cb = server(0, PARSED, prevent_initial_call=True, **EXPORTED)
+    assert reported_names("DASH020", snapshot(cb)) == []
+
+
+@pytest.mark.parametrize("source, fields", [
+    (PARSED, {"prevent_initial_call": None}),  # runs on load: no trigger, the parsed id is ""
+    (PARSED.replace("n_clicks, date", "n_clicks, other, date"),  # an Input no branch names
+     {"inputs": ["export.n_clicks", "other.n_clicks"]}),
+    (PARSED.replace('split(".")[0]', 'split(".")[1]'), {}),  # the property, not the id
+])
+def test_dash020_return_after_a_hand_parsed_trigger_can_still_be_reached(source, fields):
+    cb = server(0, source, **{**EXPORTED, "prevent_initial_call": True, **fields})
+    assert reported_names("DASH020", snapshot(cb)) == ["export"]
+
+
+def test_dash020_written_out_return_after_a_dispatch_chain_is_still_reported():
+    source = DISPATCH.rstrip() + "\n    return None\n"
+    cb = server(0, source, inputs=["table.nClicksButton"], states=["table.clickedCustom"],
+                outputs=MODALS, multi_output=True, prevent_initial_call=True)
+    assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
