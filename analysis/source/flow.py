@@ -86,12 +86,16 @@ class CallFacts:
     bound once, to ``ctx.triggered_id`` (filled in by ``can_fall_off_end_given``).
     ``dispatch_subjects``: parameters an if/elif chain may dispatch on without an ``else``
     (the author lists the values the app gives them; see ``is_dispatch_chain``).
+    ``choices``: (parameter, values) pairs: the parameter always holds one of the values (a
+    control that cannot be cleared and offers only these), so a chain naming them all is
+    exhaustive.
     """
 
     trigger_ids: frozenset[str] = frozenset()
     positive: frozenset[str] = frozenset()
     trigger_aliases: frozenset[str] = frozenset()
     dispatch_subjects: frozenset[str] = frozenset()
+    choices: tuple[tuple[str, frozenset], ...] = ()
 
 
 _NO_FACTS = CallFacts()
@@ -117,7 +121,8 @@ def _for_body(function: FunctionNode, facts: CallFacts) -> CallFacts:
     """``facts`` less the parameters the body rebinds, plus its trigger aliases."""
     bound = _bound_names(function)
     return CallFacts(facts.trigger_ids, facts.positive - set(bound), _trigger_aliases(function),
-                     facts.dispatch_subjects - set(bound))
+                     facts.dispatch_subjects - set(bound),
+                     tuple((name, values) for name, values in facts.choices if name not in bound))
 
 
 def unreachable_returns(function: FunctionNode, facts: CallFacts) -> list[ast.Return]:
@@ -274,7 +279,8 @@ def _completes(node: ast.stmt, facts: CallFacts) -> bool:
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
         return dotted_name(node.value.func) not in _NO_RETURN_CALLS
     if isinstance(node, ast.If):
-        if _covers_every_trigger(node, facts) or is_dispatch_chain(node, facts.dispatch_subjects):
+        if (_covers_every_trigger(node, facts) or is_dispatch_chain(node, facts.dispatch_subjects)
+                or _covers_every_choice(node, facts)):
             return any(_block_completes(branch, facts) for branch in _chain_bodies(node))
         truth = _constant_truth(node.test, facts)
         if truth is True:
@@ -358,6 +364,38 @@ def _covers_every_trigger(node: ast.If, facts: CallFacts) -> bool:
             node = node.orelse[0]
             continue
         return facts.trigger_ids <= named
+
+
+def _covers_every_choice(node: ast.If, facts: CallFacts) -> bool:
+    """True for an if/elif chain whose ``==``/``in`` tests on one parameter name every value
+    that parameter can hold (``facts.choices``): some branch always runs."""
+    for name, values in facts.choices:
+        named: set[object] = set()
+        chain: ast.If | None = node
+        while chain is not None:
+            named |= _literals_compared(chain.test, name)
+            orelse = chain.orelse
+            chain = orelse[0] if len(orelse) == 1 and isinstance(orelse[0], ast.If) else None
+        if values <= named:
+            return True
+    return False
+
+
+def _literals_compared(test: ast.expr, name: str) -> set[object]:
+    """The literals ``test`` says ``name`` equals (``name == "a"``, ``"a" == name``,
+    ``name in ("a", "b")``); empty for any other test."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return set()
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(op, ast.Eq) and isinstance(right, ast.Name):
+        left, right = right, left
+    if not (isinstance(left, ast.Name) and left.id == name):
+        return set()
+    if isinstance(op, ast.Eq) and isinstance(right, ast.Constant):
+        return {right.value}
+    if isinstance(op, ast.In) and isinstance(right, (ast.Tuple, ast.List, ast.Set)):
+        return {e.value for e in right.elts if isinstance(e, ast.Constant)}
+    return set()
 
 
 def is_dispatch_chain(node: ast.If, subjects: frozenset[str]) -> bool:

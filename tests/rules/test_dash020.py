@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from analysis.snapshot import Callback, Component
 from snapshot_factory import (
     flagged, probed_findings, reported_names, server, snapshot, snapshot_with_layout,
 )
@@ -360,3 +363,60 @@ def test_dash020_written_out_return_after_a_dispatch_chain_is_still_reported():
     cb = server(0, source, inputs=["table.nClicksButton"], states=["table.clickedCustom"],
                 outputs=MODALS, multi_output=True, prevent_initial_call=True)
     assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
+
+
+# --- an if/elif over every value a control can hold --------------------------------------------
+FILTER_CHAIN = """
+def options(filter):
+    if filter == "genotype":
+        return "years", "Genotype"
+    elif filter == "year":
+        return "names", "Year"
+"""
+RADIO = {"type": "dash_core_components.RadioItems", "choices": ("genotype", "year"),
+         "initial": {"value": "genotype"}}
+
+
+def options_snapshot(component: dict, *others: Callback, source: str = FILTER_CHAIN):
+    cb = server(0, source, inputs=["filter.value"], outputs=["choice.children", "choice.title"],
+                multi_output=True)
+    snap = snapshot_with_layout(cb, *others)
+    return replace(snap, components=(Component("filter", layout="app", **component),))
+
+
+@pytest.mark.parametrize("component", [
+    RADIO,
+    {**RADIO, "type": "dash_mantine_components.SegmentedControl"},
+    {**RADIO, "type": "dash_core_components.Tabs"},
+    {**RADIO, "type": "dash_core_components.Dropdown",
+     "initial": {"value": "year", "clearable": False}},
+])
+def test_dash020_chain_over_every_option_of_an_unclearable_control_is_not_reported(component):
+    assert reported_names("DASH020", options_snapshot(component)) == []
+    in_tuple = FILTER_CHAIN.replace('filter == "year"', 'filter in ("year", "other")')
+    assert reported_names("DASH020", options_snapshot(component, source=in_tuple)) == []
+
+
+@pytest.mark.parametrize("component", [
+    {**RADIO, "choices": ("genotype", "year", "state")},  # an option no branch names
+    {**RADIO, "initial": {}},  # starts empty: None takes no branch
+    {**RADIO, "initial": {"value": "other"}},
+    {**RADIO, "choices": None},  # options not known (an older snapshot, a long list)
+    {**RADIO, "type": "dash_core_components.Dropdown"},  # clearable by default
+    {**RADIO, "type": "dash_core_components.Dropdown",
+     "initial": {"value": "year", "clearable": False, "multi": True}},
+    {**RADIO, "type": "dash_core_components.Checklist"},  # can be emptied
+])
+def test_dash020_chain_over_a_control_that_may_hold_another_value_is_still_reported(component):
+    assert reported_names("DASH020", options_snapshot(component)) == ["options"]
+
+
+def test_dash020_chain_over_options_a_callback_rewrites_is_still_reported():
+    rewrite = server(1, "def more(n):\n    return ['genotype', 'year', 'state']",
+                     inputs=["more.n_clicks"], outputs=["filter.options"])
+    assert reported_names("DASH020", options_snapshot(RADIO, rewrite)) == ["options"]
+
+
+def test_dash020_probed_chains_over_every_option():
+    findings = probed_findings("realworld/patterns/dash020_every_option.py")
+    assert flagged(findings, "DASH020") == {"partly"}  # its "c" falls off the end

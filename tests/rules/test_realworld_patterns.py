@@ -71,6 +71,8 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
      "`if x is not None: return x` / `return None` is `return x`"),
     ("dash020_own_none_and_parsed_trigger.py", "export", "DASH020",
      "hand-parsed trigger naming the only Input under prevent_initial_call"),
+    ("dash020_every_option.py", "options", "DASH020", "if/elif over every radio option"),
+    ("dash020_every_option.py", "tab_content", "DASH020", "if/elif over every tab"),
     ("dash030_toggle.py", "toggle", "DASH030", "every Input flips is_open"),
     ("dash030_helper_and_parity.py", "pick", "DASH030", "trigger read through a helper"),
     ("dash030_helper_and_parity.py", "theme", "DASH030", "`n_clicks % 2` as an on/off switch"),
