@@ -189,9 +189,13 @@ def test_dash020_dispatch_chain_on_a_value_the_user_picks_is_still_reported(subj
     assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
 
 
-def test_dash020_explicit_bare_return_after_a_dispatch_chain_is_still_reported():
+@pytest.mark.parametrize("tail", [
+    "\n    else:\n        notify('unsupported')\n        return\n",
+    "\n    return None\n",  # written out after the chain: the author expects other values
+])
+def test_dash020_explicit_bare_return_after_a_dispatch_chain_is_still_reported(tail):
     """The corpus's true positive (Plotly-DashGo add_edit_job): an "unsupported" branch."""
-    source = DISPATCH.rstrip() + "\n    else:\n        notify('unsupported')\n        return\n"
+    source = DISPATCH.rstrip() + tail
     cb = server(0, source, inputs=["table.nClicksButton"], states=["table.clickedCustom"],
                 outputs=MODALS, multi_output=True, prevent_initial_call=True)
     assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
@@ -357,12 +361,6 @@ def test_dash020_return_after_a_hand_parsed_trigger_can_still_be_reached(source,
     cb = server(0, source, **{**EXPORTED, "prevent_initial_call": True, **fields})
     assert reported_names("DASH020", snapshot(cb)) == ["export"]
 
-
-def test_dash020_written_out_return_after_a_dispatch_chain_is_still_reported():
-    source = DISPATCH.rstrip() + "\n    return None\n"
-    cb = server(0, source, inputs=["table.nClicksButton"], states=["table.clickedCustom"],
-                outputs=MODALS, multi_output=True, prevent_initial_call=True)
-    assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
 
 
 # --- an if/elif over every value a control can hold --------------------------------------------
