@@ -162,6 +162,9 @@ class Component:
     #: given, anything else as ``"<...>"``. None when not recorded (older or hand-made
     #: snapshots): the initial values are then unknown.
     initial: Mapping[str, Any] | None = field(default=None, compare=False)
+    #: The values its options offer (``options``/``data``, a Tabs' tabs), when the probe could
+    #: list them; None when unknown (most components; older snapshots).
+    choices: tuple[Any, ...] | None = field(default=None, compare=False)
 
     @property
     def id_str(self) -> str:
