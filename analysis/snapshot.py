@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from analysis.errors import SnapshotError
+from analysis.source.javascript import js_function_name
 
 SCHEMA_VERSION = 1
 
@@ -109,12 +110,26 @@ class Callback:
 
     @property
     def name(self) -> str:
-        """The short function name."""
-        return self.function.rsplit(".", 1)[-1]
+        """The short function name; a clientside one's ``namespace.function``, or for inline
+        JavaScript the name its function was given (Dash's hash only when it has none)."""
+        cached = self.__dict__.get("_name")
+        if cached is None:
+            cached = self.__dict__["_name"] = _short_name(self)
+        return cached
 
     @property
     def location(self) -> str:
         return f"{self.file}:{self.line}" if self.file else "<unknown>"
+
+
+def _short_name(callback: Callback) -> str:
+    if callback.kind == "clientside" and callback.function.startswith("clientside:"):
+        if callback.function.startswith("clientside:inline."):
+            # the hash Dash names inline code by means nothing to a reader; the code's own
+            # name does (the fingerprint keeps using ``function``, which never changes)
+            return js_function_name(callback.js_source) or callback.function.rsplit(".", 1)[-1]
+        return callback.function.removeprefix("clientside:")
+    return callback.function.rsplit(".", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -147,6 +162,9 @@ class Component:
     #: given, anything else as ``"<...>"``. None when not recorded (older or hand-made
     #: snapshots): the initial values are then unknown.
     initial: Mapping[str, Any] | None = field(default=None, compare=False)
+    #: The values its options offer (``options``/``data``, a Tabs' tabs), when the probe could
+    #: list them; None when unknown (most components; older snapshots).
+    choices: tuple[Any, ...] | None = field(default=None, compare=False)
 
     @property
     def id_str(self) -> str:

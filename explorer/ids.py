@@ -64,5 +64,6 @@ SUMMARY_CHART_FOR = "summary-chart-for"  # which project/revision the mounted ch
 # Exports
 EXPORT_PNG = "export-png"
 EXPORT_SVG = "export-svg"
+EXPORT_SCOPE = "export-scope"  # what PNG/SVG draw: the whole graph or the visible view
 EXPORT_JSON = "export-json"  # the snapshot
 EXPORT_REPORT = "export-report"  # pattern type: {"type": EXPORT_REPORT, "format": name}

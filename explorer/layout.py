@@ -118,8 +118,15 @@ def controls() -> html.Div:
                                      "value": m} for m in COLLAPSE_MODES],
                            className="small mt-1"),
         ),
-        _section("Export", export_buttons()),
+        _section("Export", export_scope(), export_buttons()),
     ], className="pb-3")
+
+
+def export_scope() -> dbc.RadioItems:
+    """Whether PNG/SVG draw the whole graph (at full size) or only what the view shows."""
+    return dbc.RadioItems(id=ids.EXPORT_SCOPE, value="whole", inline=True, className="small",
+                          options=[{"label": "whole graph", "value": "whole"},
+                                   {"label": "current view", "value": "view"}])
 
 
 def export_buttons() -> dbc.ButtonGroup:

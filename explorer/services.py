@@ -149,7 +149,7 @@ class SnapshotServices:
     def label(self, key: str) -> str:
         """A short human name for a node key."""
         if key in self.catalog.callbacks:
-            return self.catalog.callbacks[key].name
+            return self.catalog.names.get(key) or self.catalog.callbacks[key].name
         if key in self.catalog.component_of:
             return f"{self.catalog.component_of[key]}.{self.graph.nodes[key]['property']}"
         return name_of_key(key)

@@ -121,6 +121,9 @@ class LayoutWalker:
                                     "initial": initial_values(component)})
             if kind not in self.defaults:
                 self.defaults[kind] = self._type_defaults(component, kind)
+            choices = guard.quietly(lambda: option_values(component), None)
+            if choices is not None:  # left out, not null: most components have no options
+                self.components[-1]["choices"] = choices
         entry["duplicate_ids"] = duplicates
 
     def _references(self, component: Any, kind: str, layout_name: str) -> None:
@@ -197,6 +200,57 @@ def plain_value(value: Any) -> Any:
         if all(type(v) in (str, int, float, bool) or v is None for v in kept.values()):
             return kept  # a small flat dict: a style, whose ``display`` says it is hidden
     return OPAQUE
+
+
+#: Most option values ``Component.choices`` keeps (a longer list is left out).
+MAX_CHOICES = 50
+#: Where a control lists what it can hold: ``dcc.RadioItems(options=)``, ``dmc.SegmentedControl(data=)``.
+_OPTION_PROPS = ("options", "data")
+#: The children types whose ``value`` is one a ``Tabs`` can hold (dcc.Tab, dmc.TabsTab).
+_TAB_TYPES = frozenset({"Tab", "TabsTab"})
+
+
+def option_values(component: Any) -> list[Any] | None:
+    """The values a control with a ``value`` can be set to from its options: the scalars of
+    its ``options``/``data`` (items, items' ``"value"``, or a dict's keys) or of its ``Tab``
+    children's ``value`` (a ``Tabs``). None when not known, or more than ``MAX_CHOICES``."""
+    if "value" not in _names(guard.attr(component, "_prop_names")):
+        return None
+    if guard.attr(component, "_type") == "Tabs":
+        return _scalars(_tab_values(guard.attr(component, "children", None)))
+    for prop in _OPTION_PROPS:
+        options = guard.attr(component, prop, None)
+        if type(options) is dict:
+            return _scalars(list(options))
+        if type(options) in (list, tuple) and options:
+            return _scalars([o.get("value", _ABSENT) if type(o) is dict else o for o in options])
+    return None
+
+
+def _tab_values(children: Any, depth: int = 0) -> list[Any]:
+    """The ``value`` of each Tab under a Tabs (dmc's sit in a TabsList: two levels)."""
+    if depth > 2:
+        return [_ABSENT]
+    if type(children) not in (list, tuple):
+        children = [children]
+    found: list[Any] = []
+    for child in children:
+        if not guard.is_a(child, Component):
+            continue
+        if guard.attr(child, "_type") in _TAB_TYPES:
+            found.append(guard.attr(child, "value", _ABSENT))
+        elif guard.attr(child, "_type") == "TabsList":
+            found += _tab_values(guard.attr(child, "children", None), depth + 1)
+    return found
+
+
+def _scalars(values: list[Any]) -> list[Any] | None:
+    """``values`` when every one is a JSON string, int or bool and there are a few."""
+    if not values or len(values) > MAX_CHOICES:
+        return None
+    if all(type(v) is str and len(v) <= MAX_STRING or type(v) in (int, bool) for v in values):
+        return list(values)
+    return None
 
 
 def _names(value: Any) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable
 
 from analysis.snapshot import Callback, Dependency
@@ -9,8 +10,8 @@ from analysis.snapshot import Callback, Dependency
 
 def callback_label(callback: Callback) -> str:
     """The callback a finding points at, named by its function in backticks (the finding's
-    location says where it is); a clientside one, whose inline function has no name of its
-    own, says so.
+    location says where it is); a clientside one says so (its name is its JavaScript
+    function's, or Dash's hash of inline code whose function has no name).
 
     >>> callback_label(Callback(index=0, function="app.draw", file="app.py", line=4))
     '`draw`'
@@ -34,12 +35,49 @@ def callback_labels(callbacks: Iterable[Callback]) -> str:
     ...                           file="app.py", line=9)])
     '`ab12` (clientside, app.py:9)'
     """
-    return ", ".join(_located(cb) for cb in callbacks)
+    listed = list(callbacks)
+    shared = _shared(listed)
+    return ", ".join(_located(cb, cb.name in shared) for cb in listed)
 
 
-def _located(callback: Callback) -> str:
+def told_apart(callbacks: Iterable[Callback]) -> dict[int, str]:
+    """Each callback's name (by ``Callback.index``), followed by what it writes when another
+    of them has the same name: eleven callbacks one factory made share a function, a file
+    and a line, and only their Outputs tell them apart.
+
+    >>> from analysis.snapshot import Dependency as D
+    >>> told_apart([Callback(0, "m.step", outputs=(D("a", "data"),)),
+    ...             Callback(1, "m.step", outputs=(D("b", "data"), D("c", "value"))),
+    ...             Callback(2, "m.draw")])
+    {0: 'step → a.data', 1: 'step → b.data +1', 2: 'draw'}
+    """
+    listed = list(callbacks)
+    shared = _shared(listed)
+    names = {cb.index: f"{cb.name} {_writes(cb)}" if cb.name in shared else cb.name
+             for cb in listed}
+    repeated = Counter(names.values())
+    # the same name writing the same first property: only the order of registration is left
+    return {index: f"{name} #{index}" if repeated[name] > 1 else name
+            for index, name in names.items()}
+
+
+def _shared(callbacks: list[Callback]) -> set[str]:
+    counts = Counter(cb.name for cb in callbacks)
+    return {name for name, count in counts.items() if count > 1}
+
+
+def _writes(callback: Callback) -> str:
+    """``→ first output`` (and how many more), or that it writes no Output."""
+    if not callback.outputs:
+        return "(no output)"
+    more = f" +{len(callback.outputs) - 1}" if len(callback.outputs) > 1 else ""
+    return f"→ {callback.outputs[0].key}{more}"
+
+
+def _located(callback: Callback, shared: bool = False) -> str:
     kind = "clientside, " if callback.kind == "clientside" else ""
-    return f"`{callback.name}` ({kind}{callback.location})"
+    writes = f", {_writes(callback)}" if shared else ""
+    return f"`{callback.name}` ({kind}{callback.location}{writes})"
 
 
 def dependency_label(dependency: Dependency) -> str:

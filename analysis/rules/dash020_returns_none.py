@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from typing import Iterator
 
 from analysis.context import LintContext
@@ -11,7 +12,7 @@ from analysis.findings import Finding
 from analysis.graph import writers
 from analysis.source.flow import (
     CallFacts, can_fall_off_end, can_fall_off_end_given, is_generator, is_none, may_be_none,
-    no_trigger_returns, returns,
+    no_trigger_returns, own_none_returns, returns, unreachable_returns,
 )
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
@@ -22,8 +23,17 @@ from analysis.source.signature import dependency_parameters
 #: Outputs that ``None`` empties on purpose: a ``children`` of None renders nothing.
 _CLEARED_BY_NONE = frozenset({"children"})
 #: Properties whose values the user types, picks or counts freely: an if/elif over one of them
-#: lists some of its values, not all (the layout's ``options`` are not kept by the probe).
+#: lists some of its values, not all (unless ``_fixed_options`` knows every value it can hold).
 _OPEN_VALUED = frozenset({"value", "pathname", "search", "hash", "href"}) | COUNTER_PROPS
+#: Controls whose ``value`` is always one of their options once it is one: no clear button,
+#: no deselecting (a radio group, a segmented control, tabs).
+_UNCLEARABLE = frozenset({
+    "dash_core_components.RadioItems", "dash_bootstrap_components.RadioItems",
+    "dash_mantine_components.SegmentedControl", "dash_core_components.Tabs",
+    "dash_mantine_components.Tabs",
+})
+#: What lists a control's options: a callback writing it may add a value no branch names.
+_OPTION_PROPS = ("options", "data", "children")
 #: The helpers that build a ``dcc.Download.data`` (``dcc.send_bytes``...).
 _SEND_HELPERS = frozenset({"send_bytes", "send_data_frame", "send_file", "send_string"})
 
@@ -47,19 +57,29 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
     ``dcc.Store``'s ``data`` the callback also reads as State (it consumes a one-shot value).
     ``None`` of any kind into a callback's only Output when that is a ``dcc.Download``'s
     ``data`` (known from the layout, or from ``dcc.send_*`` on another path): the component
-    downloads only truthy data, so ``None`` is no download and no error. And paths Dash never
-    takes when the initial call is prevented: an if/elif over ``ctx.triggered_id`` naming
-    every Input always takes a branch; the click count of a callback's only Input (written by
-    no callback) is at least 1, so ``if n_clicks > 0:`` always holds; an if/elif without
-    ``else`` whose every test compares one parameter with literals (``==``, ``is``, ``in``,
-    ``.startswith``, ``.endswith``) is read as a dispatch over the values the app gives it,
-    unless that parameter is a ``value``, ``pathname``, ``search``, ``hash``, ``href`` or a
-    click count (the user types, picks or counts those; the layout's ``options`` are not
-    known here); and a top-level
-    ``if not ctx.triggered_id:`` (or ``not ctx.triggered``, ``is None``) is never entered,
-    since every call has a trigger (a page inserting the Input makes it the trigger), except
-    with ``ALL``/``ALLSMALLER`` Inputs, which Dash calls once with no trigger after their
-    components are removed.
+    downloads only truthy data, so ``None`` is no download and no error. ``if x is not None:
+    return x`` followed by ``return None``: that None is ``x``'s own value, the function is
+    ``return x``.
+
+    Nor paths Dash never takes when the initial call is prevented: an if/elif over
+    ``ctx.triggered_id`` (or a local holding it, or the hand-parsed
+    ``ctx.triggered[0]["prop_id"].split(".")[0]``) naming every Input always takes a branch,
+    so neither its fall-through nor a ``return`` after it is reached; the click count of a
+    callback's only Input (written by no callback) is at least 1, so ``if n_clicks > 0:``
+    always holds; an if/elif without ``else`` whose every test compares one parameter with
+    literals (``==``, ``is``, ``in``, ``.startswith``, ``.endswith``) is read as a dispatch
+    over the values the app gives it, unless that parameter is a ``value``, ``pathname``,
+    ``search``, ``hash``, ``href`` or a click count (the user types, picks or counts those);
+    and a top-level ``if not ctx.triggered_id:`` (or ``not ctx.triggered``, ``is None``) is
+    never entered, since every call has a trigger (a page inserting the Input makes it the
+    trigger), except with ``ALL``/``ALLSMALLER`` Inputs, which Dash calls once with no trigger
+    after their components are removed.
+
+    Nor, initial call or not, the fall-through of an if/elif (``==``, ``in``) naming every
+    option of a control that always holds one of them: a ``RadioItems``,
+    ``dmc.SegmentedControl`` or ``Tabs`` (a ``dcc.Dropdown`` only with ``clearable=False``,
+    not ``multi``) whose layout lists its options and starts on one, and whose options no
+    callback rewrites.
 
     ## Why is this bad?
     ``None`` is a value: Dash writes it into the Output, clearing a figure, a table or a
@@ -95,19 +115,22 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
         offset = _line_offset(callback, function.lineno)
         # with the initial call prevented, some Input triggered every call (but the "final
         # call" Dash makes when ALL-pattern Inputs are removed, with no trigger at all)
-        unreachable = set() if runs_on_load(callback, ctx.app_of(callback)) or any(
+        exempt = set() if runs_on_load(callback, ctx.app_of(callback)) or any(
             is_list_or_dict_valued(d) for d in callback.inputs if d.is_pattern
         ) else set(no_trigger_returns(function))
+        facts = _call_facts(ctx, callback, function)
+        # a written-out return after a dispatch chain says the author expects other values:
+        # only the trigger and click-count facts make it unreachable
+        exempt |= set(unreachable_returns(function, replace(facts, dispatch_subjects=frozenset())))
+        exempt |= set(own_none_returns(function))  # `return x` written as a guard
         places = [
             f"{'bare `return`' if node.value is None else '`return None`'}"
             + (f" at line {node.lineno + offset}" if offset is not None else "")
             for node in returns(function)
-            if may_be_none(node.value) and node not in unreachable
+            if may_be_none(node.value) and node not in exempt
             and not _deliberate_clear(ctx, callback, node.value)
         ]
-        if can_fall_off_end(function) and can_fall_off_end_given(
-            function, _call_facts(ctx, callback, function)
-        ):
+        if can_fall_off_end(function) and can_fall_off_end_given(function, facts):
             places.append("falls off the end")
         if places:
             yield returns_none.finding(
@@ -171,8 +194,9 @@ def _call_facts(ctx: LintContext, callback: Callback, function: FunctionNode) ->
     """What holds on every call when Dash never calls the callback on page load: the trigger
     is one of its Inputs, a lone click counter has counted at least one click, and an if/elif
     chain over a parameter (not one the user types or picks) names the values it takes."""
+    choices = _choices(ctx, callback, function)
     if runs_on_load(callback, ctx.app_of(callback)):
-        return CallFacts()
+        return CallFacts(choices=choices)
     ids = [d.id for d in callback.inputs]
     trigger_ids = frozenset(ids) if all(isinstance(i, str) for i in ids) else frozenset()
     positive: frozenset[str] = frozenset()
@@ -193,4 +217,44 @@ def _call_facts(ctx: LintContext, callback: Callback, function: FunctionNode) ->
         if position < len(dependencies) and names.count(name) == 1
         and dependencies[position].property not in _OPEN_VALUED
     )
-    return CallFacts(trigger_ids, positive, dispatch_subjects=subjects)
+    return CallFacts(trigger_ids, positive, dispatch_subjects=subjects, choices=choices)
+
+
+def _choices(ctx: LintContext, callback: Callback,
+             function: FunctionNode) -> tuple[tuple[str, frozenset], ...]:
+    """The parameters holding the ``value`` of a control that always holds one of a fixed set
+    of options, with those options (see ``_fixed_options``)."""
+    parameters = dependency_parameters(function, callback.arg_grouping) or {}
+    dependencies = (*callback.inputs, *callback.states)
+    names = list(parameters.values())
+    found = []
+    for position, name in parameters.items():
+        if position < len(dependencies) and names.count(name) == 1:
+            options = _fixed_options(ctx, callback, dependencies[position])
+            if options:
+                found.append((name, options))
+    return tuple(found)
+
+
+def _fixed_options(ctx: LintContext, callback: Callback, dependency: Dependency) -> frozenset:
+    """The option values of the control whose ``value`` this is, when it can hold no other:
+    a radio group, segmented control or tabs (or a ``dcc.Dropdown`` with ``clearable=False``,
+    not ``multi``) whose layout lists its options and starts on one of them, and whose options
+    no callback rewrites. Empty when any of that is not known."""
+    if dependency.property != "value" or not isinstance(dependency.id, str):
+        return frozenset()
+    components = ctx.layouts.of(callback).matching(dependency.id)
+    if not components or any(
+        writers(ctx.graph, f"{dependency.id}.{prop}") for prop in _OPTION_PROPS
+    ):
+        return frozenset()
+    options: set = set()
+    for component in components:
+        initial = component.initial or {}
+        unclearable = component.type in _UNCLEARABLE or (
+            component.type == "dash_core_components.Dropdown"
+            and initial.get("clearable") is False and not initial.get("multi"))
+        if not (unclearable and component.choices and initial.get("value") in component.choices):
+            return frozenset()
+        options.update(component.choices)
+    return frozenset(options)

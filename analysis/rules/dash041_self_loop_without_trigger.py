@@ -10,7 +10,7 @@ from analysis.findings import Finding
 from analysis.rules._base import each_property_once, rule
 from analysis.rules._naming import callback_label
 from analysis.snapshot import Callback, Dependency
-from analysis.source.flow import can_fall_off_end, is_no_update, is_refusal, returns
+from analysis.source.flow import can_fall_off_end, is_no_update, is_none, is_refusal, returns
 from analysis.source.python import FunctionNode, names_derived_from, reads_trigger
 from analysis.source.signature import dependency_parameters
 
@@ -28,9 +28,13 @@ def self_loop_without_trigger(ctx: LintContext) -> Iterator[Finding]:
     step, a slider and a box showing one value) — whose body never reads
     ``ctx.triggered_id`` / ``ctx.triggered`` / ``callback_context``.
 
-    Not reported: a callback with one such Output that only ever writes back a value made
-    from that Output's own Input (``return columns[:1]``, or ``no_update``): it normalises
-    what the user chose, and the user's edit is what it starts from, whichever Input fired.
+    Reported only when the callback picks a direction: it writes, to such an Output, a value
+    made from another Input but not from that Output's own Input (``return c, c * 9 / 5 + 32``
+    writes Celsius into Fahrenheit), or ``None``, or only ever constants and States (so every
+    edit is undone). Not reported: each looped Output receives ``no_update``, a value made from
+    its own Input (``return columns[:1]``: it normalises what the user chose, whichever Input
+    fired), or, on other paths, a constant or State-only value (a reset: ``return "", 1, 1``
+    when a modal closes). Such a result depends on the values, not on which Input fired.
 
     ## Why is this bad?
     The sync pattern only works when the callback copies *from the input that changed* to the
@@ -65,7 +69,7 @@ def self_loop_without_trigger(ctx: LintContext) -> Iterator[Finding]:
         function = ctx.function(callback)
         if function is None or reads_trigger(function):
             continue
-        if len(looped) == 1 and _normalises_own_input(function, callback, looped[0]):
+        if not any(_picks_a_direction(function, callback, d) for d in looped):
             continue
         yield self_loop_without_trigger.finding(
             f"{callback_label(callback)} writes its own Input "
@@ -74,28 +78,40 @@ def self_loop_without_trigger(ctx: LintContext) -> Iterator[Finding]:
         )
 
 
-def _normalises_own_input(function: FunctionNode, callback: Callback, looped: Dependency) -> bool:
-    """True when every value written to ``looped`` is ``no_update`` or made from the
-    parameter of the same property's Input (or a local derived from it)."""
+def _picks_a_direction(function: FunctionNode, callback: Callback, looped: Dependency) -> bool:
+    """True unless every value written to ``looped`` is ``no_update``, made from the parameter
+    of the same property's Input (or a local derived from it), or — when some path does carry
+    that Input through — a constant or State-only value (a reset). A value made from another
+    Input only, ``None`` or falling off the end is a pick; so is a ``*args`` signature."""
     parameters = dependency_parameters(function, callback.arg_grouping)
     index = next(i for i, d in enumerate(callback.inputs) if d.key == looped.key)
     if parameters is None or index not in parameters or can_fall_off_end(function):
-        return False
+        return True
     if list(parameters.values()).count(parameters[index]) > 1:  # *args: holds every value
-        return False
+        return True
     own = names_derived_from(function, {parameters[index]})
+    # other Inputs' parameters (States are not a direction: nothing the user just edited)
+    others = names_derived_from(function, {
+        name for position, name in parameters.items()
+        if position < len(callback.inputs) and position != index
+    }) - own
     position = callback.outputs.index(looped)
+    carried = reset = False
     for node in returns(function):
         if is_refusal(node):
             continue
         value = node.value
-        if callback.multi_output:
-            if not (isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(callback.outputs)):
-                return False
+        if (callback.multi_output and isinstance(value, (ast.Tuple, ast.List))
+                and len(value.elts) == len(callback.outputs)):
             value = value.elts[position]
-        if value is None or not (is_no_update(value) or _reads(value, own)):
-            return False
-    return True
+        if is_none(value) or _reads(value, others) and not _reads(value, own):
+            return True
+        if _reads(value, own):
+            carried = True
+        elif not is_no_update(value):
+            reset = True
+    # only constants and States: the user's edit of this component is always undone
+    return reset and not carried
 
 
 def _reads(expression: ast.AST, names: set[str]) -> bool:

@@ -86,12 +86,16 @@ class CallFacts:
     bound once, to ``ctx.triggered_id`` (filled in by ``can_fall_off_end_given``).
     ``dispatch_subjects``: parameters an if/elif chain may dispatch on without an ``else``
     (the author lists the values the app gives them; see ``is_dispatch_chain``).
+    ``choices``: (parameter, values) pairs: the parameter always holds one of the values (a
+    control that cannot be cleared and offers only these), so a chain naming them all is
+    exhaustive.
     """
 
     trigger_ids: frozenset[str] = frozenset()
     positive: frozenset[str] = frozenset()
     trigger_aliases: frozenset[str] = frozenset()
     dispatch_subjects: frozenset[str] = frozenset()
+    choices: tuple[tuple[str, frozenset], ...] = ()
 
 
 _NO_FACTS = CallFacts()
@@ -110,10 +114,54 @@ def can_fall_off_end_given(function: FunctionNode, facts: CallFacts) -> bool:
     """
     if facts == _NO_FACTS:
         return can_fall_off_end(function)
+    return _block_completes(function.body, _for_body(function, facts))
+
+
+def _for_body(function: FunctionNode, facts: CallFacts) -> CallFacts:
+    """``facts`` less the parameters the body rebinds, plus its trigger aliases."""
     bound = _bound_names(function)
-    facts = CallFacts(facts.trigger_ids, facts.positive - set(bound), _trigger_aliases(function),
-                      facts.dispatch_subjects - set(bound))
-    return _block_completes(function.body, facts)
+    return CallFacts(facts.trigger_ids, facts.positive - set(bound), _trigger_aliases(function),
+                     facts.dispatch_subjects - set(bound),
+                     tuple((name, values) for name, values in facts.choices if name not in bound))
+
+
+def unreachable_returns(function: FunctionNode, facts: CallFacts) -> list[ast.Return]:
+    """The returns after a statement that, given ``facts``, never completes (an if/elif over
+    ``ctx.triggered_id`` naming every trigger, each branch returning): Dash never gets there.
+
+    >>> from analysis.source.python import parse_function
+    >>> f = parse_function("def f(a):\\n    if ctx.triggered_id == 'a':\\n        return 1\\n    return")
+    >>> [r.lineno for r in unreachable_returns(f, CallFacts(trigger_ids=frozenset({"a"})))]
+    [4]
+    """
+    if facts == _NO_FACTS:
+        return []
+    facts = _for_body(function, facts)
+    dead: list[ast.Return] = []
+
+    def visit(block: list[ast.stmt]) -> None:
+        for position, statement in enumerate(block):
+            for field in ("body", "orelse", "finalbody"):
+                visit(getattr(statement, field, None) or [])
+            for part in getattr(statement, "handlers", None) or getattr(statement, "cases", []):
+                visit(part.body)
+            if not _completes(statement, facts):
+                dead.extend(_own_returns(block[position + 1:]))
+                return
+
+    visit(function.body)
+    return dead
+
+
+def _own_returns(statements: list[ast.stmt]) -> Iterator[ast.Return]:
+    """The returns in ``statements``, nested functions and classes excluded."""
+    stack: list[ast.AST] = list(statements)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return):
+            yield node
+        if not isinstance(node, _SCOPES):
+            stack.extend(ast.iter_child_nodes(node))
 
 
 def _bound_names(function: FunctionNode) -> list[str]:
@@ -129,7 +177,8 @@ def _trigger_aliases(function: FunctionNode) -> frozenset[str]:
         node.targets[0].id
         for node in body_nodes(function)
         if isinstance(node, ast.Assign) and len(node.targets) == 1
-        and isinstance(node.targets[0], ast.Name) and _is_triggered_id(node.value)
+        and isinstance(node.targets[0], ast.Name)
+        and (_is_triggered_id(node.value) or _is_parsed_trigger(node.value))
         and bound.count(node.targets[0].id) == 1
     )
 
@@ -152,6 +201,52 @@ def no_trigger_returns(function: FunctionNode) -> list[ast.Return]:
         for statement in node.body
         if isinstance(statement, ast.Return)
     ]
+
+
+def own_none_returns(function: FunctionNode) -> list[ast.Return]:
+    """The ``return None`` that follow (or are the ``else`` of) ``if x is not None:`` whose body
+    ends in ``return x``: on that path ``x`` is None, so the function is ``return x`` written as
+    a guard. Only for a parameter or a local bound once.
+
+    >>> from analysis.source.python import parse_function
+    >>> f = parse_function("def f(x):\\n    if x is not None:\\n        return x\\n    return None")
+    >>> [r.lineno for r in own_none_returns(f)]
+    [4]
+    """
+    bound = _bound_names(function)
+    found: list[ast.Return] = []
+    for node in [function, *body_nodes(function)]:
+        for block in _blocks(node):
+            for guard, after in zip(block, [*block[1:], None]):
+                name = _returned_when_not_none(guard)
+                if name is None or bound.count(name) > 1:
+                    continue
+                follower = guard.orelse[0] if guard.orelse else after
+                if (len(guard.orelse) <= 1 and isinstance(follower, ast.Return)
+                        and isinstance(follower.value, ast.Constant) and follower.value.value is None):
+                    found.append(follower)
+    return found
+
+
+def _blocks(node: ast.AST) -> list[list[ast.stmt]]:
+    """The statement lists directly inside ``node`` (the function's own body when it is one)."""
+    blocks = [getattr(node, field, None) for field in ("body", "orelse", "finalbody")]
+    blocks += [part.body for part in getattr(node, "handlers", None) or getattr(node, "cases", [])]
+    return [b for b in blocks if isinstance(b, list) and b and isinstance(b[0], ast.stmt)]
+
+
+def _returned_when_not_none(statement: ast.stmt) -> str | None:
+    """``x`` for ``if x is not None: ... return x`` (the body's last statement)."""
+    if not (isinstance(statement, ast.If) and isinstance(statement.test, ast.Compare)
+            and len(statement.test.ops) == 1 and isinstance(statement.test.ops[0], ast.IsNot)
+            and isinstance(statement.test.left, ast.Name)
+            and isinstance(statement.test.comparators[0], ast.Constant)
+            and statement.test.comparators[0].value is None):
+        return None
+    name, last = statement.test.left.id, statement.body[-1]
+    if isinstance(last, ast.Return) and isinstance(last.value, ast.Name) and last.value.id == name:
+        return name
+    return None
 
 
 def _tests_no_trigger(test: ast.expr, aliases: frozenset[str]) -> bool:
@@ -184,7 +279,8 @@ def _completes(node: ast.stmt, facts: CallFacts) -> bool:
     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
         return dotted_name(node.value.func) not in _NO_RETURN_CALLS
     if isinstance(node, ast.If):
-        if _covers_every_trigger(node, facts) or is_dispatch_chain(node, facts.dispatch_subjects):
+        if (_covers_every_trigger(node, facts) or is_dispatch_chain(node, facts.dispatch_subjects)
+                or _covers_every_choice(node, facts)):
             return any(_block_completes(branch, facts) for branch in _chain_bodies(node))
         truth = _constant_truth(node.test, facts)
         if truth is True:
@@ -270,6 +366,38 @@ def _covers_every_trigger(node: ast.If, facts: CallFacts) -> bool:
         return facts.trigger_ids <= named
 
 
+def _covers_every_choice(node: ast.If, facts: CallFacts) -> bool:
+    """True for an if/elif chain whose ``==``/``in`` tests on one parameter name every value
+    that parameter can hold (``facts.choices``): some branch always runs."""
+    for name, values in facts.choices:
+        named: set[object] = set()
+        chain: ast.If | None = node
+        while chain is not None:
+            named |= _literals_compared(chain.test, name)
+            orelse = chain.orelse
+            chain = orelse[0] if len(orelse) == 1 and isinstance(orelse[0], ast.If) else None
+        if values <= named:
+            return True
+    return False
+
+
+def _literals_compared(test: ast.expr, name: str) -> set[object]:
+    """The literals ``test`` says ``name`` equals (``name == "a"``, ``"a" == name``,
+    ``name in ("a", "b")``); empty for any other test."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return set()
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(op, ast.Eq) and isinstance(right, ast.Name):
+        left, right = right, left
+    if not (isinstance(left, ast.Name) and left.id == name):
+        return set()
+    if isinstance(op, ast.Eq) and isinstance(right, ast.Constant):
+        return {right.value}
+    if isinstance(op, ast.In) and isinstance(right, (ast.Tuple, ast.List, ast.Set)):
+        return {e.value for e in right.elts if isinstance(e, ast.Constant)}
+    return set()
+
+
 def is_dispatch_chain(node: ast.If, subjects: frozenset[str]) -> bool:
     """True for an if/elif chain without ``else`` (two tests or more) whose every test compares
     the same parameter from ``subjects`` with literals: ``==``, ``is``, ``in`` a literal
@@ -338,6 +466,35 @@ def _is_triggered_id(node: ast.expr) -> bool:
     """``ctx.triggered_id``, ``callback_context.triggered_id``, ``dash.ctx.triggered_id``."""
     name = dotted_name(node) or ""
     return name.rsplit(".", 1)[-1] == "triggered_id" and name.split(".")[-2:-1] in (
+        ["ctx"], ["callback_context"])
+
+
+def _is_parsed_trigger(node: ast.expr) -> bool:
+    """``ctx.triggered[0]["prop_id"].split(".")[0]``: the triggered id parsed by hand. Over
+    string ids it equals ``ctx.triggered_id`` ("" with no trigger); over dict ids it is a JSON
+    text that equals no string literal a chain could name, so a chain over it covers nothing.
+
+    >>> _is_parsed_trigger(ast.parse('ctx.triggered[0]["prop_id"].split(".")[0]', mode="eval").body)
+    True
+    """
+    def constant(n: ast.expr, value: object) -> bool:
+        return isinstance(n, ast.Constant) and n.value == value and type(n.value) is type(value)
+
+    if not (isinstance(node, ast.Subscript) and constant(node.slice, 0)):
+        return False
+    call = node.value
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "split" and len(call.args) == 1 and not call.keywords
+            and constant(call.args[0], ".")):
+        return False
+    prop_id = call.func.value
+    if not (isinstance(prop_id, ast.Subscript) and constant(prop_id.slice, "prop_id")):
+        return False
+    first = prop_id.value
+    if not (isinstance(first, ast.Subscript) and constant(first.slice, 0)):
+        return False
+    name = dotted_name(first.value) or ""
+    return name.rsplit(".", 1)[-1] == "triggered" and name.split(".")[-2:-1] in (
         ["ctx"], ["callback_context"])
 
 

@@ -1,4 +1,4 @@
-"""Static views of inline clientside JavaScript: the literal ``set_props`` writes it makes."""
+"""Static views of inline clientside JavaScript: its function's name, its literal ``set_props`` writes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,48 @@ import re
 _CALL = re.compile(r"(?<![\w$.])(?:dash_clientside\s*\.\s*)?set_props\s*\(\s*")
 _STRING = re.compile(r"""(["'])((?:\\.|(?!\1).)*)\1""")
 _KEY = re.compile(r"""\s*(?:(["'])((?:\\.|(?!\1).)*)\1|([A-Za-z_$][\w$]*))\s*:""")
+#: Comments and blank space a source may open with before its function.
+_LEADING = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.DOTALL)
+_IDENT = r"[A-Za-z_$][\w$]*"
+#: ``function name(``, ``async function* name(``.
+_NAMED_FUNCTION = re.compile(rf"(?:async\s+)?function\s*\*?\s*({_IDENT})\s*\(")
+#: A function value: ``function``, ``async``, ``(args) =>`` or ``arg =>``.
+_FUNCTION_VALUE = rf"(?:async\b|function\b|\([^()]*\)\s*=>|{_IDENT}\s*=>)"
+#: ``const name = (...) =>``, ``let name = function``, ``window.dash_clientside.ns.name = ...``.
+_ASSIGNED = re.compile(
+    rf"(?:(?:const|let|var)\s+)?((?:{_IDENT}\s*\.\s*)*{_IDENT})\s*=\s*(?={_FUNCTION_VALUE})")
+#: ``window.dash_clientside.ns = {name: function ...}`` (or ``name(args) {``).
+_NAMESPACE_OBJECT = re.compile(
+    rf"(?:window\s*\.\s*)?dash_clientside\s*\.\s*({_IDENT})\s*=\s*"
+    rf"(?:Object\.assign\s*\([^{{]*)?\{{\s*({_IDENT})\s*(?::\s*(?={_FUNCTION_VALUE})|\()")
+_NAMESPACE_PREFIX = re.compile(r"^(?:window\.)?dash_clientside\.")
+
+
+def js_function_name(js_source: str | None) -> str | None:
+    """The name its author gave the function an inline clientside source holds, or None
+    (an anonymous function): what a reader calls it, where Dash only has a hash.
+
+    >>> js_function_name("function update_title(n) { return n; }")
+    'update_title'
+    >>> js_function_name("const toggle = (n, open) => !open")
+    'toggle'
+    >>> js_function_name("window.dash_clientside.ui = {resize: function(w) { return w; }}")
+    'ui.resize'
+    >>> js_function_name("dash_clientside.ui.resize = (w) => w")
+    'ui.resize'
+    >>> js_function_name("function(n) { return n; }") is None
+    True
+    """
+    text = js_source or ""
+    start = _LEADING.match(text).end()
+    for pattern in (_NAMED_FUNCTION, _NAMESPACE_OBJECT, _ASSIGNED):
+        found = pattern.match(text, start)
+        if found is None:
+            continue
+        if pattern is _NAMESPACE_OBJECT:
+            return f"{found.group(1)}.{found.group(2)}"
+        return _NAMESPACE_PREFIX.sub("", re.sub(r"\s+", "", found.group(1)))
+    return None
 
 
 def js_set_props_targets(js_source: str | None) -> list[tuple[str, str]]:

@@ -11,6 +11,25 @@ from explorer.panels.exports import report_download, snapshot_download
 from explorer.projects import ProjectStore
 
 IMAGES = {ids.EXPORT_PNG: "png", ids.EXPORT_SVG: "svg"}
+#: Chromium refuses canvases beyond 16,384 px a side; cytoscape scales a larger PNG down.
+MAX_IMAGE_SIDE = 16000
+
+
+def image_request(kind: str, project: str | None, scope: str | None) -> dict:
+    """dash-cytoscape's ``generateImage`` for a PNG/SVG download: the whole graph (``full``)
+    unless the user chose the current view, on white (a transparent image is unreadable in
+    dark viewers and slides), a PNG at twice the size so that labels stay sharp.
+
+    >>> image_request("png", "demo", "whole")["options"]
+    {'full': True, 'bg': '#ffffff', 'scale': 2, 'maxWidth': 16000, 'maxHeight': 16000}
+    >>> image_request("svg", "demo", "view")["options"]
+    {'full': False, 'bg': '#ffffff'}
+    """
+    options: dict = {"full": scope != "view", "bg": "#ffffff"}
+    if kind == "png":
+        options.update(scale=2, maxWidth=MAX_IMAGE_SIDE, maxHeight=MAX_IMAGE_SIDE)
+    return {"type": kind, "action": "download", "filename": f"{project}-callbacks",
+            "options": options}
 
 
 def register(app: Dash, store: ProjectStore) -> None:
@@ -20,11 +39,12 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.EXPORT_JSON, "n_clicks"),
         Input({"type": ids.EXPORT_REPORT, "format": ALL}, "n_clicks"),
         State(ids.PROJECT_SELECT, "value"),
+        State(ids.EXPORT_SCOPE, "value"),
         prevent_initial_call=True,
     )
     def export(
         png: int | None, svg: int | None, snapshot_clicks: int | None,
-        report_clicks: list[int | None], project: str | None,
+        report_clicks: list[int | None], project: str | None, scope: str | None,
     ) -> None:
         """No Output: images are drawn by the graph in the browser, files go through the
         download, so each button writes only what it needs with ``set_props``. A report
@@ -34,9 +54,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         if services is None:
             raise PreventUpdate
         if isinstance(trigger, str) and trigger in IMAGES:
-            set_props(ids.GRAPH, {"generateImage": {
-                "type": IMAGES[trigger], "action": "download", "filename": f"{project}-callbacks",
-            }})
+            set_props(ids.GRAPH, {"generateImage": image_request(IMAGES[trigger], project, scope)})
             return
         try:
             file = (snapshot_download(services, project) if trigger == ids.EXPORT_JSON

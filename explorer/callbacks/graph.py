@@ -9,6 +9,8 @@ from explorer.layout import graph_layout
 from explorer.projects import ProjectStore
 from explorer.services import GraphView, SnapshotServices
 from explorer.view.aggregate import PRESET_LAYOUT
+from explorer.view.catalog import plural
+from explorer.view.search import SEARCH_LIMIT, count_matches
 from explorer.view.nodes import element_id
 from explorer.view.filters import ViewSpec, view_spec
 from explorer.view.stylesheet import HIGHLIGHT_JS
@@ -27,7 +29,11 @@ function(selection, direction) {
 
 def graph_caption(view: GraphView, total: int, spec: ViewSpec) -> str:
     """The line under the graph: how much of it is shown, and how to see more."""
-    caption = f"{view.callbacks} of {total} callbacks, {view.properties} properties shown"
+    caption = (f"{view.callbacks} of {total} callbacks, "
+               f"{plural(view.properties, 'property', 'properties')} shown")
+    if not view.callbacks and not view.properties and total:
+        # a blank canvas alone reads as a broken page
+        return "Nothing matches the filters — clear them to see the graph again."
     if view.aggregated:
         caption += (" — aggregated by page/module and connected cluster: click one to open "
                     "it, select a node and turn on focus to see its neighbourhood")
@@ -69,7 +75,7 @@ def search_result_list(services: SnapshotServices, query: str | None) -> list:
     hits = services.search(query.strip())
     if not hits:
         return [html.Div("No match.", className="small text-muted")]
-    return [
+    buttons = [
         html.Button(
             [html.Span(hit.label, className="fw-semibold"),
              html.Span(f" {hit.kind} · {hit.detail}", className="text-muted")],
@@ -78,6 +84,14 @@ def search_result_list(services: SnapshotServices, query: str | None) -> list:
         )
         for hit in hits
     ]
+    if len(hits) < SEARCH_LIMIT:
+        return buttons
+    total = count_matches(services.search_index, query.strip())
+    if total <= len(hits):
+        return buttons
+    # a silent cut-off reads as "these are all": say how many more a longer query would reach
+    return buttons + [html.Div(f"{len(hits)} of {total} shown — type more to narrow the search",
+                               className="small text-muted px-2 search-more")]
 
 
 def register(app: Dash, store: ProjectStore) -> None:

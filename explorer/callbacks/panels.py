@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from analysis.findings import Finding
+from analysis.graph import callback_node
 from explorer import ids
 from explorer.panels.details import details_panel, finding_card, severity_badge
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
+from explorer.view.catalog import SEVERITY_RANK
 from explorer.panels.summary import findings_by_rule_figure, message_figure, summary_counts
 
 PROMPT = html.P("Select a callback, a component or a finding.", className="text-muted")
@@ -21,21 +22,30 @@ def no_findings() -> tuple[html.P, str]:
     return html.P("No analysis.", className="text-muted p-2"), "Findings"
 
 
-def finding_item(index: int, finding: Finding) -> dbc.ListGroupItem:
-    """One finding as text: code, rule name, severity, functions, file:line and message."""
-    functions = ", ".join(name.rsplit(".", 1)[-1] for name in finding.functions)
+def finding_item(index: int, finding: Finding, names: list[str] | None = None) -> html.Button:
+    """One finding as text: code, rule name, severity, callbacks, file:line and message; a
+    button, so Tab reaches it and Enter selects it. ``names``: its callbacks told apart
+    (``Catalog.names``); by default their function names."""
+    functions = ", ".join(names or [name.rsplit(".", 1)[-1] for name in finding.functions])
     location = f"{finding.file}:{finding.line}" if finding.file else ""
-    return dbc.ListGroupItem([
-        html.Div([
+    line = "d-block small"
+    return html.Button([
+        html.Span([
             severity_badge(finding.severity),
             html.Span(finding.code, className="fw-bold me-1 finding-code"),
             html.Span(finding.name, className="me-1"),
-        ]),
-        html.Div([html.Span(functions, className="font-monospace finding-function"),
-                  html.Span(f"  {location}", className="text-muted")], className="small"),
-        html.Div(finding.message, className="small text-break"),
-    ], id={"type": ids.FINDING_ITEM, "index": index}, action=True, n_clicks=0,
-        className="py-1 px-2 finding-item")
+        ], className="d-block"),
+        html.Span([html.Span(functions, className="font-monospace finding-function"),
+                   html.Span(f"  {location}", className="text-muted")], className=line),
+        html.Span(finding.message, className=f"{line} text-break"),
+    ], id={"type": ids.FINDING_ITEM, "index": index}, n_clicks=0, type="button",
+        className="list-group-item list-group-item-action py-1 px-2 text-start finding-item")
+
+
+def finding_order(finding: Finding) -> tuple:
+    """Errors first, then warnings, then infos; within each, by file and line."""
+    return (SEVERITY_RANK.get(finding.severity, len(SEVERITY_RANK)), finding.file or "",
+            finding.line or 0, finding.code)
 
 
 def shown_findings(services: SnapshotServices, severities: tuple[str, ...],
@@ -74,8 +84,15 @@ def findings_panel(services: SnapshotServices, severities: list | None, rules: l
     if not shown:
         return html.P("No findings." if not total else "No finding passes the filters.",
                       className="text-muted p-2 mb-0"), count
-    return dbc.ListGroup([finding_item(i, services.findings[i]) for i in shown],
-                         flush=True), count
+    names = services.catalog.names
+    shown.sort(key=lambda i: finding_order(services.findings[i]))
+    items = []
+    for i in shown:
+        finding = services.findings[i]
+        told = [names[callback_node(n)] for n in finding.callbacks if callback_node(n) in names]
+        items.append(finding_item(i, finding, told if len(told) == len(finding.callbacks)
+                                  else None))
+    return html.Div(items, className="list-group list-group-flush"), count
 
 
 def selection_details(services: SnapshotServices, selection: dict | None) -> list:

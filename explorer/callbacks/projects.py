@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from explorer import ids
@@ -62,9 +62,30 @@ def adopted_revision(store: ProjectStore, result: object) -> int | None:
     return store.revision
 
 
-def project_status(store: ProjectStore, project: str | None) -> list:
-    """The status line of the picked project (nothing for an unknown one)."""
-    return status_line(project, store.state(project)) if store.known(project) else []
+def project_status(store: ProjectStore, project: str | None, cancelled: bool = False) -> list:
+    """The status line of the picked project (nothing for an unknown one), saying first
+    that its analysis was cancelled when Cancel was what changed it."""
+    if not store.known(project):
+        return []
+    line = status_line(project, store.state(project))
+    if cancelled:
+        line.insert(0, html.Div(f"Analysis of {project} cancelled: the last snapshot stays.",
+                                className="small text-warning-emphasis mb-1 status-cancelled"))
+    return line
+
+
+#: The progress bar while the probe runs: its time is unknown, so a full animated bar whose
+#: label has room (a 30% bar clipped "analysing" to "analy").
+ANALYSING = (100, "analysing…", True)
+
+
+def analysis_finished(result: dict) -> tuple[int, str, bool]:
+    """The progress bar once the job ends: full, still, saying how it went.
+
+    >>> analysis_finished({"error": None}), analysis_finished({"error": "boom"})
+    ((100, 'done', False), (100, 'failed', False))
+    """
+    return (100, "done" if not result.get("error") else "failed", False)
 
 
 def register(app: Dash, store: ProjectStore) -> None:
@@ -88,8 +109,9 @@ def register(app: Dash, store: ProjectStore) -> None:
             (Output(ids.ANALYSE_BUTTON, "disabled"), True, False),
             (Output(ids.CANCEL_BUTTON, "disabled"), False, True),
         ],
-        progress=[Output(ids.ANALYSIS_PROGRESS, "value"), Output(ids.ANALYSIS_PROGRESS, "label")],
-        progress_default=[0, ""],
+        progress=[Output(ids.ANALYSIS_PROGRESS, "value"), Output(ids.ANALYSIS_PROGRESS, "label"),
+                  Output(ids.ANALYSIS_PROGRESS, "animated")],
+        progress_default=[0, "", False],
         cancel=[Input(ids.CANCEL_BUTTON, "n_clicks")],
         prevent_initial_call=True,
     )
@@ -99,10 +121,10 @@ def register(app: Dash, store: ProjectStore) -> None:
         """Re-run the probe in a background job; the result is adopted by the app process."""
         if not store.known(project):
             raise PreventUpdate
-        set_progress((30, "analysing"))
+        set_progress(ANALYSING)
         # Cancel kills the job's process and its children (the probe among them).
         result = run_analysis(store.project(project), store.results_dir)
-        set_progress((100, "done" if not result.get("error") else "failed"))
+        set_progress(analysis_finished(result))
         return result
 
     @app.callback(
@@ -120,6 +142,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         Output(ids.STATUS, "children"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
+        Input(ids.CANCEL_BUTTON, "n_clicks"),
     )
-    def show_status(project: str | None, revision: int | None) -> list:
-        return project_status(store, project)
+    def show_status(project: str | None, revision: int | None, cancels: int | None) -> list:
+        cancelled = ctx.triggered_id == ids.CANCEL_BUTTON and bool(cancels)
+        return project_status(store, project, cancelled)

@@ -123,7 +123,8 @@ class SnapshotHistory:
         file found meanwhile is an orphan of a killed writer and can go."""
         folder = self._folder(project)
         folder.mkdir(parents=True, exist_ok=True)
-        with open(folder / ".lock", "a") as lock:
+        # beside the folder, not in it: the folder holds the entries and nothing else
+        with open(self.root / f".{project}.lock", "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 for orphan in folder.glob(".*.tmp"):

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Mapping
 
-from dash import CeleryManager, Dash, html
+import dash_bootstrap_components as dbc
+from dash import CeleryManager, Dash, dcc, html
 from flask import Flask, Response
 
 from analysis.errors import ConfigError
@@ -34,7 +35,6 @@ from explorer.background import background_manager
 from explorer.hosted.projects_file import load_projects
 from explorer.hosted.projects import HostedProjectStore
 from explorer.projects import Project
-from explorer import ids
 from explorer.callbacks import uploads
 from explorer.hosted.history import DEFAULT_KEEP, DEFAULT_MAX_BYTES, SnapshotHistory
 
@@ -186,18 +186,39 @@ def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
 
 
 def with_upload_bar(app: Dash) -> None:
-    """Put the upload control under the page's header (at the top if the page changes)."""
+    """Put the upload control under the page's header."""
     make_page = app.layout
 
     def page_with_uploads() -> html.Div:
         page = make_page()
         children = list(page.children)
-        where = next((i for i, child in enumerate(children)
-                      if getattr(child, "id", None) == ids.STATUS), 0)
+        where = upload_bar_position(children)
         page.children = children[:where] + [uploads.upload_bar()] + children[where:]
         return page
 
     app.layout = page_with_uploads
+
+
+#: Page children that draw nothing: the upload bar goes after them, never among the visible.
+INVISIBLE = (dcc.Store, dcc.Location, dcc.Download)
+
+
+def upload_bar_position(children: list) -> int:
+    """Where the upload bar goes among the page's top-level children: just after the
+    navbar, or (a page without one) before the first child that draws something. The
+    status line it once looked for lives inside the graph panel, so that search fell back
+    to the top of the page, above the navbar.
+
+    >>> upload_bar_position([dcc.Store(id="s"), dbc.Navbar(), html.Div()])
+    2
+    >>> upload_bar_position([dcc.Store(id="s"), html.Div()])
+    1
+    """
+    navbars = [i for i, child in enumerate(children) if isinstance(child, dbc.Navbar)]
+    if navbars:
+        return navbars[0] + 1
+    return next((i for i, child in enumerate(children) if not isinstance(child, INVISIBLE)),
+                len(children))
 
 
 def warm_projects(store: HostedProjectStore) -> None:

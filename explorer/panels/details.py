@@ -9,11 +9,11 @@ from dash import dcc, html
 
 from analysis.errors import ConfigError
 from analysis.findings import Finding
-from analysis.graph import property_node
+from analysis.graph import callback_node, property_node
 from analysis.rules import get_rule
 from analysis.snapshot import Callback, Dependency
 from explorer import ids
-from explorer.view.catalog import callback_kind
+from explorer.view.catalog import callback_kind, plural
 from explorer.view.nodes import component_of_key, group_of_key
 from explorer.services import SnapshotServices
 from explorer.view.stylesheet import SEVERITY_COLOURS  # the graph's colours: badges match its legend
@@ -58,27 +58,32 @@ def details_panel(services: SnapshotServices, key: str) -> list:
 
 
 def callback_details(services: SnapshotServices, cb: Callback) -> list:
+    kind = callback_kind(cb)
     flags = [
-        ("clientside", cb.kind == "clientside"), ("background", cb.background),
-        ("async", cb.is_async), ("multi-output", cb.multi_output), ("no output", cb.no_output),
+        ("multi-output", cb.multi_output), ("no output", cb.no_output),
         ("prevent_initial_call", cb.prevent_initial_call_effective),
         ("allow_duplicate", any(d.allow_duplicate for d in cb.outputs)),
         ("running", bool(cb.running)), ("dropped by Dash", cb.dropped),
         ("from an installed package", cb.library),
+        # the kind badge already says clientside/background/async; these are the rest of it
+        ("async", cb.is_async and kind != "async"),
+        ("background", cb.background and kind != "background"),
     ]
     findings = [f for f in services.findings if cb.index in f.callbacks]
     source = cb.source or cb.js_source
     return [
-        html.H5(cb.name, className="mb-0 text-break"),
+        html.H5(services.label(callback_node(cb.index)), className="mb-0 text-break"),
         html.Div(cb.function, className="text-muted small text-break"),
         html.Div(cb.location, className="small font-monospace mb-2 text-break"),
-        html.Div([dbc.Badge(callback_kind(cb), color="primary", className="me-1")]
+        html.Div([dbc.Badge(kind, color="primary", className="me-1")]
                  + [dbc.Badge(name, color="secondary", className="me-1")
                     for name, on in flags if on], className="mb-2"),
         _dependencies("Inputs", services, cb.inputs),
         _dependencies("States", services, cb.states),
         _dependencies("Outputs", services, cb.outputs),
         _dependencies("Running", services, cb.running),
+        _dependencies("Progress (set_progress)", services, cb.progress),
+        _dependencies("Cancelled by", services, cb.cancel),
         html.H6(f"Findings ({len(findings)})", className="mt-3"),
         *[finding_card(f) for f in findings],
         html.H6("Source", className="mt-3"),
@@ -145,7 +150,8 @@ def component_details(services: SnapshotServices, component: str) -> list:
         html.H5(component, className="text-break"),
         html.Div(services.catalog.component_type.get(component, "not in any layout"),
                  className="text-muted small mb-2"),
-        html.Div(f"{len(props)} properties used by callbacks", className="small"),
+        html.Div(f"{plural(len(props), 'property', 'properties')} used by callbacks",
+                 className="small"),
         *sections,
     ]
 
@@ -156,7 +162,7 @@ def group_details(services: SnapshotServices, group: str) -> list:
                        if services.catalog.group_of.get(k) == group)
     return [
         html.H5(group, className="text-break"),
-        html.Div(f"{len(callbacks)} callbacks", className="small text-muted mb-2"),
+        html.Div(plural(len(callbacks), "callback"), className="small text-muted mb-2"),
         _links(services, callbacks),
     ]
 
@@ -167,7 +173,8 @@ def cluster_details(services: SnapshotServices, key: str) -> list:
                        key=lambda k: services.catalog.callbacks[k].index)
     return [
         html.H5(services.clusters.label[key].split("\n")[0], className="text-break"),
-        html.Div(f"{len(callbacks)} connected callbacks in {services.clusters.group_of[key]}",
+        html.Div(f"{plural(len(callbacks), 'connected callback')} in "
+                 f"{services.clusters.group_of[key]}",
                  className="small text-muted mb-2"),
         _links(services, callbacks),
     ]

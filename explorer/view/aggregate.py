@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from explorer.view.catalog import Catalog, worst
+from explorer.view.catalog import Catalog, plural, worst
 from explorer.view.elements import build_elements, group_label
 from explorer.view.nodes import cluster_node, element_id, group_node, group_of_key
 from explorer.view.layering import Box, layered_positions
@@ -98,7 +98,7 @@ def _label(keys: tuple[str, ...], catalog: Catalog) -> str:
     """The callbacks' common name prefix (``chain3_step*``) or the first name and a count."""
     names = sorted(catalog.callbacks[k].name for k in keys if k in catalog.callbacks)
     if not names:
-        return f"{len(keys)} properties"
+        return plural(len(keys), "property", "properties")
     if len(names) == 1:
         return names[0]
     prefix = os.path.commonprefix(names).rstrip("._")

@@ -9,6 +9,7 @@ import networkx as nx
 
 from analysis.findings import SEVERITIES, Finding
 from analysis.graph import callback_node, property_node
+from analysis.rules._naming import told_apart
 from analysis.snapshot import Callback, Snapshot
 from explorer.view.nodes import component_node
 
@@ -28,6 +29,15 @@ def callback_kind(callback: Callback) -> str:
     if callback.background:
         return "background"
     return "async" if callback.is_async else "server"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """A count and its noun, singular for one.
+
+    >>> plural(1, "property", "properties"), plural(2, "callback"), plural(0, "callback")
+    ('1 property', '2 callbacks', '0 callbacks')
+    """
+    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 def callback_group(callback: Callback) -> str:
@@ -61,6 +71,8 @@ class Catalog:
     edge_severity: dict[tuple[str, str], str]
     finding_nodes: tuple[frozenset[str], ...]  # per finding: the nodes involved
     groups: tuple[str, ...] = field(default=())
+    #: callback node key -> its name, told apart by its Outputs from callbacks of the same name
+    names: dict[str, str] = field(default_factory=dict)
 
     def count_callbacks(self, keys: Iterable[str]) -> int:
         """How many of the node keys are callbacks (internal ones are not)."""
@@ -111,6 +123,8 @@ def build_catalog(snapshot: Snapshot, graph: nx.DiGraph, findings: tuple[Finding
         edge_severity=edge_severity,
         finding_nodes=finding_nodes,
         groups=tuple(sorted(set(group_of.values()))),
+        names={callback_node(index): name
+               for index, name in told_apart(callbacks.values()).items()},
     )
 
 

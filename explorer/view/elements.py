@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
-from explorer.view.catalog import Catalog, callback_kind, worst
+from explorer.view.catalog import Catalog, callback_kind, plural, worst
 from explorer.view.nodes import component_node, element_id, group_node
 
 #: "overview": a large view drawn as pages/modules and clusters that open on click
@@ -65,7 +65,7 @@ def group_label(group: str, callbacks: int) -> str:
     >>> group_label("pages.orders", 3)
     'pages.orders\\n3 callbacks'
     """
-    return f"{group}\n{callbacks} callbacks"
+    return f"{group}\n{plural(callbacks, 'callback')}"
 
 
 def _node(key: str, label: str, classes: str, catalog: Catalog, severity: str | None,

@@ -33,8 +33,9 @@ def build_index(graph: nx.DiGraph, catalog: Catalog) -> tuple[SearchEntry, ...]:
     """Every callback, component and property of the graph as a search entry."""
     entries: list[SearchEntry] = []
     for key, cb in sorted(catalog.callbacks.items(), key=lambda item: item[1].index):
-        text = " ".join([cb.function, cb.location, cb.module or ""])
-        entries.append(SearchEntry(key, cb.name, cb.location, "callback", text.lower()))
+        label = catalog.names.get(key, cb.name)
+        text = " ".join([cb.function, label, cb.location, cb.module or ""])
+        entries.append(SearchEntry(key, label, cb.location, "callback", text.lower()))
     for component in sorted(set(catalog.component_of.values())):
         kind = catalog.component_type.get(component, "")
         entries.append(SearchEntry(
@@ -50,7 +51,20 @@ def build_index(graph: nx.DiGraph, catalog: Catalog) -> tuple[SearchEntry, ...]:
     return tuple(entries)
 
 
-def search(index: tuple[SearchEntry, ...], query: str, limit: int = 20) -> tuple[SearchHit, ...]:
+#: How many hits a search lists; the list says so when there are more.
+SEARCH_LIMIT = 20
+
+
+def count_matches(index: tuple[SearchEntry, ...], query: str) -> int:
+    """How many entries match every word of ``query`` (all of them, not just those listed)."""
+    words = query.lower().split()
+    if not words:
+        return 0
+    return sum(1 for entry in index if all(word in entry.text for word in words))
+
+
+def search(index: tuple[SearchEntry, ...], query: str,
+           limit: int = SEARCH_LIMIT) -> tuple[SearchHit, ...]:
     """Entries matching every word of ``query``; exact and prefix matches of the label first."""
     words = query.lower().split()
     if not words:

@@ -290,7 +290,9 @@ def processes_mentioning(text: str) -> list[str]:
     return found
 
 
-def test_cancel_stops_the_analysis_and_its_probe(dash_duo, tmp_path):
+def start_hanging_analysis(dash_duo, tmp_path) -> tuple[ProjectStore, Path, int]:
+    """Serve a project whose next analysis hangs, and start that analysis: the store, the
+    target and the store's revision before it."""
     target = tmp_path / "slow_app" / "app.py"
     target.parent.mkdir()
     target.write_text(HANGS_WHEN_FLAGGED)
@@ -299,8 +301,13 @@ def test_cancel_stops_the_analysis_and_its_probe(dash_duo, tmp_path):
     dash_duo.wait_for_contains_text("#status", "slow: analysed at", timeout=30)
     before = store.revision
     (target.parent / "HANG").touch()
+    dash_duo.find_element("#analyse-button").click()
+    return store, target, before
+
+
+def test_cancel_stops_the_analysis_and_its_probe(dash_duo, tmp_path):
+    store, target, before = start_hanging_analysis(dash_duo, tmp_path)
     button = dash_duo.find_element("#analyse-button")
-    button.click()
     wait_until(lambda: processes_mentioning(str(target)), message="the probe to start")
     dash_duo.find_element("#cancel-button").click()
     wait_until(button.is_enabled, message="the job to stop")

@@ -12,6 +12,7 @@ from explorer.layout import graph_layout
 from explorer.services import GraphView
 from explorer.view.aggregate import PRESET_LAYOUT
 from explorer.view.nodes import element_id
+from explorer.view.search import SEARCH_LIMIT, count_matches
 from explorer.view.filters import ViewSpec, view_spec
 from explorer.view.urlstate import UrlView
 
@@ -89,3 +90,18 @@ def test_search_results_are_buttons_selecting_their_node(demo_store):
     buttons = search_result_list(services, "net_to_gross")
     assert [b.id for b in buttons] == [{"type": "search-result", "node": h.key}
                                         for h in services.search("net_to_gross")]
+
+
+def test_a_cut_off_search_says_how_many_matched(demo_store):
+    services = demo_store.services("demo")
+    listed = search_result_list(services, "a")
+    total = count_matches(services.search_index, "a")
+    assert total > SEARCH_LIMIT and len(listed) == SEARCH_LIMIT + 1
+    assert listed[-1].children.startswith(f"{SEARCH_LIMIT} of {total} shown")
+    assert all(getattr(b, "id", None) for b in search_result_list(services, "net_to_gross"))
+
+
+def test_a_view_that_shows_nothing_says_how_to_get_back(demo_store):
+    services = demo_store.services("demo")
+    empty = services.graph_view(ViewSpec(severities=("info",)), (), "dagre")
+    assert graph_caption(empty, 20, ViewSpec(severities=("info",))).startswith("Nothing matches")

@@ -73,3 +73,15 @@ def test_the_group_filter_keeps_only_the_projects_groups():
     assert group_filter(groups, ["pages.orders"], ["pages.orders"]) is None  # unchanged
     assert group_filter(groups, None, None) == []
     assert group_filter([], ["pages.orders"], ["pages.orders"]) == []
+
+
+def test_findings_are_listed_by_severity_then_place_as_keyboard_buttons(demo_store):
+    services = demo_store.services("demo")
+    listed, _ = findings_panel(services, None, None, None)
+    shown = [services.findings[item.id["index"]] for item in listed.children]
+    rank = {"error": 0, "warning": 1, "info": 2}
+    assert [rank[f.severity] for f in shown] == sorted(rank[f.severity] for f in shown)
+    errors = [f for f in shown if f.severity == "error"]
+    assert [(f.file, f.line) for f in errors] == sorted((f.file, f.line) for f in errors)
+    assert all(item.type == "button" and "finding-item" in item.className
+               for item in listed.children)

@@ -40,3 +40,10 @@ def test_one_answer_for_a_project_with_or_without_analysis(demo_store):
     assert shown == 7
     assert demo_store.answer("broken", lambda services: 1 / 0, "nothing") == "nothing"
     assert demo_store.answer(None, lambda services: 1 / 0, "nothing") == "nothing"
+
+
+def test_the_status_line_says_when_an_analysis_was_cancelled(demo_store):
+    line = project_status(demo_store, "demo", cancelled=True)
+    assert line[0].children == "Analysis of demo cancelled: the last snapshot stays."
+    assert line[1].children.startswith("demo: analysed at ")
+    assert project_status(demo_store, "nope", cancelled=True) == []

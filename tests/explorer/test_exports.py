@@ -43,7 +43,8 @@ def click(client, button: str | dict) -> dict:
     changed = button if isinstance(button, str) else json.dumps(button, sort_keys=True,
                                                                separators=(",", ":"))
     body = {"output": dependency["output"], "outputs": [], "inputs": [*plain, shown],
-            "state": [{"id": ids.PROJECT_SELECT, "property": "value", "value": "shop"}],
+            "state": [{"id": ids.PROJECT_SELECT, "property": "value", "value": "shop"},
+                      {"id": ids.EXPORT_SCOPE, "property": "value", "value": "whole"}],
             "changedPropIds": [f"{changed}.n_clicks"]}
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code in (200, 204), response.get_data(as_text=True)[:500]
@@ -73,8 +74,9 @@ def test_a_forged_format_downloads_nothing(client):
     assert click(client, {"type": ids.EXPORT_REPORT, "format": "text"}) == {}  # not offered
 
 
-def test_the_snapshot_and_the_images_are_exported_as_before(client):
+def test_the_snapshot_and_the_images_are_exported(client):
     sent = click(client, ids.EXPORT_JSON)[ids.DOWNLOAD]["data"]
     assert sent["content"] == SHOP.to_json() and sent["filename"] == "shop-snapshot.json"
     image = click(client, ids.EXPORT_SVG)[ids.GRAPH]["generateImage"]
-    assert image == {"type": "svg", "action": "download", "filename": "shop-callbacks"}
+    assert image == {"type": "svg", "action": "download", "filename": "shop-callbacks",
+                     "options": {"full": True, "bg": "#ffffff"}}

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from analysis.snapshot import Callback, Component
 from snapshot_factory import (
     flagged, probed_findings, reported_names, server, snapshot, snapshot_with_layout,
 )
@@ -186,9 +189,13 @@ def test_dash020_dispatch_chain_on_a_value_the_user_picks_is_still_reported(subj
     assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
 
 
-def test_dash020_explicit_bare_return_after_a_dispatch_chain_is_still_reported():
+@pytest.mark.parametrize("tail", [
+    "\n    else:\n        notify('unsupported')\n        return\n",
+    "\n    return None\n",  # written out after the chain: the author expects other values
+])
+def test_dash020_explicit_bare_return_after_a_dispatch_chain_is_still_reported(tail):
     """The corpus's true positive (Plotly-DashGo add_edit_job): an "unsupported" branch."""
-    source = DISPATCH.rstrip() + "\n    else:\n        notify('unsupported')\n        return\n"
+    source = DISPATCH.rstrip() + tail
     cb = server(0, source, inputs=["table.nClicksButton"], states=["table.clickedCustom"],
                 outputs=MODALS, multi_output=True, prevent_initial_call=True)
     assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
@@ -297,3 +304,117 @@ def test_dash020_no_trigger_guard_that_dash_reaches_is_still_reported(inputs, pr
     cb = server(0, GUARD, inputs=inputs, outputs=OPERATOR, multi_output=True,
                 prevent_initial_call=prevent)
     assert reported_names("DASH020", snapshot(cb)) == ["update_filter"]
+
+
+# --- the None a guard returns is the variable's own; a hand-parsed trigger --------------------
+REMEMBER = """
+def remember(_, date):
+    if date is not None:
+        return date
+    return None
+"""
+PENDING = {"inputs": ["cancel.n_clicks"], "states": ["date.date"], "outputs": ["pending.data"],
+           "prevent_initial_call": True}
+
+
+@pytest.mark.parametrize("source", [
+    REMEMBER,
+    REMEMBER.replace("        return date\n    return None", "        return date\n    else:\n        return None"),
+])
+def test_dash020_none_on_the_path_where_the_returned_name_is_none(source):
+    assert reported_names("DASH020", snapshot(server(0, source, **PENDING))) == []
+
+
+@pytest.mark.parametrize("change", [
+    ("return date\n", "return date.upper()\n"),  # not the variable itself
+    ("if date is not None", "if date is None"),  # on the returning path date IS None
+    ("    if date", "    date = date or _\n    date = str(date)\n    if date"),  # rebound
+])
+def test_dash020_other_none_after_a_not_none_guard_is_still_reported(change):
+    source = REMEMBER.replace(*change)
+    assert reported_names("DASH020", snapshot(server(0, source, **PENDING))) == ["remember"]
+
+
+PARSED = """
+def export(n_clicks, date):
+    ctx = dash.callback_context
+    trigger_id = ctx.triggered[0]["prop_id"].split(".")[0]
+    if trigger_id == "export":
+        return {"date": date}
+    return None
+"""
+EXPORTED = {"inputs": ["export.n_clicks"], "states": ["date.date"], "outputs": ["exported.data"]}
+
+
+def test_dash020_return_after_a_hand_parsed_trigger_naming_every_input_is_unreachable():
+    cb = server(0, PARSED, prevent_initial_call=True, **EXPORTED)
+    assert reported_names("DASH020", snapshot(cb)) == []
+
+
+@pytest.mark.parametrize("source, fields", [
+    (PARSED, {"prevent_initial_call": None}),  # runs on load: no trigger, the parsed id is ""
+    (PARSED.replace("n_clicks, date", "n_clicks, other, date"),  # an Input no branch names
+     {"inputs": ["export.n_clicks", "other.n_clicks"]}),
+    (PARSED.replace('split(".")[0]', 'split(".")[1]'), {}),  # the property, not the id
+])
+def test_dash020_return_after_a_hand_parsed_trigger_can_still_be_reached(source, fields):
+    cb = server(0, source, **{**EXPORTED, "prevent_initial_call": True, **fields})
+    assert reported_names("DASH020", snapshot(cb)) == ["export"]
+
+
+
+# --- an if/elif over every value a control can hold --------------------------------------------
+FILTER_CHAIN = """
+def options(filter):
+    if filter == "genotype":
+        return "years", "Genotype"
+    elif filter == "year":
+        return "names", "Year"
+"""
+RADIO = {"type": "dash_core_components.RadioItems", "choices": ("genotype", "year"),
+         "initial": {"value": "genotype"}}
+
+
+def options_snapshot(component: dict, *others: Callback, source: str = FILTER_CHAIN):
+    cb = server(0, source, inputs=["filter.value"], outputs=["choice.children", "choice.title"],
+                multi_output=True)
+    snap = snapshot_with_layout(cb, *others)
+    return replace(snap, components=(Component("filter", layout="app", **component),))
+
+
+@pytest.mark.parametrize("component", [
+    RADIO,
+    {**RADIO, "type": "dash_mantine_components.SegmentedControl"},
+    {**RADIO, "type": "dash_core_components.Tabs"},
+    {**RADIO, "type": "dash_core_components.Dropdown",
+     "initial": {"value": "year", "clearable": False}},
+])
+def test_dash020_chain_over_every_option_of_an_unclearable_control_is_not_reported(component):
+    assert reported_names("DASH020", options_snapshot(component)) == []
+    in_tuple = FILTER_CHAIN.replace('filter == "year"', 'filter in ("year", "other")')
+    assert reported_names("DASH020", options_snapshot(component, source=in_tuple)) == []
+
+
+@pytest.mark.parametrize("component", [
+    {**RADIO, "choices": ("genotype", "year", "state")},  # an option no branch names
+    {**RADIO, "initial": {}},  # starts empty: None takes no branch
+    {**RADIO, "initial": {"value": "other"}},
+    {**RADIO, "choices": None},  # options not known (an older snapshot, a long list)
+    {**RADIO, "type": "dash_core_components.Dropdown"},  # clearable by default
+    {**RADIO, "type": "dash_core_components.Dropdown",
+     "initial": {"value": "year", "clearable": False, "multi": True}},
+    {**RADIO, "type": "dash_core_components.Checklist"},  # can be emptied
+])
+def test_dash020_chain_over_a_control_that_may_hold_another_value_is_still_reported(component):
+    assert reported_names("DASH020", options_snapshot(component)) == ["options"]
+
+
+def test_dash020_chain_over_options_a_callback_rewrites_is_still_reported():
+    rewrite = server(1, "def more(n):\n    return ['genotype', 'year', 'state']",
+                     inputs=["more.n_clicks"], outputs=["filter.options"])
+    assert reported_names("DASH020", options_snapshot(RADIO, rewrite)) == ["options"]
+
+
+def test_dash020_probed_chains_over_every_option():
+    findings = probed_findings("realworld/patterns/dash020_every_option.py")
+    assert flagged(findings, "DASH020") == {"partly"}  # its "c" falls off the end

@@ -38,3 +38,26 @@ STAR = "def trim(*values):\n    if not values[1]:\n        return no_update\n   
 ])
 def test_dash041_writing_something_else_into_its_own_input_is_reported(source):
     assert reported_names("DASH041", snapshot(server(0, source, **LOOP))) == ["trim"]
+
+
+PAGINATE = """
+def paginate(opened, page, chunks):
+    if opened:
+        return chunks[page - 1], len(chunks), page
+    return "", 1, 1
+"""
+PAGER = {"inputs": ["modal.opened", "pager.page"], "states": ["chunks.data"],
+         "outputs": ["pages.children", "pager.total", "pager.page"], "multi_output": True}
+
+
+def test_dash041_own_input_back_or_a_constant_reset_is_no_direction():
+    assert reported_names("DASH041", snapshot(server(0, PAGINATE, **PAGER))) == []
+
+
+@pytest.mark.parametrize("source", [
+    PAGINATE.replace("len(chunks), page", "len(chunks), opened"),  # another Input only
+    PAGINATE.replace("len(chunks), page", "len(chunks), 2"),  # never carries the user's page
+    PAGINATE.replace('"", 1, 1', '"", 1, None'),  # None is no reset
+])
+def test_dash041_a_pager_that_undoes_the_users_page_is_reported(source):
+    assert reported_names("DASH041", snapshot(server(0, source, **PAGER))) == ["paginate"]

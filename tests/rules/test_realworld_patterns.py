@@ -68,11 +68,21 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
      "a Download created by a callback, known by dcc.send_bytes"),
     ("dash020_no_trigger_guard.py", "update_filter", "DASH020",
      "`if not ctx.triggered_id` under prevent_initial_callbacks"),
+    ("dash020_own_none_and_parsed_trigger.py", "remember", "DASH020",
+     "`if x is not None: return x` / `return None` is `return x`"),
+    ("dash020_own_none_and_parsed_trigger.py", "export", "DASH020",
+     "hand-parsed trigger naming the only Input under prevent_initial_call"),
+    ("dash020_every_option.py", "options", "DASH020", "if/elif over every radio option"),
+    ("dash020_every_option.py", "tab_content", "DASH020", "if/elif over every tab"),
     ("dash030_toggle.py", "toggle", "DASH030", "every Input flips is_open"),
     ("dash030_helper_and_parity.py", "pick", "DASH030", "trigger read through a helper"),
     ("dash030_helper_and_parity.py", "theme", "DASH030", "`n_clicks % 2` as an on/off switch"),
     ("dash041_normalise_own_input.py", "trim", "DASH041",
      "writes back a normalised copy of its own Input"),
+    ("dash041_function_of_all_inputs.py", "paginate", "DASH041",
+     "own Input back, or a constant reset when the modal closes"),
+    ("dash041_function_of_all_inputs.py", "crop_options", "DASH041",
+     "options normaliser echoing its own data/value"),
 ]
 
 
