@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -18,6 +19,9 @@ from analysis.snapshot import Snapshot, parse_json
 PROBE = Path(__file__).with_name("child.py")
 ENTRY_NAMES = ("app.py", "index.py", "main.py")
 DEFAULT_MEMORY_LIMIT_MB = 4096
+#: How often the parent reads the resident memory of the probe's process group (seconds):
+#: often enough that an allocation cannot run far past the limit between two looks.
+MEMORY_POLL_SECONDS = 0.15
 STDERR_TAIL_CHARS = 4000
 #: What a probe child gets of a server's environment when the caller passes an allowlist
 #: (the hosted explorer): what Python, locales and temporary files need, nothing that could
@@ -157,8 +161,11 @@ def snapshot_target(target: str, *, python: str | None = None, timeout: float = 
     limit = DEFAULT_MEMORY_LIMIT_MB if memory_limit_mb is None else memory_limit_mb
     with tempfile.TemporaryDirectory(prefix="dash-probe-") as work:
         out = Path(work) / "snapshot.json"
+        # Where the parent can watch resident memory it enforces the limit itself and the
+        # child sets no address-space limit (see "Probe" in docs/ARCHITECTURE.md).
+        watch = limit > 0 and _can_read_memory()
         command = [interpreter, str(PROBE), "--out", str(out), "--root", str(resolved.root),
-                   "--label", resolved.label, "--memory-limit-mb", str(limit)]
+                   "--label", resolved.label, "--memory-limit-mb", str(0 if watch else limit)]
         if resolved.module:
             command += ["--module", resolved.module]
         else:
@@ -167,7 +174,7 @@ def snapshot_target(target: str, *, python: str | None = None, timeout: float = 
             command += ["--attr", resolved.attr]
         child_env = dict(os.environ if env is None else env)
         returncode, stderr_tail = _run_child(command, resolved.root, Path(work), timeout, target,
-                                             child_env)
+                                             child_env, limit if watch else 0)
         envelope = _read_envelope(out)
         if envelope is None:
             raise _no_snapshot_error(target, returncode, stderr_tail, limit)
@@ -184,27 +191,73 @@ def snapshot_target(target: str, *, python: str | None = None, timeout: float = 
 
 
 def _run_child(command: list[str], root: Path, work: Path, timeout: float,
-               target: str, env: Mapping[str, str]) -> tuple[int, str]:
-    """Run the probe in its own process group; kill the whole group on timeout and after."""
+               target: str, env: Mapping[str, str], memory_limit_mb: int = 0) -> tuple[int, str]:
+    """Run the probe in its own process group; kill the whole group on timeout, when the
+    group's resident memory passes ``memory_limit_mb`` (0: not watched), and after."""
     env = dict(env, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
     stderr_path = work / "stderr.txt"
+    deadline = time.monotonic() + timeout
+    limit_bytes = memory_limit_mb * 1024 * 1024
     with open(stderr_path, "wb") as stderr:
         process = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.DEVNULL,
                                    stdout=subprocess.DEVNULL, stderr=stderr,
                                    start_new_session=True)
         try:
-            returncode = process.wait(timeout=timeout)
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise subprocess.TimeoutExpired(command, timeout)
+                try:
+                    returncode = process.wait(timeout=min(left, MEMORY_POLL_SECONDS)
+                                              if limit_bytes else left)
+                    break
+                except subprocess.TimeoutExpired:
+                    if limit_bytes and _group_resident_bytes(process.pid) > limit_bytes:
+                        _kill_group(process.pid)
+                        process.wait()
+                        raise ProbeError(_memory_message(target, memory_limit_mb),
+                                         _tail(stderr_path)) from None
         except subprocess.TimeoutExpired:
             _kill_group(process.pid)
             process.wait()
             raise ProbeError(
-                f"{target} did not finish importing within {timeout:g} s (timed out); make "
+                f"{target} did not finish importing within {timeout:g} s (timed out), perhaps "
+                f"waiting on a process it started (e.g. a browser for image export); make "
                 f"start-up work lazy or raise --timeout",
                 _tail(stderr_path),
             ) from None
         finally:
             _kill_group(process.pid)  # whatever the target left running in its group
     return returncode, _tail(stderr_path)
+
+
+def _can_read_memory() -> bool:
+    """True where /proc shows each process's group and resident size (Linux)."""
+    return _stat_fields(os.getpid()) is not None
+
+
+def _stat_fields(pid: int) -> list[bytes] | None:
+    """The fields of /proc/PID/stat after the command name (which may hold spaces and
+    parentheses): index 2 is the process group, 21 the resident size in pages."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            text = handle.read()
+    except OSError:  # no /proc, or the process just ended
+        return None
+    fields = text[text.rfind(b")") + 2:].split()
+    return fields if len(fields) > 21 else None
+
+
+def _group_resident_bytes(pgid: int) -> int:
+    """The resident memory of every process in group ``pgid``: the probe, and whatever it
+    started (which inherits the group), but not the address space they merely reserve."""
+    pages = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            fields = _stat_fields(int(entry.name))
+            if fields is not None and int(fields[2]) == pgid:
+                pages += int(fields[21])
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def _kill_group(pgid: int) -> None:

@@ -138,6 +138,18 @@ def test_memory_hog_stopped_by_the_limit() -> None:
     assert isinstance(error, ProbeError) and "1024 MB" in error.message
 
 
+def test_memory_used_by_a_process_the_target_starts_counts_too() -> None:
+    error = probe_fault("child_memory_hog.py", memory_limit_mb=1024)
+    assert isinstance(error, ProbeError) and "1024 MB" in error.message
+
+
+def test_address_space_reserved_but_not_used_is_not_memory() -> None:
+    # Chromium (kaleido's write_image at import) reserves many GiB it never touches; the
+    # limit is on resident memory, so such a target is analysed under the default limit.
+    snapshot = snapshot_target(str(FAULTS / "reserves_address_space.py"))
+    assert snapshot is not None
+
+
 def test_bad_interpreter() -> None:
     error = probe_fault("noisy.py", python=str(FAULTS / "no-such-python"))
     assert isinstance(error, ProbeError) and "--python" in error.message
