@@ -49,7 +49,8 @@ def lint_parser() -> argparse.ArgumentParser:
         help="run the probe with this interpreter (the target's virtualenv)")
     add("--timeout", type=_positive, default=60.0, metavar="SECONDS",
         help="probe time limit (default 60)")
-    add("--memory-limit", type=_positive_int, metavar="MB", help="probe memory limit in MB")
+    add("--memory-limit", type=_positive_int, metavar="MB",
+        help="probe memory limit in MB (resident memory of the target and what it starts)")
     add("--select", action="append", metavar="CODES",
         help="only these codes or prefixes (comma-separated, repeatable)")
     add("--ignore", action="append", metavar="CODES",

@@ -40,7 +40,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--module", help="the target's dotted module name")
     parser.add_argument("--attr", help="the attribute naming the primary app (or a factory)")
     parser.add_argument("--label", default="", help="the target as the user wrote it")
-    parser.add_argument("--memory-limit-mb", type=int, default=0, help="RLIMIT_AS; 0: none")
+    parser.add_argument("--memory-limit-mb", type=int, default=0,
+                        help="RLIMIT_AS (the parent passes 0 where it watches memory); 0: none")
     return parser.parse_args(argv)
 
 
@@ -73,6 +74,7 @@ def _repr(value: object) -> str:
 
 
 def limit_memory(megabytes: int) -> None:
+    """Limit address space where the parent cannot watch resident memory (no /proc)."""
     if megabytes <= 0:
         return
     try:
