@@ -60,6 +60,9 @@ FRAMING = """
         }
     };
     const onLayout = (cy) => {
+        // the container may have changed size since cytoscape last measured it (the page's
+        // stylesheet arriving, a panel toggled): measure again before framing in it
+        cy.resize();
         // what a new drawing added: a cluster that was asked for is replaced by its members
         const seen = new Set(cy.scratch("dce-seen") || []);
         const now = cy.nodes().map((n) => n.id());
