@@ -4,6 +4,7 @@ alert appeared: they never move the canvas after cytoscape measured where it is.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
@@ -67,8 +68,8 @@ def click_at(driver, spot: dict) -> None:
     click.perform()
 
 
-def test_the_first_click_after_the_status_line_appeared_selects_the_node_under_it(
-        dash_duo, tmp_path):
+def open_flaky_app(dash_duo, tmp_path) -> Path:
+    """The explorer on the three-callback app, its graph drawn; returns the app's folder."""
     target = tmp_path / "flaky_app" / "app.py"
     target.parent.mkdir()
     target.write_text(BREAKS_WHEN_FLAGGED)
@@ -79,26 +80,23 @@ def test_the_first_click_after_the_status_line_appeared_selects_the_node_under_i
     wait_until(lambda: dash_duo.driver.execute_script(
         "return window.cy && window.cy.nodes('.callback').length;") == 3,
         message="the graph")
+    return target.parent
+
+
+def test_the_first_click_after_the_status_line_appeared_selects_the_node_under_it(
+        dash_duo, tmp_path):
+    open_flaky_app(dash_duo, tmp_path)
     time.sleep(1)  # the viewport has settled
     click_at(dash_duo.driver, dash_duo.driver.execute_script(NODE_SPOT, "second_step"))
     dash_duo.wait_for_contains_text("#details", "second_step", timeout=10)
 
 
 def test_a_click_after_the_error_alert_appeared_selects_the_node_under_it(dash_duo, tmp_path):
-    target = tmp_path / "flaky_app" / "app.py"
-    target.parent.mkdir()
-    target.write_text(BREAKS_WHEN_FLAGGED)
-    store = ProjectStore([Project("flaky", target=str(target))], tmp_path / "results")
-    dash_duo.driver.set_window_size(1280, 800)
-    dash_duo.start_server(create_app(store, cache_dir=tmp_path / "cache"))
-    dash_duo.wait_for_contains_text("#status", "flaky: analysed at", timeout=30)
-    wait_until(lambda: dash_duo.driver.execute_script(
-        "return window.cy && window.cy.nodes('.callback').length;") == 3,
-        message="the graph")
+    folder = open_flaky_app(dash_duo, tmp_path)
     # The pointer over the canvas: cytoscape measures (and keeps) where its container is.
     ActionChains(dash_duo.driver).move_to_element(
         dash_duo.find_element("#graph")).perform()
-    (target.parent / "BREAK").touch()
+    (folder / "BREAK").touch()
     dash_duo.find_element("#analyse-button").click()
     dash_duo.wait_for_contains_text("#status", "Analysis of flaky failed", timeout=60)
     time.sleep(0.5)
