@@ -8,7 +8,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from analysis.probe.runner import snapshot_target
@@ -211,4 +210,3 @@ def test_focus_ends_at_a_legible_zoom(dash_duo, stores, tmp_path):
         "label[for='_dbcprivate_radioitems_focus-direction_input_downstream']").click()
     focused = settled(dash_duo, lambda v: v["nodes"] < 20)
     assert_legible(focused)
-    ActionChains(dash_duo.driver).send_keys(Keys.ESCAPE).perform()
