@@ -40,7 +40,7 @@ def status_line(name: str, state: ProjectState) -> list:
         html.Details([html.Summary("Details"), html.Pre(state.error_details or "(none)",
                                                         className="small mb-0 status-details")])
         if state.error_details else html.Span(),
-    ], color="danger", className="py-2 mb-2")]
+    ], color="danger", dismissable=True, className="py-2 mb-2")]
 
 
 def project_options(names: list[str], states: list[ProjectState],
