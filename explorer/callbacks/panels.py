@@ -108,6 +108,23 @@ def summary_chart(services: SnapshotServices | None) -> dcc.Graph:
                      style={"height": "auto"})
 
 
+def chart_is_stale(graph_drawn: bool, shown_for: list | None, wanted: list) -> bool:
+    """Whether the summary chart must be (re)drawn for ``wanted`` ([project, revision]).
+
+    The first chart waits for the graph's first drawing (plotly.js must not delay it); once
+    one is mounted, another project's or revision's graph replaces it even when the filters
+    leave that graph empty.
+
+    >>> chart_is_stale(False, None, ["demo", 0]), chart_is_stale(False, ["demo", 0], ["shop", 0])
+    (False, True)
+    >>> chart_is_stale(True, ["demo", 0], ["demo", 0])
+    False
+    """
+    if shown_for == wanted:
+        return False
+    return graph_drawn or shown_for is not None
+
+
 def group_filter(groups: list[str], wanted: list | None, chosen: list | None) -> list | None:
     """The page/module filter's value: the wanted groups this project has; None when that
     is what is chosen already."""
@@ -162,7 +179,7 @@ def register(app: Dash, store: ProjectStore) -> None:
                            shown_for: list | None) -> tuple[dcc.Graph, list]:
         """Chained on the graph's elements so that plotly.js loads once the graph is drawn;
         later redraws of the graph (filters, focus) leave the chart alone."""
-        if not elements or shown_for == [project, revision]:
+        if not chart_is_stale(bool(elements), shown_for, [project, revision]):
             raise PreventUpdate  # no graph drawn yet, or the chart is already this project's
         return summary_chart(store.services(project)), [project, revision]
 

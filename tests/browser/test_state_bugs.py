@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 import time
 
+import pytest
+
+from analysis.probe.runner import snapshot_target
 from explorer.app import create_app
 from explorer.projects import Project, ProjectStore
 from paths import REPO
@@ -13,6 +16,14 @@ from tests.browser.test_explorer import (  # noqa: F401  (the fixture runs by be
 )
 
 SLOW_IMPORT = REPO / "tests" / "targets" / "slow_import"
+DEMO = REPO / "examples" / "demo" / "app.py"
+SHOP = REPO / "tests" / "targets" / "single_file" / "app.py"
+
+#: The bars' labels of the summary chart as plotly drew them (its figure's y values).
+CHART_BARS = """
+const plot = document.querySelector("#summary-chart .js-plotly-plot");
+return plot && plot.data ? plot.data.flatMap((trace) => trace.y || []) : null;
+"""
 
 #: Tap the first callback node of the graph, as a click does (dash-cytoscape listens to "tap").
 TAP_A_CALLBACK = """
@@ -46,3 +57,39 @@ def test_search_and_clicks_are_answered_while_an_analysis_runs(dash_duo, tmp_pat
     (folder / "SLOW").unlink()
     wait_until(button.is_enabled, timeout=60, message="the analysis to finish")
     wait_until(lambda: store.revision > before, message="the new snapshot to be adopted")
+
+
+@pytest.fixture(scope="module")
+def demo_and_shop_snapshots():
+    return snapshot_target(str(DEMO)), snapshot_target(str(SHOP))
+
+
+@pytest.fixture
+def demo_and_shop(demo_and_shop_snapshots, tmp_path):
+    """The demo (7 findings) and a shop app (none), both analysed."""
+    store = ProjectStore([Project("demo", target=str(DEMO)), Project("shop", target=str(SHOP))],
+                         tmp_path / "results")
+    for name, snapshot in zip(("demo", "shop"), demo_and_shop_snapshots):
+        store.preload(name, snapshot)
+    return create_app(store, cache_dir=tmp_path), store
+
+
+def pick_project(dash_duo, name: str) -> None:
+    dash_duo.find_element("#project-select").click()
+    option = wait_until(lambda: [o for o in dash_duo.find_elements("[role=option]")
+                                 if o.text.startswith(name)], message=f"the option {name}")
+    option[0].click()
+    dash_duo.wait_for_contains_text("#status", f"{name}: analysed at")
+
+
+def test_the_summary_chart_follows_the_project_with_a_filter_on(dash_duo, demo_and_shop):
+    app, _ = demo_and_shop
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/?severity=error")
+    bars = wait_until(lambda: dash_duo.driver.execute_script(CHART_BARS),
+                      message="the demo's chart")
+    assert any("DASH001" in bar for bar in bars)
+    pick_project(dash_duo, "shop")  # no findings: the error filter leaves its graph empty
+    wait_until(lambda: dash_duo.driver.execute_script(CHART_BARS) == [], timeout=10,
+               message="the shop's empty chart")
+    assert "No findings" in dash_duo.find_element("#summary-chart").text

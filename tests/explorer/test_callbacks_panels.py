@@ -8,7 +8,7 @@ import plotly
 
 from analysis.graph import callback_node
 from explorer.callbacks.panels import (
-    PROMPT, findings_count, findings_panel, group_filter, no_findings, selection_details,
+    PROMPT, chart_is_stale, findings_count, findings_panel, group_filter, no_findings, selection_details,
     summary_badges, summary_chart,
 )
 from explorer.panels.summary import summary_counts
@@ -73,3 +73,12 @@ def test_the_group_filter_keeps_only_the_projects_groups():
     assert group_filter(groups, ["pages.orders"], ["pages.orders"]) is None  # unchanged
     assert group_filter(groups, None, None) == []
     assert group_filter([], ["pages.orders"], ["pages.orders"]) == []
+
+
+def test_the_chart_waits_for_the_first_graph_then_follows_every_project():
+    assert not chart_is_stale(False, None, ["demo", 0])  # plotly.js waits for the graph
+    assert chart_is_stale(True, None, ["demo", 0])
+    assert not chart_is_stale(True, ["demo", 0], ["demo", 0])
+    # another project whose filtered graph is empty still replaces the chart
+    assert chart_is_stale(False, ["demo", 0], ["shop", 0])
+    assert chart_is_stale(False, ["demo", 0], ["demo", 1])
