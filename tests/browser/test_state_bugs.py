@@ -6,6 +6,7 @@ import shutil
 import time
 
 import pytest
+from selenium.webdriver.common.keys import Keys
 
 from analysis.probe.runner import snapshot_target
 from explorer.app import create_app
@@ -93,3 +94,30 @@ def test_the_summary_chart_follows_the_project_with_a_filter_on(dash_duo, demo_a
     wait_until(lambda: dash_duo.driver.execute_script(CHART_BARS) == [], timeout=10,
                message="the shop's empty chart")
     assert "No findings" in dash_duo.find_element("#summary-chart").text
+
+
+@pytest.fixture(scope="module")
+def demo_snapshot():
+    return snapshot_target(str(DEMO))
+
+
+@pytest.fixture
+def demo_app(demo_snapshot, tmp_path):
+    store = ProjectStore([Project("demo", target=str(DEMO))], tmp_path / "results")
+    store.preload("demo", demo_snapshot)
+    return create_app(store, cache_dir=tmp_path), store
+
+
+def test_the_focus_depth_box_is_clamped_rounded_and_agrees_with_the_slider(dash_duo, demo_app):
+    app, _ = demo_app
+    dash_duo.start_server(app)
+    dash_duo.wait_for_element(".finding-item", timeout=20)
+    box = dash_duo.find_element("#focus-depth-input")
+    thumb = "#focus-depth-slider [role=slider]"
+    for typed, shown in (("0", "1"), ("99", "10"), ("2.5", "3"), ("", "3")):
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(Keys.BACKSPACE, *typed, Keys.ENTER)
+        wait_until(lambda: box.get_attribute("value") == shown, timeout=5,
+                   message=f"the box to show {shown} after {typed!r}")
+        wait_until(lambda: dash_duo.find_element(thumb).get_attribute("aria-valuenow") == shown,
+                   timeout=5, message=f"the slider to show {shown} after {typed!r}")

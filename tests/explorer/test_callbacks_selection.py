@@ -67,7 +67,12 @@ def test_slider_and_box_show_one_depth():
     assert synced_depth(ids.FOCUS_DEPTH_SLIDER, 3, 1, None) == (no_update, 3)
     assert synced_depth(ids.FOCUS_DEPTH_INPUT, 1, 4.0, None) == (4, no_update)
     assert synced_depth(ids.FOCUS_DEPTH_INPUT, 1, 40, None) == (10, 10)  # clamped
-    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 1, None, None) is None  # box being typed in
+    # an emptied box (sent on Enter or blur) shows the slider's depth again
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 3, None, None) == (no_update, 3)
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 3, 0, None) == (1, 1)
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 3, 99, None) == (10, 10)
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 1, 2.5, None) == (3, 3)
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 3, 3.2, None) == (no_update, 3)
     assert synced_depth(ids.URL_VIEW, 1, 1, {"depth": 2}) == (2, 2)
     assert synced_depth(ids.URL_VIEW, 1, 1, None) is None
 
