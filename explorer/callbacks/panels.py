@@ -11,6 +11,7 @@ from explorer import ids
 from explorer.panels.details import details_panel, finding_card, severity_badge
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
+from explorer.view.catalog import callback_kind
 from explorer.panels.summary import findings_by_rule_figure, message_figure, summary_counts
 
 PROMPT = html.P("Select a callback, a component or a finding.", className="text-muted")
@@ -39,17 +40,23 @@ def finding_item(index: int, finding: Finding) -> dbc.ListGroupItem:
 
 
 def shown_findings(services: SnapshotServices, severities: tuple[str, ...],
-                   rules: tuple[str, ...], groups: tuple[str, ...]) -> list[int]:
-    """Indices of the findings passing the severity, rule and page/module filters."""
-    group_of = services.catalog.group_of
+                   rules: tuple[str, ...], groups: tuple[str, ...],
+                   kinds: tuple[str, ...] = ()) -> list[int]:
+    """Indices of the findings passing the severity, rule, page/module and callback kind
+    filters: the graph's filters, so every finding listed is drawn (as in Kedro-Viz, where
+    the sidebar lists what the filters leave on the canvas)."""
+    catalog = services.catalog
     shown = []
     for index, finding in enumerate(services.findings):
         if severities and finding.severity not in severities:
             continue
         if rules and finding.code not in rules:
             continue
-        involved = services.catalog.finding_nodes[index]
-        if groups and not any(group_of.get(n) in groups for n in involved):
+        involved = catalog.finding_nodes[index]
+        if groups and not any(catalog.group_of.get(n) in groups for n in involved):
+            continue
+        if kinds and not any(callback_kind(catalog.callbacks[n]) in kinds
+                             for n in involved if n in catalog.callbacks):
             continue
         shown.append(index)
     return shown
@@ -65,10 +72,10 @@ def findings_count(shown: int, total: int) -> str:
 
 
 def findings_panel(services: SnapshotServices, severities: list | None, rules: list | None,
-                   groups: list | None) -> tuple[object, str]:
+                   groups: list | None, kinds: list | None = None) -> tuple[object, str]:
     """The findings list passing the filters, and its count."""
     shown = shown_findings(services, tuple(severities or ()), tuple(rules or ()),
-                           tuple(groups or ()))
+                           tuple(groups or ()), tuple(kinds or ()))
     total = len(services.findings)
     count = findings_count(len(shown), total)
     if not shown:
@@ -141,13 +148,14 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.FILTER_SEVERITY, "value"),
         Input(ids.FILTER_RULE, "value"),
         Input(ids.FILTER_GROUP, "value"),
+        Input(ids.FILTER_KIND, "value"),
     )
     def list_findings(
         project: str | None, revision: int | None, severities: list | None,
-        rules: list | None, groups: list | None,
+        rules: list | None, groups: list | None, kinds: list | None,
     ) -> tuple[object, str]:
         return store.answer(
-            project, lambda s: findings_panel(s, severities, rules, groups), no_findings())
+            project, lambda s: findings_panel(s, severities, rules, groups, kinds), no_findings())
 
     @app.callback(
         Output(ids.DETAILS, "children"),

@@ -8,8 +8,8 @@ import plotly
 
 from analysis.graph import callback_node
 from explorer.callbacks.panels import (
-    PROMPT, chart_is_stale, findings_count, findings_panel, group_filter, no_findings, selection_details,
-    summary_badges, summary_chart,
+    PROMPT, chart_is_stale, findings_count, findings_panel, group_filter, no_findings,
+    selection_details, summary_badges, summary_chart,
 )
 from explorer.panels.summary import summary_counts
 
@@ -34,6 +34,10 @@ def test_the_findings_list_follows_the_filters(demo_store):
     assert count == "Findings (1 of 7)" and "DASH040" in text_of(pricing)
     none, count = findings_panel(services, None, ["DASH040"], ["pages.orders"])
     assert count == "Findings (0 of 7)" and none.children == "No finding passes the filters."
+    _, count = findings_panel(services, None, None, None, ["server"])
+    assert count == "Findings (7)"
+    none, count = findings_panel(services, None, None, None, ["clientside", "background"])
+    assert count == "Findings (0 of 7)"
 
 
 def test_findings_count():
