@@ -12,6 +12,7 @@ from explorer.panels.details import details_panel, finding_card, severity_badge
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
 from explorer.view.catalog import callback_kind
+from explorer.view.elements import shown_groups
 from explorer.panels.summary import findings_by_rule_figure, message_figure, summary_counts
 
 PROMPT = html.P("Select a callback, a component or a finding.", className="text-muted")
@@ -204,7 +205,7 @@ def register(app: Dash, store: ProjectStore) -> None:
     ) -> tuple[list, object]:
         """The page/module filter's options and value change together, so a value restored
         from a link is never dropped for arriving before its options."""
-        groups = store.answer(project, lambda s: list(s.catalog.groups), [])
+        groups = store.answer(project, lambda s: list(shown_groups(s.catalog)), [])
         # Restore from the link when it fired (maybe with the project) or when the value was
         # never written (None): a restoring response dropped for a newer request is redone.
         restoring = f"{ids.URL_VIEW}.data" in ctx.triggered_prop_ids or chosen is None
