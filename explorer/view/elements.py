@@ -35,8 +35,11 @@ def build_elements(
     for component, props in components.items():
         comp_key = component_node(component)
         severity = catalog.worst_severity([comp_key, *props])
+        # Collapsed, a component is a plain node: "collapsed" sizes its box to its label
+        # (the layout spaces boxes, so a label outside its box overlaps its neighbours).
+        kind = "component collapsed" if collapse == "component" else "component"
         elements.append(_node(
-            comp_key, component, "component", catalog, severity,
+            comp_key, component, kind, catalog, severity,
             type=catalog.component_type.get(component, "(not in layout)"),
             props=len(props),
         ))
