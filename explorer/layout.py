@@ -36,6 +36,7 @@ def page(store: ProjectStore) -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.URL_VIEW),
+        dcc.Store(id=ids.URL_POPPED),
         dcc.Store(id=ids.SELECTION, data={"nodes": [], "finding": None}),
         dcc.Store(id=ids.EXPANDED, data=[]),
         dcc.Store(id=ids.SEARCH_MATCHES, data=[]),
