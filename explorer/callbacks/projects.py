@@ -101,7 +101,7 @@ def register(app: Dash, store: ProjectStore) -> None:
     ) -> None:
         """Re-run the probe in a background job; the result is adopted by the app process."""
         if not store.known(project):
-            raise PreventUpdate
+            return  # not PreventUpdate: Dash 4.4.1 refuses its no_update from a no-Output job
         set_progress((30, "analysing"))
         # Cancel kills the job's process and its children (the probe among them).
         result = run_analysis(store.project(project), store.results_dir)
