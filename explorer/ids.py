@@ -3,6 +3,7 @@
 # Page state
 URL = "url"
 URL_VIEW = "url-view"  # the view restored from the URL, consumed by the selection and depth sync
+URL_POPPED = "url-popped"  # the query string the browser's Back/Forward went to
 SELECTION = "selection"
 REVISION = "revision"  # bumps when a project's analysis changes
 ANALYSIS_RESULT = "analysis-result"  # what the background analysis returned

@@ -34,6 +34,7 @@ def page(store: ProjectStore) -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.URL_VIEW),
+        dcc.Store(id=ids.URL_POPPED),
         dcc.Store(id=ids.SELECTION, data={"nodes": [], "finding": None}),
         dcc.Store(id=ids.EXPANDED, data=[]),
         dcc.Store(id=ids.SEARCH_MATCHES, data=[]),
@@ -107,8 +108,10 @@ def controls() -> html.Div:
                 dbc.Col(dcc.Slider(id=ids.FOCUS_DEPTH_SLIDER, min=1, max=MAX_DEPTH, step=1,
                                    value=1, marks=None, allow_direct_input=False,
                                    tooltip={"placement": "bottom"}), width=8),
-                dbc.Col(dcc.Input(id=ids.FOCUS_DEPTH_INPUT, type="number", min=1,
-                                  max=MAX_DEPTH, step=1, value=1, debounce=True,
+                # No min/max/step: the browser would send an out-of-range or fractional
+                # depth as null; the server clamps and rounds it and the slider follows.
+                dbc.Col(dcc.Input(id=ids.FOCUS_DEPTH_INPUT, type="number", step="any",
+                                  value=1, debounce=True,
                                   className="form-control form-control-sm"), width=4),
             ], className="g-1 align-items-center mt-1"),
             html.Div("hops", className="small text-muted"),

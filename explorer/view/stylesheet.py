@@ -14,6 +14,8 @@ BASE: tuple[dict, ...] = (
         "shape": "round-rectangle", "background-color": "#f1f3f5", "border-color": "#adb5bd",
         "border-width": 1, "text-valign": "top", "text-halign": "center",
         "font-weight": "bold", "padding": 8}},
+    {"selector": ".component.collapsed", "style": {
+        "text-valign": "center", "width": "label", "height": "label", "padding": 6}},
     {"selector": ".property", "style": {
         "shape": "round-rectangle", "background-color": "#ffffff", "border-color": "#6c757d",
         "border-width": 1, "width": "label", "height": 18, "padding": 4, "font-size": 11}},
