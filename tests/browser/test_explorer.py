@@ -78,6 +78,9 @@ def node_count(dash_duo) -> int:
 
 
 def start(dash_duo, app, path: str = "/") -> None:
+    # The reference size: at dash_duo's default width, the two open side panels
+    # leave the toolbar too little room for the caption.
+    dash_duo.driver.set_window_size(1280, 800)
     dash_duo.start_server(app)
     if path != "/":
         dash_duo.driver.get(dash_duo.server_url + path)
