@@ -10,7 +10,8 @@ import dash_cytoscape as cyto
 from dash import Dash
 
 from explorer.background import diskcache_manager
-from explorer.callbacks import exports, graph, overview, panels, projects, selection, url, viewport
+from explorer.callbacks import (exports, graph, overview, panels, panes, projects, selection, url,
+                                viewport)
 from explorer.layout import page
 from explorer.projects import ProjectStore
 
@@ -43,4 +44,5 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
     for module in (url, selection, graph, overview, panels, projects, exports):
         module.register(app, store)
     viewport.register(app)
+    panes.register(app)
     return app

@@ -3,6 +3,7 @@
 # Page state
 URL = "url"
 URL_VIEW = "url-view"  # the view restored from the URL, consumed by the selection and depth sync
+URL_POPPED = "url-popped"  # the query string the browser's Back/Forward went to
 SELECTION = "selection"
 REVISION = "revision"  # bumps when a project's analysis changes
 ANALYSIS_RESULT = "analysis-result"  # what the background analysis returned
@@ -22,6 +23,15 @@ COLLAPSE_SELECT = "collapse-select"
 GRAPH_CAPTION = "graph-caption"
 EXPANDED = "expanded"  # clusters and pages/modules opened in the overview of a large graph
 OVERVIEW_RESET = "overview-reset"  # closes them all again
+FIT_ALL = "fit-all"  # zooms out to the whole graph (the first view may show a legible part)
+LEGEND = "legend"
+
+# Page structure: the side panels collapse to give the graph the screen
+PAGE_BODY = "page-body"  # its classes say which side panels are toggled
+CONTROLS_PANEL = "controls-panel"
+SIDE_PANEL = "side-panel"  # findings, details, summary
+TOGGLE_CONTROLS = "toggle-controls"
+TOGGLE_PANELS = "toggle-panels"
 
 # Search
 SEARCH_INPUT = "search-input"

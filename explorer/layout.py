@@ -17,9 +17,6 @@ from explorer.view.stylesheet import BASE, SEVERITY_COLOURS
 from explorer.view.urlstate import DEFAULT_LAYOUT, LAYOUTS
 from explorer.view.filters import FOCUS_DIRECTIONS, MAX_DEPTH
 
-PANEL_HEIGHT = "calc(100vh - 68px)"
-
-
 def graph_layout(name: str) -> dict:
     """Cytoscape layout options; hierarchical (dagre) flows left to right."""
     options: dict = {"name": name, "animate": False, "fit": True, "padding": 20}
@@ -32,10 +29,12 @@ def graph_layout(name: str) -> dict:
 
 
 def page(store: ProjectStore) -> html.Div:
-    """The whole page for the current projects."""
+    """The whole page for the current projects: the header, then the graph between its two
+    collapsible side panels (controls left, findings and details right)."""
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.URL_VIEW),
+        dcc.Store(id=ids.URL_POPPED),
         dcc.Store(id=ids.SELECTION, data={"nodes": [], "finding": None}),
         dcc.Store(id=ids.EXPANDED, data=[]),
         dcc.Store(id=ids.SEARCH_MATCHES, data=[]),
@@ -44,14 +43,14 @@ def page(store: ProjectStore) -> html.Div:
         dcc.Store(id=ids.ANALYSIS_RESULT),
         dcc.Download(id=ids.DOWNLOAD),
         header(store),
-        dbc.Container(dbc.Row([
-            dbc.Col(controls(), width=3, xxl=2, className="overflow-auto",
-                    style={"height": PANEL_HEIGHT}),
-            dbc.Col(graph_panel(), width=5, xxl=6),
-            dbc.Col(side_panel(), width=4, className="overflow-auto",
-                    style={"height": PANEL_HEIGHT}),
-        ], className="g-2"), fluid=True),
-    ])
+        # The side panels are columns that collapse (a class on this row), not overlays: the
+        # graph gets the space they give back, and nothing is ever drawn over it.
+        html.Div(id=ids.PAGE_BODY, className="dce-body", children=[
+            html.Div(controls(), id=ids.CONTROLS_PANEL, className="dce-side dce-controls"),
+            graph_panel(),
+            html.Div(side_panel(), id=ids.SIDE_PANEL, className="dce-side dce-panels"),
+        ]),
+    ], className="dce-page")
 
 
 def header(store: ProjectStore) -> dbc.Navbar:
@@ -63,13 +62,24 @@ def header(store: ProjectStore) -> dbc.Navbar:
             value=store.default(), clearable=False, searchable=len(names) > 8,
         ), style={"width": "20rem"}, className="me-2"),
         dbc.Button("Analyse again", id=ids.ANALYSE_BUTTON, color="primary", size="sm",
-                   className="me-2"),
+                   className="me-2 text-nowrap"),
         dbc.Button("Cancel", id=ids.CANCEL_BUTTON, color="secondary", size="sm",
                    outline=True, disabled=True, className="me-2"),
         dbc.Progress(id=ids.ANALYSIS_PROGRESS, value=0, label="", striped=True,
                      style={"width": "12rem", "height": "1.2rem"}),
+        search_box(),
     ], fluid=True, className="justify-content-start"),
-        color="dark", dark=True, className="mb-2 py-1")
+        color="dark", dark=True, className="py-1 flex-none")
+
+
+def search_box() -> html.Div:
+    """Search in the header, reachable while the controls are collapsed; its results drop
+    down over the page only while the box or a result has the focus (explorer.css)."""
+    return html.Div([
+        dbc.Input(id=ids.SEARCH_INPUT, type="search", debounce=0.3, size="sm",
+                  placeholder="Search: component, property, function, file"),
+        html.Div(id=ids.SEARCH_RESULTS, className="list-group dce-search-results"),
+    ], className="dce-search ms-auto")
 
 
 def _section(title: str, *children) -> html.Div:
@@ -79,11 +89,6 @@ def _section(title: str, *children) -> html.Div:
 
 def controls() -> html.Div:
     return html.Div([
-        _section("Search", dbc.Input(
-            id=ids.SEARCH_INPUT, type="search", debounce=0.3, size="sm",
-            placeholder="component, property, function, file",
-        ), html.Div(id=ids.SEARCH_RESULTS, className="list-group mt-1",
-                    style={"maxHeight": "30vh", "overflowY": "auto"})),
         _section(
             "Filters",
             dcc.Dropdown(id=ids.FILTER_GROUP, multi=True, placeholder="pages / modules"),
@@ -103,8 +108,10 @@ def controls() -> html.Div:
                 dbc.Col(dcc.Slider(id=ids.FOCUS_DEPTH_SLIDER, min=1, max=MAX_DEPTH, step=1,
                                    value=1, marks=None, allow_direct_input=False,
                                    tooltip={"placement": "bottom"}), width=8),
-                dbc.Col(dcc.Input(id=ids.FOCUS_DEPTH_INPUT, type="number", min=1,
-                                  max=MAX_DEPTH, step=1, value=1, debounce=True,
+                # No min/max/step: the browser would send an out-of-range or fractional
+                # depth as null; the server clamps and rounds it and the slider follows.
+                dbc.Col(dcc.Input(id=ids.FOCUS_DEPTH_INPUT, type="number", step="any",
+                                  value=1, debounce=True,
                                   className="form-control form-control-sm"), width=4),
             ], className="g-1 align-items-center mt-1"),
             html.Div("hops", className="small text-muted"),
@@ -141,21 +148,40 @@ def export_buttons() -> dbc.ButtonGroup:
 
 
 def graph_panel() -> html.Div:
-    return html.Div(className="position-relative", children=[
-        html.Div(id=ids.STATUS),
-        cyto.Cytoscape(
-            id=ids.GRAPH, elements=[], layout=graph_layout(DEFAULT_LAYOUT),
-            stylesheet=list(BASE), minZoom=0.05, maxZoom=3, wheelSensitivity=0.3,
-            boxSelectionEnabled=False, responsive=True,
-            style={"width": "100%", "height": "calc(100vh - 125px)"},
-            className="border rounded bg-white",
-        ),
-        legend(),
-        html.Div([
-            html.Span(id=ids.GRAPH_CAPTION),
-            dbc.Button("Close opened groups", id=ids.OVERVIEW_RESET, size="sm", color="link",
-                       className="p-0 ms-2 align-baseline small", style={"display": "none"}),
-        ], className="small text-muted mt-1"),
+    """The toolbar, the graph and the key: fixed-height strips around a canvas that takes
+    the rest, so nothing appearing on the page ever moves the canvas under the pointer."""
+    return html.Div(className="dce-main", children=[
+        html.Div(className="dce-strip", children=[
+            dbc.Button("☰ Controls", id=ids.TOGGLE_CONTROLS, size="sm", color="secondary",
+                       outline=True, className="py-0 me-1", title="Show or hide the controls"),
+            dbc.Button("Fit everything", id=ids.FIT_ALL, size="sm", color="secondary",
+                       outline=True, className="py-0 me-1",
+                       title="Zoom out until the whole graph is on screen"),
+            dbc.Button("Close opened groups", id=ids.OVERVIEW_RESET, size="sm",
+                       color="secondary", outline=True, className="py-0 me-1",
+                       style={"display": "none"}),
+            html.Span(id=ids.GRAPH_CAPTION, className="dce-caption small text-muted"),
+            dbc.Button("Findings ▸", id=ids.TOGGLE_PANELS, size="sm", color="secondary",
+                       outline=True, className="py-0 ms-auto",
+                       title="Show or hide the findings, details and summary"),
+        ]),
+        html.Div(className="dce-canvas", children=[
+            cyto.Cytoscape(
+                id=ids.GRAPH, elements=[], layout=graph_layout(DEFAULT_LAYOUT),
+                stylesheet=list(BASE), minZoom=0.05, maxZoom=3, wheelSensitivity=0.3,
+                # not responsive: dash-cytoscape's resize handler re-zooms to keep the old
+                # margins, which undoes the legible zoom when a side panel opens or closes
+                boxSelectionEnabled=False, responsive=False,
+                style={"width": "100%", "height": "100%"},
+                className="border rounded bg-white",
+            ),
+        ]),
+        html.Div(className="dce-strip dce-key", children=[
+            legend(),
+            # The status line sits in this fixed-height strip; an error alert floats above
+            # it (see explorer.css): either way the canvas above does not move.
+            html.Div(id=ids.STATUS, className="dce-status ms-auto"),
+        ]),
     ])
 
 
@@ -168,6 +194,7 @@ EDGE_LEGEND = (("input", "—"), ("state", "- -"), ("output", "→"), ("set_prop
 
 
 def legend() -> html.Div:
+    """What the shapes and lines mean, in one line of the strip under the graph (never on it)."""
     swatches = [
         html.Span(name, className="border rounded px-1 me-1",
                   style={"background": colour, "borderStyle": border})
@@ -176,11 +203,8 @@ def legend() -> html.Div:
     edges = [html.Span(f"{mark} {name}", className="me-2") for name, mark in EDGE_LEGEND]
     severities = [html.Span(name, className="me-1", style={"color": colour})
                   for name, colour in SEVERITY_COLOURS.items()]
-    return html.Div(
-        [*swatches, html.Br(), *edges, *severities],
-        className="position-absolute p-1 bg-white bg-opacity-75 border rounded",
-        style={"fontSize": "0.7rem", "bottom": "1.9rem", "left": "0.4rem"},
-    )
+    return html.Div([*swatches, html.Span(className="me-2"), *edges, *severities],
+                    id=ids.LEGEND, className="dce-legend")
 
 
 def side_panel() -> html.Div:

@@ -123,7 +123,7 @@ def run_background_callback(client, body: dict, timeout: float = 120.0) -> dict:
         if polled.status_code == 204:
             return {}  # finished without an update (PreventUpdate / no_update)
         data = polled.get_json(silent=True) or {}
-        if "response" in data:
+        if "response" in data or "sideUpdate" in data:  # Outputs, or set_props only
             return data
         time.sleep(0.3)
     raise AssertionError(f"background callback did not finish within {timeout} s")

@@ -12,6 +12,8 @@ from explorer.panels.details import details_panel, finding_card, severity_badge
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
 from explorer.view.catalog import SEVERITY_RANK
+from explorer.view.catalog import callback_kind
+from explorer.view.elements import shown_groups
 from explorer.panels.summary import findings_by_rule_figure, message_figure, summary_counts
 
 PROMPT = html.P("Select a callback, a component or a finding.", className="text-muted")
@@ -49,17 +51,23 @@ def finding_order(finding: Finding) -> tuple:
 
 
 def shown_findings(services: SnapshotServices, severities: tuple[str, ...],
-                   rules: tuple[str, ...], groups: tuple[str, ...]) -> list[int]:
-    """Indices of the findings passing the severity, rule and page/module filters."""
-    group_of = services.catalog.group_of
+                   rules: tuple[str, ...], groups: tuple[str, ...],
+                   kinds: tuple[str, ...] = ()) -> list[int]:
+    """Indices of the findings passing the severity, rule, page/module and callback kind
+    filters: the graph's filters, so every finding listed is drawn (as in Kedro-Viz, where
+    the sidebar lists what the filters leave on the canvas)."""
+    catalog = services.catalog
     shown = []
     for index, finding in enumerate(services.findings):
         if severities and finding.severity not in severities:
             continue
         if rules and finding.code not in rules:
             continue
-        involved = services.catalog.finding_nodes[index]
-        if groups and not any(group_of.get(n) in groups for n in involved):
+        involved = catalog.finding_nodes[index]
+        if groups and not any(catalog.group_of.get(n) in groups for n in involved):
+            continue
+        if kinds and not any(callback_kind(catalog.callbacks[n]) in kinds
+                             for n in involved if n in catalog.callbacks):
             continue
         shown.append(index)
     return shown
@@ -75,10 +83,10 @@ def findings_count(shown: int, total: int) -> str:
 
 
 def findings_panel(services: SnapshotServices, severities: list | None, rules: list | None,
-                   groups: list | None) -> tuple[object, str]:
+                   groups: list | None, kinds: list | None = None) -> tuple[object, str]:
     """The findings list passing the filters, and its count."""
     shown = shown_findings(services, tuple(severities or ()), tuple(rules or ()),
-                           tuple(groups or ()))
+                           tuple(groups or ()), tuple(kinds or ()))
     total = len(services.findings)
     count = findings_count(len(shown), total)
     if not shown:
@@ -125,6 +133,23 @@ def summary_chart(services: SnapshotServices | None) -> dcc.Graph:
                      style={"height": "auto"})
 
 
+def chart_is_stale(graph_drawn: bool, shown_for: list | None, wanted: list) -> bool:
+    """Whether the summary chart must be (re)drawn for ``wanted`` ([project, revision]).
+
+    The first chart waits for the graph's first drawing (plotly.js must not delay it); once
+    one is mounted, another project's or revision's graph replaces it even when the filters
+    leave that graph empty.
+
+    >>> chart_is_stale(False, None, ["demo", 0]), chart_is_stale(False, ["demo", 0], ["shop", 0])
+    (False, True)
+    >>> chart_is_stale(True, ["demo", 0], ["demo", 0])
+    False
+    """
+    if shown_for == wanted:
+        return False
+    return graph_drawn or shown_for is not None
+
+
 def group_filter(groups: list[str], wanted: list | None, chosen: list | None) -> list | None:
     """The page/module filter's value: the wanted groups this project has; None when that
     is what is chosen already."""
@@ -141,13 +166,14 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.FILTER_SEVERITY, "value"),
         Input(ids.FILTER_RULE, "value"),
         Input(ids.FILTER_GROUP, "value"),
+        Input(ids.FILTER_KIND, "value"),
     )
     def list_findings(
         project: str | None, revision: int | None, severities: list | None,
-        rules: list | None, groups: list | None,
+        rules: list | None, groups: list | None, kinds: list | None,
     ) -> tuple[object, str]:
         return store.answer(
-            project, lambda s: findings_panel(s, severities, rules, groups), no_findings())
+            project, lambda s: findings_panel(s, severities, rules, groups, kinds), no_findings())
 
     @app.callback(
         Output(ids.DETAILS, "children"),
@@ -179,7 +205,7 @@ def register(app: Dash, store: ProjectStore) -> None:
                            shown_for: list | None) -> tuple[dcc.Graph, list]:
         """Chained on the graph's elements so that plotly.js loads once the graph is drawn;
         later redraws of the graph (filters, focus) leave the chart alone."""
-        if not elements or shown_for == [project, revision]:
+        if not chart_is_stale(bool(elements), shown_for, [project, revision]):
             raise PreventUpdate  # no graph drawn yet, or the chart is already this project's
         return summary_chart(store.services(project)), [project, revision]
 
@@ -196,7 +222,7 @@ def register(app: Dash, store: ProjectStore) -> None:
     ) -> tuple[list, object]:
         """The page/module filter's options and value change together, so a value restored
         from a link is never dropped for arriving before its options."""
-        groups = store.answer(project, lambda s: list(s.catalog.groups), [])
+        groups = store.answer(project, lambda s: list(shown_groups(s.catalog)), [])
         # Restore from the link when it fired (maybe with the project) or when the value was
         # never written (None): a restoring response dropped for a newer request is redone.
         restoring = f"{ids.URL_VIEW}.data" in ctx.triggered_prop_ids or chosen is None

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, ctx, html
+from dash import Dash, Input, Output, State, ctx, html, set_props
 from dash.exceptions import PreventUpdate
 
 from explorer import ids
@@ -40,7 +40,7 @@ def status_line(name: str, state: ProjectState) -> list:
         html.Details([html.Summary("Details"), html.Pre(state.error_details or "(none)",
                                                         className="small mb-0 status-details")])
         if state.error_details else html.Span(),
-    ], color="danger", className="py-2 mb-2")]
+    ], color="danger", dismissable=True, className="py-2 mb-2")]
 
 
 def project_options(names: list[str], states: list[ProjectState],
@@ -100,8 +100,11 @@ def register(app: Dash, store: ProjectStore) -> None:
                 *(loop.run_in_executor(pool, store.state, n) for n in names))
         return project_options(names, list(states), store.choices())
 
+    # No Output: Dash's renderer holds back every callback with an Input downstream of a
+    # running callback's Outputs, and the result feeds REVISION, which nearly every callback
+    # reads (search, selection, details). Handed over with set_props, the result starts a new
+    # chain when it arrives, so nothing a user does waits for the analysis.
     @app.callback(
-        Output(ids.ANALYSIS_RESULT, "data"),
         Input(ids.ANALYSE_BUTTON, "n_clicks"),
         State(ids.PROJECT_SELECT, "value"),
         background=True,
@@ -117,15 +120,15 @@ def register(app: Dash, store: ProjectStore) -> None:
     )
     def analyse_again(
         set_progress: Callable[[tuple], None], n_clicks: int | None, project: str | None
-    ) -> dict:
+    ) -> None:
         """Re-run the probe in a background job; the result is adopted by the app process."""
         if not store.known(project):
-            raise PreventUpdate
+            return  # not PreventUpdate: Dash 4.4.1 refuses its no_update from a no-Output job
         set_progress(ANALYSING)
         # Cancel kills the job's process and its children (the probe among them).
         result = run_analysis(store.project(project), store.results_dir)
         set_progress(analysis_finished(result))
-        return result
+        set_props(ids.ANALYSIS_RESULT, {"data": result})
 
     @app.callback(
         Output(ids.REVISION, "data"),

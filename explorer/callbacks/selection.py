@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
@@ -61,22 +63,35 @@ def next_selection(
     return selection_of([trigger["node"]])
 
 
+def clamped_depth(value: int | float) -> int:
+    """A focus depth the slider has: rounded (halves up) into 1..MAX_DEPTH.
+
+    >>> clamped_depth(0), clamped_depth(99), clamped_depth(2.5), clamped_depth(2.4)
+    (1, 10, 3, 2)
+    """
+    return max(1, min(MAX_DEPTH, math.floor(value + 0.5)))
+
+
 def synced_depth(
     trigger: str | None, slider: int | None, typed: int | float | None, url_view: dict | None
 ) -> tuple | None:
     """The focus depth for the slider and the number box (no_update where one already shows
-    it); None when there is no depth to show yet."""
+    it); None when there is no depth to show yet.
+
+    The box sends its value when Enter is pressed or it loses focus (debounce), so an empty
+    (or unreadable) box there is a commitment too: it shows the slider's depth again.
+    """
     if trigger == ids.URL_VIEW:
         wanted = (url_view or {}).get("depth")
     elif trigger == ids.FOCUS_DEPTH_INPUT:
-        wanted = typed
+        wanted = typed if typed is not None else slider
     else:
         wanted = slider
     if wanted is None:
-        return None  # the box is empty or out of its min/max while typing
-    depth = max(1, min(MAX_DEPTH, int(wanted)))
+        return None
+    depth = clamped_depth(wanted)
     return (
-        no_update if trigger == ids.FOCUS_DEPTH_SLIDER and depth == slider else depth,
+        no_update if trigger != ids.URL_VIEW and depth == slider else depth,
         no_update if trigger == ids.FOCUS_DEPTH_INPUT and depth == typed else depth,
     )
 

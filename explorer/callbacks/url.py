@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 
-from dash import Dash, Input, Output, State, no_update
+from dash import Dash, Input, Output, State, ctx, no_update
 
 from explorer import ids
 from explorer.projects import ProjectStore
@@ -35,31 +35,57 @@ def restored_controls(store: ProjectStore, search: str | None) -> tuple[str, str
 
 
 def shared_view(store: ProjectStore, project: str | None, search: str | None, controls: dict,
-                selection: dict | None) -> UrlView:
+                selection: dict | None, opened: list | None = None) -> UrlView:
     """The view the controls show, as a link keeps it (the project's default collapse is
-    left out, so the link follows the project)."""
+    left out, so the link follows the project), with the overview's opened groups."""
     selection = selection or {}
     view = url_view(controls, project=project, search=search or "",
                     selected=tuple(selection.get("nodes") or ()),
-                    finding=selection.get("finding"))
+                    finding=selection.get("finding"), opened=tuple(opened or ()))
     return replace(view, collapse=None if view.collapse == project_collapse(store, project)
                    else view.collapse)
 
 
+def restored_search(popped_now: bool, popped: str | None, search: str | None) -> str | None:
+    """The query string to restore: where Back/Forward went, else the address's own."""
+    return popped if popped_now else search
+
+
+#: Back/Forward change the address without a request: dcc.Location then changes only
+#: ``search`` (its ``pathname`` stays), which restore_view cannot take as Input without a
+#: cycle through write_url. The browser's popstate hands the query string to a store instead.
+LISTEN_TO_HISTORY = """
+function(pathname) {
+    if (!window.dceListensToHistory) {
+        window.dceListensToHistory = true;
+        window.addEventListener("popstate", function() {
+            window.dash_clientside.set_props("%s", {data: window.location.search});
+        });
+    }
+    return window.dash_clientside.no_update;
+}
+""" % ids.URL_POPPED
+
+
 def register(app: Dash, store: ProjectStore) -> None:
+    app.clientside_callback(LISTEN_TO_HISTORY, Input(ids.URL, "pathname"))
+
     @app.callback(
         Output(ids.PROJECT_SELECT, "value"),
         Output(ids.SEARCH_INPUT, "value"),
         {name: Output(control, "value") for name, control in RESTORED},
         Output(ids.URL_VIEW, "data"),
         Input(ids.URL, "pathname"),
+        Input(ids.URL_POPPED, "data"),
         State(ids.URL, "search"),
     )
-    def restore_view(pathname: str | None, search: str | None) -> tuple:
-        """Opening a link restores its view; the URL is read as State so writing it back
-        never triggers this again (no cycle between the two URL callbacks). The selection,
-        focus depth and page/module filter are restored by their own writers from URL_VIEW."""
-        return restored_controls(store, search)
+    def restore_view(pathname: str | None, popped: str | None, search: str | None) -> tuple:
+        """Opening a link, or going Back/Forward, restores its view; the URL is read as
+        State so writing it back never triggers this again (no cycle between the two URL
+        callbacks). The selection, focus depth, page/module filter and the overview's opened
+        groups are restored by their own writers from URL_VIEW."""
+        popped_now = f"{ids.URL_POPPED}.data" in ctx.triggered_prop_ids
+        return restored_controls(store, restored_search(popped_now, popped, search))
 
     @app.callback(
         Output(ids.URL, "search"),
@@ -67,12 +93,13 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.SEARCH_INPUT, "value"),
         {name: Input(control, "value") for name, control in ids.VIEW_CONTROLS},
         Input(ids.SELECTION, "data"),
+        Input(ids.EXPANDED, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
     def write_url(
         project: str | None, search: str | None, controls: dict, selection: dict | None,
-        current: str | None,
+        opened: list | None, current: str | None,
     ) -> str:
-        encoded = encode(shared_view(store, project, search, controls, selection))
+        encoded = encode(shared_view(store, project, search, controls, selection, opened))
         return no_update if encoded == (current or "") else encoded

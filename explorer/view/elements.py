@@ -21,9 +21,10 @@ def build_elements(
     """The elements showing ``nodes`` (callback and property keys) of the graph.
 
     ``collapse``: "none" (properties inside component boxes), "component" (one node per
-    component) or "group" (one node per page/module, edges counted).
+    component) or "group" (one node per page/module, edges counted; drawn as "none" when
+    there is only one).
     """
-    if collapse == "group":
+    if collapse == "group" and shown_groups(catalog):
         return _group_elements(graph, catalog, nodes)
     elements: list[dict] = []
     merged: dict[str, str] = {}  # node key -> the key of the node drawn for it
@@ -34,8 +35,11 @@ def build_elements(
     for component, props in components.items():
         comp_key = component_node(component)
         severity = catalog.worst_severity([comp_key, *props])
+        # Collapsed, a component is a plain node: "collapsed" sizes its box to its label
+        # (the layout spaces boxes, so a label outside its box overlaps its neighbours).
+        kind = "component collapsed" if collapse == "component" else "component"
         elements.append(_node(
-            comp_key, component, "component", catalog, severity,
+            comp_key, component, kind, catalog, severity,
             type=catalog.component_type.get(component, "(not in layout)"),
             props=len(props),
         ))
@@ -57,6 +61,12 @@ def build_elements(
         ))
     elements.extend(_edges(graph, catalog, nodes, merged))
     return elements
+
+
+def shown_groups(catalog: Catalog) -> tuple[str, ...]:
+    """The pages/modules worth offering as groups: none for a project that has only one
+    (a single-file app's one "app" node would hold every callback and edge)."""
+    return catalog.groups if len(catalog.groups) > 1 else ()
 
 
 def group_label(group: str, callbacks: int) -> str:

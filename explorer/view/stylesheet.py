@@ -14,9 +14,11 @@ BASE: tuple[dict, ...] = (
         "shape": "round-rectangle", "background-color": "#f1f3f5", "border-color": "#adb5bd",
         "border-width": 1, "text-valign": "top", "text-halign": "center",
         "font-weight": "bold", "padding": 8}},
+    {"selector": ".component.collapsed", "style": {
+        "text-valign": "center", "width": "label", "height": "label", "padding": 6}},
     {"selector": ".property", "style": {
         "shape": "round-rectangle", "background-color": "#ffffff", "border-color": "#6c757d",
-        "border-width": 1, "width": "label", "height": 18, "padding": 4, "font-size": 10}},
+        "border-width": 1, "width": "label", "height": 18, "padding": 4, "font-size": 11}},
     {"selector": ".callback", "style": {
         "shape": "round-rectangle", "background-color": "#cfe2ff", "border-color": "#0d6efd",
         "border-width": 2, "width": "label", "height": 26, "padding": 6}},
@@ -32,7 +34,7 @@ BASE: tuple[dict, ...] = (
     {"selector": ".cluster", "style": {
         "shape": "round-rectangle", "background-color": "#f8f9fa", "border-color": "#6c757d",
         "border-width": 2, "border-style": "dashed", "width": "label", "height": "label",
-        "padding": 8, "font-size": 10}},
+        "padding": 8, "font-size": 11}},
     {"selector": "edge", "style": {
         "curve-style": "bezier", "width": 1.5, "line-color": "#6c757d",
         "target-arrow-color": "#6c757d", "arrow-scale": 0.9}},
@@ -44,7 +46,7 @@ BASE: tuple[dict, ...] = (
                                          "target-arrow-shape": "triangle"}},
     {"selector": ".match", "style": {"line-style": "dotted", "line-color": "#ced4da"}},
     {"selector": ".flow", "style": {"label": "data(label)", "target-arrow-shape": "triangle",
-                                    "font-size": 10}},
+                                    "font-size": 11}},
 ) + tuple(
     rule for severity, colour in SEVERITY_COLOURS.items() for rule in (
         {"selector": f"node.{severity}", "style": {"border-color": colour, "border-width": 3}},
@@ -53,6 +55,12 @@ BASE: tuple[dict, ...] = (
     )
 )
 
+
+#: The smallest label on screen a reader can read without zooming (CSS px), and the smallest
+#: font the stylesheet draws: the zoom where every label is legible is their ratio.
+LEGIBLE_PX = 11
+SMALLEST_FONT = min(rule["style"]["font-size"] for rule in BASE if "font-size" in rule["style"])
+LEGIBLE_ZOOM = LEGIBLE_PX / SMALLEST_FONT
 
 MATCH_STYLE = {"background-color": "#fff59d"}
 SELECTED_STYLE = {"overlay-color": "#0d6efd", "overlay-opacity": 0.25, "border-width": 4,

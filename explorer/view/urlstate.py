@@ -36,6 +36,7 @@ class UrlView:
     depth: int = _kept_as("depth", 1)
     selected: tuple[str, ...] = _kept_as("node", ())  # node keys
     finding: int | None = _kept_as("finding", None)
+    opened: tuple[str, ...] = _kept_as("open", ())  # overview clusters and pages/modules
 
 
 def url_view(controls: Mapping[str, object], **others: object) -> UrlView:

@@ -78,11 +78,18 @@ def node_count(dash_duo) -> int:
 
 
 def start(dash_duo, app, path: str = "/") -> None:
+    # The reference size: at dash_duo's default width, the two open side panels
+    # leave the toolbar too little room for the caption.
+    dash_duo.driver.set_window_size(1280, 800)
     dash_duo.start_server(app)
     if path != "/":
         dash_duo.driver.get(dash_duo.server_url + path)
     dash_duo.wait_for_element(".finding-item", timeout=20)
     wait_until(lambda: node_count(dash_duo) > 0, message="the graph to be drawn")
+    # The controls start collapsed on a window this size (the graph owns the screen).
+    dash_duo.find_element("#toggle-controls").click()
+    wait_until(lambda: dash_duo.find_element("#filter-severity").is_displayed(),
+               message="the controls to open")
 
 
 def test_demo_loads_with_graph_and_findings(dash_duo, demo_app, demo_snapshot):

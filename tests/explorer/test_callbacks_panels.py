@@ -8,8 +8,8 @@ import plotly
 
 from analysis.graph import callback_node
 from explorer.callbacks.panels import (
-    PROMPT, findings_count, findings_panel, group_filter, no_findings, selection_details,
-    summary_badges, summary_chart,
+    PROMPT, chart_is_stale, findings_count, findings_panel, group_filter, no_findings,
+    selection_details, summary_badges, summary_chart,
 )
 from explorer.panels.summary import summary_counts
 
@@ -34,6 +34,10 @@ def test_the_findings_list_follows_the_filters(demo_store):
     assert count == "Findings (1 of 7)" and "DASH040" in text_of(pricing)
     none, count = findings_panel(services, None, ["DASH040"], ["pages.orders"])
     assert count == "Findings (0 of 7)" and none.children == "No finding passes the filters."
+    _, count = findings_panel(services, None, None, None, ["server"])
+    assert count == "Findings (7)"
+    none, count = findings_panel(services, None, None, None, ["clientside", "background"])
+    assert count == "Findings (0 of 7)"
 
 
 def test_findings_count():
@@ -85,3 +89,12 @@ def test_findings_are_listed_by_severity_then_place_as_keyboard_buttons(demo_sto
     assert [(f.file, f.line) for f in errors] == sorted((f.file, f.line) for f in errors)
     assert all(item.type == "button" and "finding-item" in item.className
                for item in listed.children)
+
+
+def test_the_chart_waits_for_the_first_graph_then_follows_every_project():
+    assert not chart_is_stale(False, None, ["demo", 0])  # plotly.js waits for the graph
+    assert chart_is_stale(True, None, ["demo", 0])
+    assert not chart_is_stale(True, ["demo", 0], ["demo", 0])
+    # another project whose filtered graph is empty still replaces the chart
+    assert chart_is_stale(False, ["demo", 0], ["shop", 0])
+    assert chart_is_stale(False, ["demo", 0], ["demo", 1])

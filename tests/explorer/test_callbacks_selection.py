@@ -6,7 +6,9 @@ from dash import no_update
 
 from analysis.graph import callback_node
 from explorer import ids
-from explorer.callbacks.overview import groups_to_open, selection_groups, with_opened
+from explorer.callbacks.overview import (
+    groups_to_open, opened_groups, selection_groups, with_opened,
+)
 from explorer.callbacks.selection import next_selection, selection_of, synced_depth
 from explorer.view.nodes import element_id
 
@@ -67,7 +69,12 @@ def test_slider_and_box_show_one_depth():
     assert synced_depth(ids.FOCUS_DEPTH_SLIDER, 3, 1, None) == (no_update, 3)
     assert synced_depth(ids.FOCUS_DEPTH_INPUT, 1, 4.0, None) == (4, no_update)
     assert synced_depth(ids.FOCUS_DEPTH_INPUT, 1, 40, None) == (10, 10)  # clamped
-    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 1, None, None) is None  # box being typed in
+    # an emptied box (sent on Enter or blur) shows the slider's depth again
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 3, None, None) == (no_update, 3)
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 3, 0, None) == (1, 1)
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 3, 99, None) == (10, 10)
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 1, 2.5, None) == (3, 3)
+    assert synced_depth(ids.FOCUS_DEPTH_INPUT, 3, 3.2, None) == (no_update, 3)
     assert synced_depth(ids.URL_VIEW, 1, 1, {"depth": 2}) == (2, 2)
     assert synced_depth(ids.URL_VIEW, 1, 1, None) is None
 
@@ -82,3 +89,16 @@ def test_clicks_and_selections_open_groups_of_the_overview(demo_store):
     assert with_opened(["group:x"], ["group:x", "cluster:y"]) == ["group:x", "cluster:y"]
     assert with_opened(["group:x"], ["group:x"]) is None
     assert with_opened(None, []) is None
+
+
+def test_a_link_or_back_forward_opens_the_groups_it_names():
+    url = {"opened": ["group:pages.orders"]}
+    assert opened_groups(ids.URL_VIEW, None, [], None, url, []) == ["group:pages.orders"]
+    assert opened_groups(ids.URL_VIEW, None, [], None, url, ["group:pages.orders"]) is None
+    assert opened_groups(ids.URL_VIEW, None, [], None, {}, ["group:x"]) == []
+    assert opened_groups(ids.PROJECT_SELECT, None, [], None, None, ["group:x"]) == []
+    assert opened_groups(ids.OVERVIEW_RESET, None, [], 1, None, ["group:x"]) == []
+    tapped = {"key": "cluster:a#1", "expandable": True}
+    assert opened_groups(ids.GRAPH, tapped, [], None, None, ["group:x"]) == \
+        ["group:x", "cluster:a#1"]
+    assert opened_groups(ids.SELECTION, None, ["group:y"], None, None, None) == ["group:y"]

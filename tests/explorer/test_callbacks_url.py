@@ -6,7 +6,9 @@ from dataclasses import asdict
 
 from explorer import ids
 from explorer.app import create_app
-from explorer.callbacks.url import project_collapse, restored_controls, shared_view
+from explorer.callbacks.url import (
+    project_collapse, restored_controls, restored_search, shared_view,
+)
 from explorer.view.urlstate import UrlView, decode, encode
 
 
@@ -58,3 +60,12 @@ def test_the_graph_and_the_url_follow_every_view_control(demo_store, tmp_path):
     assert controls <= inputs("render_graph") and controls <= inputs("write_url")
     restored = set(wired["restore_view"]["outputs"].strip(".").split("..."))
     assert restored & controls == controls - {"filter-group.value", "focus-depth-slider.value"}
+
+
+def test_the_url_keeps_the_opened_groups_and_back_forward_restores_them(demo_store):
+    view = shared_view(demo_store, "demo", None, {}, None, ["group:pages.orders", "cluster:b#2"])
+    assert encode(view) == "?project=demo&open=group%3Apages.orders&open=cluster%3Ab%232"
+    assert decode(encode(view)).opened == ("group:pages.orders", "cluster:b#2")
+    assert restored_search(True, "?project=demo", "?project=demo&severity=error") == \
+        "?project=demo"
+    assert restored_search(False, "?old", "?project=demo") == "?project=demo"

@@ -79,10 +79,14 @@ def hosted(tmp_path, redis_url):
         stop(worker.process)
 
 
-def analyse_body(project: str) -> dict:
+def analyse_body(app, project: str) -> dict:
+    """The renderer's request for "Analyse again": a callback without Outputs (its result
+    comes back by set_props), so Dash knows it by a hash of its inputs."""
+    button = {"id": "analyse-button", "property": "n_clicks"}
+    key = next(k for k, cb in app.callback_map.items() if button in cb["inputs"])
     return {
-        "output": "analysis-result.data",
-        "outputs": {"id": "analysis-result", "property": "data"},
+        "output": key,
+        "outputs": [],
         "inputs": [{"id": "analyse-button", "property": "n_clicks", "value": 1}],
         "state": [{"id": "project-select", "property": "value", "value": project}],
         "changedPropIds": ["analyse-button.n_clicks"],
@@ -94,8 +98,8 @@ def test_analyse_again_runs_on_a_celery_worker_and_lands_in_the_history(hosted):
     app = build_hosted_app(settings)
     client = app.server.test_client()
 
-    answer = run_background_callback(client, analyse_body("clean"))
-    result = answer["response"]["analysis-result"]["data"]
+    answer = run_background_callback(client, analyse_body(app, "clean"))
+    result = answer["sideUpdate"]["analysis-result"]["data"]
     assert result["project"] == "clean" and result["error"] is None, result
     assert "succeeded" in worker.output and "background_callback_" in worker.output
 
@@ -112,9 +116,10 @@ def test_analyse_again_runs_on_a_celery_worker_and_lands_in_the_history(hosted):
 
 def test_a_project_that_is_not_configured_runs_nothing(hosted):
     settings, worker = hosted
-    client = build_hosted_app(settings).server.test_client()
-    answer = run_background_callback(client, analyse_body("/etc/passwd"))
-    assert "analysis-result" not in answer.get("response", {})  # PreventUpdate: no update
+    app = build_hosted_app(settings)
+    client = app.server.test_client()
+    answer = run_background_callback(client, analyse_body(app, "/etc/passwd"))
+    assert "analysis-result" not in answer.get("sideUpdate", {})  # PreventUpdate: no update
     assert "succeeded" in worker.output  # the job ran on the worker, and refused there
     assert not (settings.data_dir / "results").exists() or \
         not list((settings.data_dir / "results").iterdir())
