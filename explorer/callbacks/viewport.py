@@ -84,6 +84,12 @@ function(selection, elements) {%s
         cy.scratch("dce-wanted", wanted);
         if (!cy.scratch("dce-framing")) {
             cy.scratch("dce-framing", true);
+            // not dash-cytoscape's responsive mode (it refits): only re-measure, so the
+            // drawing always fills its container (late stylesheet, panels, window) at the
+            // zoom the user has
+            if (window.ResizeObserver) {
+                new ResizeObserver(() => cy.resize()).observe(cy.container());
+            }
             cy.on("layoutstop", () => onLayout(cy));
             onLayout(cy);  // the first drawing may have ended before this listener existed
         } else if (fromSelection && wanted.length) {
