@@ -36,20 +36,20 @@ def unraised_prevent_update(ctx: LintContext) -> Iterator[Finding]:
 
     ## Example
     ```python
-    @callback(Output("graph", "figure"), Input("country", "value"))
-    def plot(country):
-        if not country:
-            PreventUpdate()
-        return make_figure(country)
+    @callback(Output("table", "data"), Input("upload", "contents"), State("url", "pathname"))
+    def load(contents, pathname):
+        if pathname != "/upload":
+            dash.exceptions.PreventUpdate()
+        return parse(contents)
     ```
 
     ## Use instead
     ```python
-    @callback(Output("graph", "figure"), Input("country", "value"))
-    def plot(country):
-        if not country:
-            raise PreventUpdate
-        return make_figure(country)
+    @callback(Output("table", "data"), Input("upload", "contents"), State("url", "pathname"))
+    def load(contents, pathname):
+        if pathname != "/upload":
+            raise dash.exceptions.PreventUpdate
+        return parse(contents)
     ```
     """
     for callback in ctx.callbacks:
