@@ -14,7 +14,7 @@ from analysis.settings import LintSettings, project_settings
 from analysis.errors import AnalysisError, ConfigError
 from analysis.source.prefetch import ParsedSources, project_files
 from analysis.reporters import FORMATS, Report, render
-from analysis.rules import all_rules, get_rule
+from analysis.rules import Rule, all_rules, get_rule
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
 
 PROG = "python -m analysis"
@@ -190,18 +190,26 @@ def _snapshot(options: argparse.Namespace) -> Snapshot:
 
 
 def rules_table(fmt: str = "text") -> str:
-    """The catalog: code, name, severity and summary of every rule."""
+    """The catalog: code, name, severity and summary of every rule, and which rules are off
+    by default (they run only when ``--select`` or pyproject's ``select`` matches them)."""
     rules = all_rules()
     if fmt == "json":
         rows = [
-            {"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary}
+            {"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
+             "default": r.default}
             for r in rules
         ]
         return json.dumps(rows, indent=2) + "\n"
     name_width = max((len(r.name) for r in rules), default=4)
     lines = [f"{'code':<8} {'name':<{name_width}} {'severity':<8} summary"]
-    lines += [f"{r.code:<8} {r.name:<{name_width}} {r.severity:<8} {r.summary}" for r in rules]
+    lines += [f"{r.code:<8} {r.name:<{name_width}} {r.severity:<8} {r.summary}{_opt_in(r)}"
+              for r in rules]
     return "\n".join(lines) + "\n"
+
+
+def _opt_in(rule: Rule) -> str:
+    """What the listing adds to the summary of a rule that is off by default."""
+    return "" if rule.default else f" (off by default: --select {rule.code})"
 
 
 def explain_rule(code: str) -> str:
@@ -209,5 +217,6 @@ def explain_rule(code: str) -> str:
     rule = get_rule(code)
     return (
         f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}\n\n{rule.summary}.\n\n"
-        f"{rule.rationale}\n"
+        + ("" if rule.default else f"Off by default: enable with `--select {rule.code}`.\n\n")
+        + f"{rule.rationale}\n"
     )

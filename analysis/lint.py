@@ -53,7 +53,7 @@ def lint(snapshot: Snapshot, settings: LintSettings = LintSettings(),
     findings = [
         finding
         for rule in rules
-        if is_enabled(rule.code, settings)
+        if is_enabled(rule.code, settings, rule.default)
         for finding in rule.run(context)
         if not suppressed.covers(finding) and not _only_libraries(finding, libraries)
     ]

@@ -16,7 +16,8 @@ _KNOWN_KEYS = {"select", "ignore"}
 
 @dataclass(frozen=True)
 class LintSettings:
-    """Which rules run. ``select`` empty means all; codes or prefixes (``DASH07``, ``ALL``)."""
+    """Which rules run. ``select`` empty means the default rules; codes or prefixes
+    (``DASH07``, ``ALL``) select rules, opt-in ones included."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -45,9 +46,9 @@ def check_codes(selectors: Iterable[str], known: Iterable[str], origin: str) -> 
             )
 
 
-def is_enabled(code: str, settings: LintSettings) -> bool:
-    """Whether a rule runs. The most specific matching selector wins, as in ruff; on a tie
-    ``ignore`` wins.
+def is_enabled(code: str, settings: LintSettings, default: bool = True) -> bool:
+    """Whether a rule runs. Without ``select``, the rules on by ``default`` run; the most
+    specific matching selector wins, as in ruff; on a tie ``ignore`` wins.
 
     >>> is_enabled("DASH001", LintSettings(select=("DASH0",), ignore=("DASH00",)))
     False
@@ -55,8 +56,15 @@ def is_enabled(code: str, settings: LintSettings) -> bool:
     True
     >>> is_enabled("DASH040", LintSettings(ignore=("DASH040",)))
     False
+    >>> is_enabled("DASH020", LintSettings(), default=False)
+    False
+    >>> is_enabled("DASH020", LintSettings(select=("DASH02",)), default=False)
+    True
     """
-    selected = _best_match(code, settings.select) if settings.select else 0
+    if settings.select:
+        selected = _best_match(code, settings.select)
+    else:
+        selected = 0 if default else None
     ignored = _best_match(code, settings.ignore)
     return selected is not None and (ignored is None or selected > ignored)
 

@@ -47,10 +47,12 @@ def render_catalog(rules: tuple[Rule, ...] | None = None) -> str:
         "|---|---|---|---|",
     ]
     lines += [f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | "
-              f"{_cell(r.summary)} |" for r in rules]
+              f"{_cell(r.summary)}{'' if r.default else ' (off by default)'} |" for r in rules]
     for r in rules:
-        lines += ["", f"### {r.code}", "", f"`{r.name}` · {r.severity} · {r.summary}", "",
-                  _demote_headings(r.rationale)]
+        lines += ["", f"### {r.code}", "", f"`{r.name}` · {r.severity} · {r.summary}", ""]
+        if not r.default:
+            lines += [f"Off by default: enable with `--select {r.code}`.", ""]
+        lines += [_demote_headings(r.rationale)]
     lines += ["", END]
     return "\n".join(lines) + "\n"
 

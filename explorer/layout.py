@@ -95,7 +95,9 @@ def controls() -> html.Div:
             dcc.Dropdown(id=ids.FILTER_SEVERITY, multi=True, placeholder="severity",
                          options=list(SEVERITIES), className="mt-1"),
             dcc.Dropdown(id=ids.FILTER_RULE, multi=True, placeholder="rule", className="mt-1",
-                         options=[{"label": f"{r.code} {r.name}", "value": r.code}
+                         options=[{"label": f"{r.code} {r.name}"
+                                            + ("" if r.default else " (off by default)"),
+                                   "value": r.code}
                                   for r in all_rules()]),
             dcc.Dropdown(id=ids.FILTER_KIND, multi=True, placeholder="callback kind",
                          options=list(CALLBACK_KINDS), className="mt-1"),

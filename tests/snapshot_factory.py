@@ -115,10 +115,11 @@ def probed(app: str) -> Snapshot:
 
 @lru_cache(maxsize=None)
 def probed_findings(app: str) -> list[Finding]:
-    """Every rule's findings on ``tests/apps/<app>``, linted once per test session."""
-    from analysis.lint import lint
+    """Every rule's findings (opt-in rules too) on ``tests/apps/<app>``, linted once per test
+    session."""
+    from analysis.lint import LintSettings, lint
 
-    return lint(probed(app))
+    return lint(probed(app), LintSettings(select=("ALL",)))
 
 
 def lint_codes(snap: Snapshot, *codes: str) -> list:

@@ -49,7 +49,7 @@ def multi_snapshot() -> Snapshot:
 
 def test_demo_markers_are_parsed() -> None:
     # Guards the expectation below: an empty marker set would make it pass vacuously.
-    assert set(demo_markers()) >= {"DASH001", "DASH010", "DASH020", "DASH040", "DASH070",
+    assert set(demo_markers()) >= {"DASH001", "DASH010", "DASH023", "DASH040", "DASH070",
                                    "DASH071", "DASH090"}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.lint import lint
+from analysis.lint import LintSettings, lint
 from analysis.probe.runner import snapshot_target
 
 LIBRARY = '''\
@@ -69,7 +69,7 @@ def test_library_callbacks_are_marked_and_only_findings_about_the_project_remain
     library = {cb.function: cb.library for cb in snapshot.callbacks if not cb.internal}
     assert library == {"fancylib._toggle": True, "app.hide": False}
     assert any("installed packages" in note for note in snapshot.notes)
-    codes = {(f.code, f.functions) for f in lint(snapshot)}
+    codes = {(f.code, f.functions) for f in lint(snapshot, LintSettings(select=("ALL",)))}
     # the library alone returns None (DASH020): not reported; the app and the library both
     # writing fancy-panel.hidden (DASH001): the project's to fix, reported.
     assert codes == {("DASH001", ("fancylib._toggle", "app.hide"))}

@@ -23,7 +23,8 @@ def _rule_descriptor(rule: Rule) -> dict:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": _first_section(rule.rationale) or rule.summary},
         "help": {"text": rule.rationale, "markdown": rule.rationale},
-        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        # off-by-default rules say so (SARIF reportingConfiguration.enabled)
+        "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.default},
         "properties": {"tags": [rule.severity]},
     }
 

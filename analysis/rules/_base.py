@@ -26,6 +26,9 @@ class Rule:
     severity: str
     summary: str
     check: CheckFunction
+    #: Whether the rule runs when no ``select`` is given (ruff's default rule set); a
+    #: selector that matches it (its code, a prefix, ``ALL``) turns an opt-in rule on.
+    default: bool = True
 
     @property
     def rationale(self) -> str:
@@ -82,12 +85,15 @@ def each_property_once(dependencies: Iterable[Dependency]) -> list[Dependency]:
     return sorted({d.key: d for d in dependencies}.values(), key=lambda d: d.key)
 
 
-def rule(code: str, name: str, severity: str, summary: str) -> Callable[[CheckFunction], Rule]:
-    """Declare a rule from its check function (the docstring is the rationale)."""
+def rule(code: str, name: str, severity: str, summary: str,
+         default: bool = True) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule from its check function (the docstring is the rationale); ``default=False``
+    makes it opt-in."""
     if severity not in SEVERITIES:
         raise ValueError(f"{code}: severity must be one of {SEVERITIES}")
 
     def make(check: CheckFunction) -> Rule:
-        return Rule(code=code, name=name, severity=severity, summary=summary, check=check)
+        return Rule(code=code, name=name, severity=severity, summary=summary, check=check,
+                    default=default)
 
     return make

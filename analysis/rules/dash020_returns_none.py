@@ -1,39 +1,21 @@
-"""DASH020 returns-none: a callback with Outputs returns None on some path."""
+"""DASH020 returns-none: a callback with one Output returns None on some path (opt-in)."""
 
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
 from typing import Iterator
 
 from analysis.context import LintContext
-from analysis.dash_props import COUNTER_PROPS, is_list_or_dict_valued, runs_on_load
 from analysis.findings import Finding
-from analysis.graph import writers
-from analysis.source.flow import (
-    CallFacts, can_fall_off_end, can_fall_off_end_given, is_generator, is_none, may_be_none,
-    no_trigger_returns, own_none_returns, returns, unreachable_returns,
-)
+from analysis.source.flow import is_none, returns
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
+from analysis.rules._none_paths import none_places
 from analysis.snapshot import Callback, Dependency
 from analysis.source.python import FunctionNode, dotted_name
-from analysis.source.signature import dependency_parameters
 
 #: Outputs that ``None`` empties on purpose: a ``children`` of None renders nothing.
 _CLEARED_BY_NONE = frozenset({"children"})
-#: Properties whose values the user types, picks or counts freely: an if/elif over one of them
-#: lists some of its values, not all (unless ``_fixed_options`` knows every value it can hold).
-_OPEN_VALUED = frozenset({"value", "pathname", "search", "hash", "href"}) | COUNTER_PROPS
-#: Controls whose ``value`` is always one of their options once it is one: no clear button,
-#: no deselecting (a radio group, a segmented control, tabs).
-_UNCLEARABLE = frozenset({
-    "dash_core_components.RadioItems", "dash_bootstrap_components.RadioItems",
-    "dash_mantine_components.SegmentedControl", "dash_core_components.Tabs",
-    "dash_mantine_components.Tabs",
-})
-#: What lists a control's options: a callback writing it may add a value no branch names.
-_OPTION_PROPS = ("options", "data", "children")
 #: The helpers that build a ``dcc.Download.data`` (``dcc.send_bytes``...).
 _SEND_HELPERS = frozenset({"send_bytes", "send_data_frame", "send_file", "send_string"})
 
@@ -42,11 +24,15 @@ _SEND_HELPERS = frozenset({"send_bytes", "send_data_frame", "send_file", "send_s
     "DASH020",
     "returns-none",
     "warning",
-    "a callback with Outputs returns None on some path instead of raising PreventUpdate or returning no_update",
+    "a callback with one Output returns None on some path instead of raising PreventUpdate or returning no_update",
+    default=False,
 )
 def returns_none(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
-    Finds server callbacks with Outputs that return ``None`` on some path: a bare ``return``,
+    Opt-in (``--select DASH020``): on held-out public apps most of its findings were
+    a deliberate clear, not a bug (round 4: 1 true positive in 21 findings).
+
+    Finds server callbacks with one Output that return ``None`` on some path: a bare ``return``,
     ``return None`` (or ``x if c else None``), or running off the end of the function
     (an ``if`` without ``else``, an ``except`` that only logs, a ``match`` without
     ``case _``). Paths that raise (``PreventUpdate`` included) or return ``no_update`` are
@@ -83,8 +69,8 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
 
     ## Why is this bad?
     ``None`` is a value: Dash writes it into the Output, clearing a figure, a table or a
-    text the user was looking at. With several Outputs, ``None`` is not a list at all and the
-    callback fails with ``InvalidCallbackReturnValue``. When the intent is "nothing to do",
+    text the user was looking at. (With several Outputs, ``None`` is not a list at all and
+    the callback fails with ``InvalidCallbackReturnValue``: DASH022 reports that.) When the intent is "nothing to do",
     ``raise PreventUpdate`` skips every Output and ``no_update`` skips one. If you do mean to
     clear a property, return the empty value explicitly and mark the line ``# noqa: DASH020``.
 
@@ -106,45 +92,20 @@ def returns_none(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     for callback in ctx.callbacks:
-        if callback.no_output or not callback.outputs:
+        # several Outputs: Dash raises on None, which DASH022 reports
+        if callback.no_output or not callback.outputs or callback.multi_output:
             continue
         function = ctx.function(callback)
-        if (function is None or is_generator(function)
-                or _download_ignores_none(ctx, callback, function)):
+        if function is None or _download_ignores_none(ctx, callback, function):
             continue
-        offset = _line_offset(callback, function.lineno)
-        # with the initial call prevented, some Input triggered every call (but the "final
-        # call" Dash makes when ALL-pattern Inputs are removed, with no trigger at all)
-        exempt = set() if runs_on_load(callback, ctx.app_of(callback)) or any(
-            is_list_or_dict_valued(d) for d in callback.inputs if d.is_pattern
-        ) else set(no_trigger_returns(function))
-        facts = _call_facts(ctx, callback, function)
-        # a written-out return after a dispatch chain says the author expects other values:
-        # only the trigger and click-count facts make it unreachable
-        exempt |= set(unreachable_returns(function, replace(facts, dispatch_subjects=frozenset())))
-        exempt |= set(own_none_returns(function))  # `return x` written as a guard
-        places = [
-            f"{'bare `return`' if node.value is None else '`return None`'}"
-            + (f" at line {node.lineno + offset}" if offset is not None else "")
-            for node in returns(function)
-            if may_be_none(node.value) and node not in exempt
-            and not _deliberate_clear(ctx, callback, node.value)
-        ]
-        if can_fall_off_end(function) and can_fall_off_end_given(function, facts):
-            places.append("falls off the end")
+        places = none_places(ctx, callback, function,
+                             lambda value: _deliberate_clear(ctx, callback, value))
         if places:
             yield returns_none.finding(
                 f"{callback_label(callback)} returns None ({'; '.join(places)}): "
                 "raise PreventUpdate or return no_update",
                 [callback], callback.outputs,
             )
-
-
-def _line_offset(callback: Callback, def_lineno: int) -> int | None:
-    """What to add to a line of the parsed source to get the line in the file."""
-    if callback.def_line:
-        return callback.def_line - def_lineno
-    return callback.line - 1 if callback.line else None
 
 
 def _lone_output(callback: Callback) -> Dependency | None:
@@ -188,73 +149,3 @@ def _download_ignores_none(ctx: LintContext, callback: Callback, function: Funct
         and (dotted_name(node.value.func) or "").rsplit(".", 1)[-1] in _SEND_HELPERS
         for node in returns(function)
     )
-
-
-def _call_facts(ctx: LintContext, callback: Callback, function: FunctionNode) -> CallFacts:
-    """What holds on every call when Dash never calls the callback on page load: the trigger
-    is one of its Inputs, a lone click counter has counted at least one click, and an if/elif
-    chain over a parameter (not one the user types or picks) names the values it takes."""
-    choices = _choices(ctx, callback, function)
-    if runs_on_load(callback, ctx.app_of(callback)):
-        return CallFacts(choices=choices)
-    ids = [d.id for d in callback.inputs]
-    trigger_ids = frozenset(ids) if all(isinstance(i, str) for i in ids) else frozenset()
-    positive: frozenset[str] = frozenset()
-    parameters = dependency_parameters(function, callback.arg_grouping) or {}
-    if (
-        len(callback.inputs) == 1
-        and trigger_ids
-        and callback.inputs[0].property in COUNTER_PROPS
-        and 0 in parameters
-        and list(parameters.values()).count(parameters[0]) == 1  # not *args
-        and not writers(ctx.graph, callback.inputs[0].key)  # only the user changes it
-    ):
-        positive = frozenset({parameters[0]})
-    dependencies = (*callback.inputs, *callback.states)
-    names = list(parameters.values())
-    subjects = frozenset(
-        name for position, name in parameters.items()
-        if position < len(dependencies) and names.count(name) == 1
-        and dependencies[position].property not in _OPEN_VALUED
-    )
-    return CallFacts(trigger_ids, positive, dispatch_subjects=subjects, choices=choices)
-
-
-def _choices(ctx: LintContext, callback: Callback,
-             function: FunctionNode) -> tuple[tuple[str, frozenset], ...]:
-    """The parameters holding the ``value`` of a control that always holds one of a fixed set
-    of options, with those options (see ``_fixed_options``)."""
-    parameters = dependency_parameters(function, callback.arg_grouping) or {}
-    dependencies = (*callback.inputs, *callback.states)
-    names = list(parameters.values())
-    found = []
-    for position, name in parameters.items():
-        if position < len(dependencies) and names.count(name) == 1:
-            options = _fixed_options(ctx, callback, dependencies[position])
-            if options:
-                found.append((name, options))
-    return tuple(found)
-
-
-def _fixed_options(ctx: LintContext, callback: Callback, dependency: Dependency) -> frozenset:
-    """The option values of the control whose ``value`` this is, when it can hold no other:
-    a radio group, segmented control or tabs (or a ``dcc.Dropdown`` with ``clearable=False``,
-    not ``multi``) whose layout lists its options and starts on one of them, and whose options
-    no callback rewrites. Empty when any of that is not known."""
-    if dependency.property != "value" or not isinstance(dependency.id, str):
-        return frozenset()
-    components = ctx.layouts.of(callback).matching(dependency.id)
-    if not components or any(
-        writers(ctx.graph, f"{dependency.id}.{prop}") for prop in _OPTION_PROPS
-    ):
-        return frozenset()
-    options: set = set()
-    for component in components:
-        initial = component.initial or {}
-        unclearable = component.type in _UNCLEARABLE or (
-            component.type == "dash_core_components.Dropdown"
-            and initial.get("clearable") is False and not initial.get("multi"))
-        if not (unclearable and component.choices and initial.get("value") in component.choices):
-            return frozenset()
-        options.update(component.choices)
-    return frozenset(options)

@@ -201,6 +201,24 @@ def test_rules_lists_the_catalog():
     assert [line.split()[0] for line in lines[1:]] == [r.code for r in all_rules()]
 
 
+def test_rules_lists_which_rules_are_off_by_default():
+    listed = {line.split()[0]: line for line in run_main("rules").stdout.splitlines()[1:]}
+    assert listed["DASH020"].endswith("(off by default: --select DASH020)")
+    assert "off by default" not in listed["DASH023"]
+    rows = {row["code"]: row for row in json.loads(run_main("rules", "--format", "json").stdout)}
+    assert rows["DASH020"]["default"] is False and rows["DASH023"]["default"] is True
+    assert "Off by default: enable with `--select DASH020`" in run_main("rule", "DASH020").stdout
+
+
+def test_an_opt_in_rule_runs_only_when_the_command_line_selects_it():
+    app = "tests/apps/runtime/returns_app.py"
+    plain = json.loads(run(app, "--format", "json").stdout)["findings"]
+    selected = json.loads(run(app, "--format", "json", "--select", "DASH020").stdout)["findings"]
+    assert "DASH020" not in {f["code"] for f in plain}
+    assert not {"DASH020", "DASH022"} & {f["code"] for f in plain}  # both opt-in
+    assert {f["code"] for f in selected} == {"DASH020"}
+
+
 def test_rule_prints_the_full_rationale():
     for code in ("DASH001", "dash040", "multi-callback-cycle"):
         result = run_main("rule", code)

@@ -145,3 +145,32 @@ def test_rule_codes_from_module_names_match_the_rules_they_define() -> None:
     from analysis.rules import all_rules, rule_codes
 
     assert rule_codes() == tuple(rule.code for rule in all_rules())
+
+
+# --- opt-in rules: only the default set runs unless selected (ruff's model) --------------------
+def single_output_none():
+    """A callback whose lone Output gets None when ``value`` is empty (DASH020, opt-in)."""
+    from snapshot_factory import server
+
+    return snapshot(server(0, "def show(value):\n    if value:\n        return value",
+                           inputs=["libs.value"], outputs=["graph.figure"]))
+
+
+def test_a_plain_lint_runs_only_the_default_rules():
+    assert codes(lint(single_output_none())) == []
+    assert codes(lint(single_output_none(), LintSettings(ignore=("DASH040",)))) == []
+
+
+@pytest.mark.parametrize("select", [("DASH020",), ("DASH02",), ("DASH",), ("ALL",)])
+def test_any_matching_selector_turns_an_opt_in_rule_on(select):
+    assert codes(lint(single_output_none(), LintSettings(select=select))) == ["DASH020"]
+
+
+def test_ignore_still_wins_over_a_broad_select_of_an_opt_in_rule():
+    assert codes(lint(single_output_none(), LintSettings(select=("ALL",), ignore=("DASH020",)))) == []
+
+
+def test_default_rules_keep_running_without_select():
+    assert is_enabled("DASH022", LintSettings())
+    assert not is_enabled("DASH020", LintSettings(), default=False)
+    assert not is_enabled("DASH020", LintSettings(select=("DASH001",)), default=False)

@@ -1,4 +1,5 @@
-"""DASH020 returns-none on the runtime fixture apps."""
+"""DASH020 returns-none (one Output; opt-in) and, for the multi-output callbacks whose None
+Dash rejects, DASH022 multi-output-returns-none: the exemptions they share."""
 
 from __future__ import annotations
 
@@ -12,15 +13,21 @@ from snapshot_factory import (
 )
 
 
+def none_rule(multi_output: bool | None) -> str:
+    """The rule reporting a None: DASH022 with several Outputs (Dash raises), else DASH020."""
+    return "DASH022" if multi_output else "DASH020"
+
+
 def test_dash020_none_on_some_path():
     found = flagged(probed_findings("runtime/returns_app.py"), "DASH020")
     assert found == {
         "if_without_else",
         "bare_return",
-        "explicit_none",
         "except_only_logs",
         "match_without_default",
     }
+    # two Outputs: Dash raises on its None, DASH022 (on by default) reports it
+    assert flagged(probed_findings("runtime/returns_app.py"), "DASH022") == {"explicit_none"}
 
 
 @pytest.mark.parametrize(
@@ -60,7 +67,7 @@ def test_dash020_bare_return_into_a_lone_children_is_still_reported():
 ])
 def test_dash020_none_arm_elsewhere_is_still_reported(outputs, multi):
     cb = server(0, CLEAR, inputs=["libs.value"], outputs=outputs, multi_output=multi)
-    assert reported_names("DASH020", snapshot(cb)) == ["show"]
+    assert reported_names(none_rule(multi), snapshot(cb)) == ["show"]
 
 
 # --- falling off the end where Dash never gets ------------------------------------------------
@@ -162,7 +169,7 @@ def test_dash020_dispatch_chain_on_a_state_under_prevent_initial_call_is_not_rep
         'custom.startswith("update:")', tests[1])
     cb = server(0, source, inputs=["table.nClicksButton"], states=["table.clickedCustom"],
                 outputs=MODALS, multi_output=True, prevent_initial_call=True)
-    assert reported_names("DASH020", snapshot(cb)) == []
+    assert reported_names("DASH022", snapshot(cb)) == []
 
 
 @pytest.mark.parametrize("change, fields", [
@@ -177,7 +184,7 @@ def test_dash020_dispatch_chain_on_a_state_under_prevent_initial_call_is_not_rep
 def test_dash020_chains_that_are_no_dispatch_are_still_reported(change, fields):
     cb = server(0, DISPATCH.replace(*change), inputs=["table.nClicksButton"],
                 states=["table.clickedCustom"], outputs=MODALS, multi_output=True, **fields)
-    assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
+    assert reported_names("DASH022", snapshot(cb)) == ["open_modal"]
 
 
 @pytest.mark.parametrize("subject", ["kind.value", "url.pathname", "more.n_clicks"])
@@ -186,7 +193,7 @@ def test_dash020_dispatch_chain_on_a_value_the_user_picks_is_still_reported(subj
     user can clear it), so a chain over a ``value`` may well miss one."""
     cb = server(0, DISPATCH, inputs=["table.nClicksButton"], states=[subject],
                 outputs=MODALS, multi_output=True, prevent_initial_call=True)
-    assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
+    assert reported_names("DASH022", snapshot(cb)) == ["open_modal"]
 
 
 @pytest.mark.parametrize("tail", [
@@ -198,7 +205,7 @@ def test_dash020_explicit_bare_return_after_a_dispatch_chain_is_still_reported(t
     source = DISPATCH.rstrip() + tail
     cb = server(0, source, inputs=["table.nClicksButton"], states=["table.clickedCustom"],
                 outputs=MODALS, multi_output=True, prevent_initial_call=True)
-    assert reported_names("DASH020", snapshot(cb)) == ["open_modal"]
+    assert reported_names("DASH022", snapshot(cb)) == ["open_modal"]
 
 
 # --- `return None` consuming a one-shot Store ---------------------------------------------------
@@ -234,7 +241,7 @@ def test_dash020_return_none_into_a_store_it_reads_is_a_deliberate_clear(compone
 ])
 def test_dash020_none_into_data_elsewhere_is_still_reported(changes, components):
     snap = snapshot_with_layout(jump_callback(**changes), components=components)
-    assert reported_names("DASH020", snap) == ["jump"]
+    assert reported_names(none_rule(changes.get("multi_output")), snap) == ["jump"]
 
 
 # --- None into dcc.Download.data: the component ignores it -------------------------------------
@@ -266,7 +273,8 @@ def test_dash020_none_into_a_download_is_not_reported(source, components):
 def test_dash020_none_into_other_data_is_still_reported(source, components, multi):
     cb = server(0, source, inputs=["export.n_clicks"], outputs=["download.data"],
                 prevent_initial_call=True, multi_output=multi)
-    assert reported_names("DASH020", snapshot_with_layout(cb, components=components)) == ["export"]
+    assert reported_names(none_rule(multi), snapshot_with_layout(cb, components=components)) == [
+        "export"]
 
 
 # --- a "no trigger" guard when Dash always has a trigger ----------------------------------------
@@ -292,7 +300,7 @@ def test_dash020_no_trigger_guard_under_prevent_initial_call_is_not_reported(gua
     source = GUARD.replace("    c = ctx.triggered_id\n    if not c:", guard)
     cb = server(0, source, inputs=[FILTER], outputs=OPERATOR, multi_output=True,
                 prevent_initial_call=True)
-    assert reported_names("DASH020", snapshot(cb)) == []
+    assert reported_names("DASH022", snapshot(cb)) == []
 
 
 @pytest.mark.parametrize("inputs, prevent", [
@@ -303,7 +311,7 @@ def test_dash020_no_trigger_guard_under_prevent_initial_call_is_not_reported(gua
 def test_dash020_no_trigger_guard_that_dash_reaches_is_still_reported(inputs, prevent):
     cb = server(0, GUARD, inputs=inputs, outputs=OPERATOR, multi_output=True,
                 prevent_initial_call=prevent)
-    assert reported_names("DASH020", snapshot(cb)) == ["update_filter"]
+    assert reported_names("DASH022", snapshot(cb)) == ["update_filter"]
 
 
 # --- the None a guard returns is the variable's own; a hand-parsed trigger --------------------
@@ -390,9 +398,9 @@ def options_snapshot(component: dict, *others: Callback, source: str = FILTER_CH
      "initial": {"value": "year", "clearable": False}},
 ])
 def test_dash020_chain_over_every_option_of_an_unclearable_control_is_not_reported(component):
-    assert reported_names("DASH020", options_snapshot(component)) == []
+    assert reported_names("DASH022", options_snapshot(component)) == []
     in_tuple = FILTER_CHAIN.replace('filter == "year"', 'filter in ("year", "other")')
-    assert reported_names("DASH020", options_snapshot(component, source=in_tuple)) == []
+    assert reported_names("DASH022", options_snapshot(component, source=in_tuple)) == []
 
 
 @pytest.mark.parametrize("component", [
@@ -406,15 +414,15 @@ def test_dash020_chain_over_every_option_of_an_unclearable_control_is_not_report
     {**RADIO, "type": "dash_core_components.Checklist"},  # can be emptied
 ])
 def test_dash020_chain_over_a_control_that_may_hold_another_value_is_still_reported(component):
-    assert reported_names("DASH020", options_snapshot(component)) == ["options"]
+    assert reported_names("DASH022", options_snapshot(component)) == ["options"]
 
 
 def test_dash020_chain_over_options_a_callback_rewrites_is_still_reported():
     rewrite = server(1, "def more(n):\n    return ['genotype', 'year', 'state']",
                      inputs=["more.n_clicks"], outputs=["filter.options"])
-    assert reported_names("DASH020", options_snapshot(RADIO, rewrite)) == ["options"]
+    assert reported_names("DASH022", options_snapshot(RADIO, rewrite)) == ["options"]
 
 
 def test_dash020_probed_chains_over_every_option():
     findings = probed_findings("realworld/patterns/dash020_every_option.py")
-    assert flagged(findings, "DASH020") == {"partly"}  # its "c" falls off the end
+    assert flagged(findings, "DASH022") == {"partly"}  # its "c" falls off the end

@@ -10,5 +10,6 @@ def test_python_body_rules_skip_clientside_callbacks():
     cb = callback(0, (Dependency("a", "value"), Dependency("o", "value")),
                   (Dependency("o", "value"),), kind="clientside", function="clientside:inline",
                   no_output=True, js_source="function (a, o) { return ctx.triggered[0]['prop_id']; }")
-    for code in ("DASH020", "DASH030", "DASH032", "DASH041", "DASH050", "DASH051"):
+    for code in ("DASH020", "DASH022", "DASH023", "DASH030", "DASH032", "DASH041", "DASH050",
+                 "DASH051"):
         assert rule_findings(code, snapshot(cb, apps=("m:app",))) == [], code

@@ -135,7 +135,7 @@ def remove_restock_line(n_clicks: list[int | None], line_ids: list[dict]) -> Pat
 )
 def price_restock_line(quantity: int | None, quantity_id: dict) -> str:
     if not quantity:
-        return  # demo: DASH020 returning None blanks the cost text; raise PreventUpdate or return no_update
+        PreventUpdate()  # demo: DASH023 never raised, it does nothing: the next line fails on None
     return f"€{quantity * PRODUCTS_BY_SKU[quantity_id['sku']].unit_cost:,.2f}"
 
 

@@ -1,0 +1,86 @@
+"""DASH023 unraised-prevent-update: ``PreventUpdate()`` or ``no_update`` as a statement does nothing."""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from analysis.context import LintContext
+from analysis.findings import Finding
+from analysis.rules._base import rule
+from analysis.rules._naming import callback_label
+from analysis.rules._none_paths import line_offset
+from analysis.source.python import FunctionNode, dotted_name
+
+#: What the statement meant to do with each name (its last dotted part, however imported).
+_MEANT = {"PreventUpdate": "raise", "no_update": "return"}
+
+
+@rule(
+    "DASH023",
+    "unraised-prevent-update",
+    "error",
+    "PreventUpdate() or no_update stands alone as a statement, missing its raise or return",
+)
+def unraised_prevent_update(ctx: LintContext) -> Iterator[Finding]:
+    """## What it does
+    Finds expression statements in a callback's function that build ``PreventUpdate``
+    (``PreventUpdate()``, ``dash.exceptions.PreventUpdate()``, ``exceptions.PreventUpdate``)
+    or name ``no_update`` (``no_update``, ``dash.no_update``) and throw the value away.
+
+    ## Why is this bad?
+    The statement is a no-op: an exception is only an exception once raised, and
+    ``no_update`` only skips an Output once returned. The callback carries on past the line
+    the author meant to stop at, and usually writes ``None`` or a half-built value into its
+    Outputs (with several Outputs, Dash then raises ``InvalidCallbackReturnValue``).
+
+    ## Example
+    ```python
+    @callback(Output("table", "data"), Input("upload", "contents"), State("url", "pathname"))
+    def load(contents, pathname):
+        if pathname != "/upload":
+            dash.exceptions.PreventUpdate()
+        return parse(contents)
+    ```
+
+    ## Use instead
+    ```python
+    @callback(Output("table", "data"), Input("upload", "contents"), State("url", "pathname"))
+    def load(contents, pathname):
+        if pathname != "/upload":
+            raise dash.exceptions.PreventUpdate
+        return parse(contents)
+    ```
+    """
+    for callback in ctx.callbacks:
+        function = ctx.function(callback)
+        if function is None:
+            continue
+        offset = line_offset(callback, function.lineno)
+        for statement, name in _thrown_away(function):
+            line = statement.lineno + offset if offset is not None else None
+            code = ast.unparse(statement.value)
+            yield unraised_prevent_update.finding(
+                f"{callback_label(callback)} has `{code}` as a statement"
+                + (f" at line {line}" if line is not None else "")
+                + f": it does nothing; `{_MEANT[name]} {code}` was meant",
+                [callback], callback.outputs,
+                file=callback.file if line is not None else None, line=line,
+            )
+
+
+def _thrown_away(function: FunctionNode) -> Iterator[tuple[ast.Expr, str]]:
+    """The function's own expression statements (not those of nested functions or classes)
+    whose value is ``PreventUpdate``/``PreventUpdate(...)`` or ``no_update``, with that name."""
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Expr):
+            value = node.value
+            target = value.func if isinstance(value, ast.Call) else value
+            name = (dotted_name(target) or "").rsplit(".", 1)[-1]
+            if name == "PreventUpdate" or (name == "no_update" and target is value):
+                yield node, name
+        pending.extend(ast.iter_child_nodes(node))
