@@ -134,23 +134,8 @@ def test_the_load_benchmark_drives_the_served_app_without_errors(served, capsys)
     assert " 0 errors" in report and "select node" in report and "search ->" in report
 
 
-def test_a_bad_projects_file_stops_gunicorn_with_one_line(tmp_path):
-    """Not a worker restarted forever: the master refuses the file and exits."""
-    bad = tmp_path / "projects.toml"
-    bad.write_text('[[projects]]\nname = "shop"\ntarget = "missing/app.py"\n')
-    process = start_gunicorn(hosted_env(bad, tmp_path / "data"), free_port())
-    try:
-        code = process.wait(timeout=60)
-    finally:
-        output = stop(process)
-    assert code == 2
-    errors = [line for line in output.splitlines() if line.startswith("error: ")]
-    assert len(errors) == 1 and "missing/app.py" in errors[0]
-
-
-def test_a_bad_setting_stops_gunicorn_with_one_line(tmp_path):
-    """DCE_MAX_UPLOAD_MB=abc made every worker fail to boot and gunicorn respawn them."""
-    env = hosted_env(write_projects(tmp_path), tmp_path / "data", DCE_MAX_UPLOAD_MB="abc")
+def refused_by_the_master(env: dict) -> str:
+    """The one error line gunicorn's master printed before exiting with 2 (no worker ran)."""
     process = start_gunicorn(env, free_port())
     try:
         code = process.wait(timeout=60)
@@ -158,4 +143,18 @@ def test_a_bad_setting_stops_gunicorn_with_one_line(tmp_path):
         output = stop(process)
     assert code == 2
     errors = [line for line in output.splitlines() if line.startswith("error: ")]
-    assert len(errors) == 1 and "DCE_MAX_UPLOAD_MB" in errors[0]
+    assert len(errors) == 1, output
+    return errors[0]
+
+
+def test_a_bad_projects_file_stops_gunicorn_with_one_line(tmp_path):
+    """Not a worker restarted forever: the master refuses the file and exits."""
+    bad = tmp_path / "projects.toml"
+    bad.write_text('[[projects]]\nname = "shop"\ntarget = "missing/app.py"\n')
+    assert "missing/app.py" in refused_by_the_master(hosted_env(bad, tmp_path / "data"))
+
+
+def test_a_bad_setting_stops_gunicorn_with_one_line(tmp_path):
+    """DCE_MAX_UPLOAD_MB=abc made every worker fail to boot and gunicorn respawn them."""
+    env = hosted_env(write_projects(tmp_path), tmp_path / "data", DCE_MAX_UPLOAD_MB="abc")
+    assert "DCE_MAX_UPLOAD_MB" in refused_by_the_master(env)
