@@ -38,6 +38,13 @@ return {nodes: cy.nodes().length, w: box.w, h: box.h, width: cy.width(), height:
 """
 
 
+@pytest.fixture(autouse=True)
+def controls_open(dash_duo):
+    """A window wide enough (1600 px and up) that the controls panel starts open: these tests
+    use its filters, exports and focus box; the page collapses it on narrower windows."""
+    dash_duo.driver.set_window_size(1700, 1000)
+
+
 @pytest.fixture(scope="module")
 def demo_snapshot() -> Snapshot:
     return snapshot_target(str(DEMO))

@@ -36,6 +36,13 @@ return node.data("key");
 """
 
 
+@pytest.fixture(autouse=True)
+def controls_open(dash_duo):
+    """A window wide enough (1600 px and up) that the controls panel starts open: these tests
+    use its filters, exports and focus box; the page collapses it on narrower windows."""
+    dash_duo.driver.set_window_size(1700, 1000)
+
+
 def test_search_and_clicks_are_answered_while_an_analysis_runs(dash_duo, tmp_path):
     folder = tmp_path / "slow_import"
     shutil.copytree(SLOW_IMPORT, folder)
