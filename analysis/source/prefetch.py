@@ -12,7 +12,8 @@ from typing import Iterator
 
 from analysis.source.flow import can_fall_off_end, is_generator, returns
 from analysis.source.signature import inner_decorator_names
-from analysis.source.python import FunctionNode, all_nodes, body_nodes, reads_trigger
+from analysis.source.python import (FunctionNode, all_nodes, body_nodes, parse_python,
+                                     reads_trigger)
 
 #: Folders that hold no project code (virtualenvs are also recognised by ``pyvenv.cfg``).
 SKIPPED_DIRS = frozenset({
@@ -73,7 +74,7 @@ class ParsedSources:
                 return
             # As the probe reads it (universal newlines), so recorded source compares equal.
             text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-            tree = ast.parse(text, filename=path)
+            tree = parse_python(text, path)
         except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError,
                 MemoryError):
             return
