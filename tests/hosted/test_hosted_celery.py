@@ -55,6 +55,11 @@ class Worker:
     def output(self) -> str:
         return "".join(self.lines)
 
+    def ran_a_job(self) -> bool:
+        """Whether the worker took a background callback's job. Not "succeeded": Dash's
+        manager terminates the task once its result is stored, which can beat that log line."""
+        return "background_callback_" in self.output and "] received" in self.output
+
     def wait_ready(self, timeout: float = 90.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -101,7 +106,7 @@ def test_analyse_again_runs_on_a_celery_worker_and_lands_in_the_history(hosted):
     answer = run_background_callback(client, analyse_body(app, "clean"))
     result = answer["sideUpdate"]["analysis-result"]["data"]
     assert result["project"] == "clean" and result["error"] is None, result
-    assert "succeeded" in worker.output and "background_callback_" in worker.output
+    assert worker.ran_a_job()
 
     adopted = client.post("/_dash-update-component", json={
         "output": "revision.data", "outputs": {"id": "revision", "property": "data"},
@@ -120,6 +125,6 @@ def test_a_project_that_is_not_configured_runs_nothing(hosted):
     client = app.server.test_client()
     answer = run_background_callback(client, analyse_body(app, "/etc/passwd"))
     assert "analysis-result" not in answer.get("sideUpdate", {})  # PreventUpdate: no update
-    assert "succeeded" in worker.output  # the job ran on the worker, and refused there
+    assert worker.ran_a_job()  # the job ran on the worker, and refused there
     assert not (settings.data_dir / "results").exists() or \
         not list((settings.data_dir / "results").iterdir())
