@@ -15,7 +15,7 @@ from explorer.view.elements import COLLAPSE_MODES
 from explorer.projects import ProjectStore
 from explorer.view.stylesheet import BASE, SEVERITY_COLOURS
 from explorer.view.urlstate import DEFAULT_LAYOUT, LAYOUTS
-from explorer.view.filters import FOCUS_DIRECTIONS, MAX_DEPTH
+from explorer.view.filters import FOCUS_DIRECTIONS, MAX_DEPTH, default_collapse
 
 def graph_layout(name: str) -> dict:
     """Cytoscape layout options; hierarchical (dagre) flows left to right."""
@@ -46,7 +46,11 @@ def page(store: ProjectStore) -> html.Div:
         # The side panels are columns that collapse (a class on this row), not overlays: the
         # graph gets the space they give back, and nothing is ever drawn over it.
         html.Div(id=ids.PAGE_BODY, className="dce-body", children=[
-            html.Div(controls(), id=ids.CONTROLS_PANEL, className="dce-side dce-controls"),
+            # the default project's own collapse from the start: the first drawing of a large
+            # project is its overview even before the URL's restore answers
+            html.Div(controls(default_collapse(store.answer(
+                store.default(), lambda services: len(services.catalog.callbacks), 0))),
+                id=ids.CONTROLS_PANEL, className="dce-side dce-controls"),
             graph_panel(),
             html.Div(side_panel(), id=ids.SIDE_PANEL, className="dce-side dce-panels"),
         ]),
@@ -87,7 +91,7 @@ def _section(title: str, *children) -> html.Div:
                      *children])
 
 
-def controls() -> html.Div:
+def controls(collapse: str = "none") -> html.Div:
     return html.Div([
         _section(
             "Filters",
@@ -122,7 +126,7 @@ def controls() -> html.Div:
             "View",
             dcc.Dropdown(id=ids.LAYOUT_SELECT, options=list(LAYOUTS), value=DEFAULT_LAYOUT,
                          clearable=False),
-            dbc.RadioItems(id=ids.COLLAPSE_SELECT, value="none", inline=True,
+            dbc.RadioItems(id=ids.COLLAPSE_SELECT, value=collapse, inline=True,
                            options=[{"label": f"collapse: {m}" if m == "none" else m,
                                      "value": m} for m in COLLAPSE_MODES],
                            className="small mt-1"),
