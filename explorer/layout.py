@@ -48,7 +48,7 @@ def page(store: ProjectStore) -> html.Div:
         html.Div(id=ids.PAGE_BODY, className="dce-body", children=[
             # the default project's own collapse from the start: the first drawing of a large
             # project is its overview even before the URL's restore answers
-            html.Div(controls(default_collapse(store.answer(
+            html.Div(controls(default_collapse(store.answer_if_analysed(
                 store.default(), lambda services: len(services.catalog.callbacks), 0))),
                 id=ids.CONTROLS_PANEL, className="dce-side dce-controls"),
             graph_panel(),
