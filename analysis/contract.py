@@ -1,5 +1,9 @@
-"""The snapshot contract's checks: each field's JSON type from its annotation, finite numbers,
-bounded nesting, sane ranges; a refusal names the field's path (``callbacks[3].function``)."""
+"""The snapshot contract's checks: JSON types from annotations, finite numbers, bounded depth.
+
+Each dataclass field's annotation is its rule; numbers are finite, indexes and lines in range,
+free-form values nested a bounded depth; a refusal names the field's path
+(``callbacks[3].function``).
+"""
 
 from __future__ import annotations
 

@@ -55,6 +55,13 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
                               f"{', '.join(project_names())}")
         return None
 
+    # App-wide, not only the API's routes: Dash's callback route parses its body with the
+    # standard library, which meets JSON nested past the recursion limit with a
+    # RecursionError, and Flask would answer a 500 HTML page.
+    @api.app_errorhandler(RecursionError)
+    def too_deep(_: RecursionError) -> Response:
+        return error(400, "the request's JSON is nested too deeply to read")
+
     @api.get("/projects")
     def list_projects() -> Response:
         return jsonify({"projects": [

@@ -137,7 +137,8 @@ def test_the_good_snapshot_the_attacks_start_from_loads() -> None:
 @pytest.mark.parametrize("expression", ["-" * 200_000 + "value",
                                         "+".join(["value"] * 200_000),
                                         "(" * 200_000 + "value" + ")" * 200_000,
-                                        "value" + ".a" * 200_000])
+                                        "value" + ".a" * 200_000],
+                         ids=["unary", "binary", "parentheses", "attributes"])
 def test_a_200k_deep_expression_in_source_is_data_lint_reads_as_unparsable(
         expression: str) -> None:
     """A string is a string: the contract lets it through, and lint must not crash on it."""
