@@ -167,3 +167,45 @@ def test_what_the_probe_writes_keeps_the_contract(app: Path) -> None:
     probed = snapshot_target(str(app))
     assert Snapshot.from_json(probed.to_json()) == probed
     assert Snapshot.from_json(probed.to_json()).to_json() == probed.to_json()
+
+
+#: Values of every JSON type a field may hold, odd ones included (edge numbers, empty
+#: strings, wildcards, groupings pointing past the dependencies).
+ODD_VALUES = [0, 1, 7, 2 ** 31 - 1, "", "x", "clientside:", "clientside:inline.", ".", True,
+              False, None, [], {}, [0], [99], {"a": 99}, [[0, 99]], {"": ["MATCH"]}, ["ALL"],
+              {"type": ["ALLSMALLER"]}, 1.5]
+
+
+def _places(data):
+    """Every (container, key) of a parsed snapshot, the first three items of each list."""
+    items = data.items() if isinstance(data, dict) else enumerate(data[:3])
+    for key, value in items:
+        yield data, key
+        if isinstance(value, (dict, list)):
+            yield from _places(value)
+
+
+def test_what_the_contract_lets_through_never_crashes_lint() -> None:
+    """Mutations that keep each value's JSON type (so the contract mostly accepts them):
+    lint must take any of them, as the hosted picker lints whatever was stored."""
+    import random
+
+    from analysis.lint import LintSettings, lint
+    from snapshot_factory import probed
+
+    base = probed("ids_and_signatures/bad_app.py").to_json()
+    rng = random.Random(13)
+    accepted = 0
+    for _ in range(150):
+        data = json.loads(base)
+        places = list(_places(data))
+        for container, key in rng.sample(places, 3):
+            same = [v for v in ODD_VALUES if type(v) is type(container[key])] or ODD_VALUES
+            container[key] = rng.choice(same)
+        try:
+            snap = Snapshot.from_dict(data)
+        except SnapshotError:
+            continue
+        accepted += 1
+        lint(snap, LintSettings(select=("ALL",)))
+    assert accepted > 50
