@@ -8,7 +8,6 @@ import base64
 import json
 import logging
 import time
-from pathlib import Path
 
 import pytest
 import requests
