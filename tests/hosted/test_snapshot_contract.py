@@ -123,6 +123,10 @@ def test_bad_files_in_the_history_are_skipped_with_a_warning_at_start(tmp_path, 
     skipped = [r.getMessage() for r in caplog.records if "skipping stored snapshot" in r.message]
     assert {entry for entry in bad if any(entry in line for line in skipped)} == set(bad)
 
+    client = build_hosted_app(settings, warm=False).server.test_client()
+    served = client.get(f"/api/projects/clean/snapshots/{bad[0]}", headers=AUTH)
+    assert served.status_code == 500 and "cannot be read" in served.get_json()["error"]
+
     store = build_store(settings)
     for project in ("clean", "other"):  # the newest entry that loads, not a probe
         state = store.state(project)
