@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from analysis.contract import ContractError, describe, rules, type_name
 from analysis.errors import SnapshotError
 from analysis.source.javascript import js_function_name
 
@@ -257,39 +258,22 @@ class Snapshot:
 
     @classmethod
     def from_dict(cls, data: Any, origin: str = "snapshot") -> "Snapshot":
+        """The snapshot in ``data`` (parsed JSON) if it keeps the contract: every field of
+        its type (an annotation is its rule), finite numbers, bounded nesting, no unknown
+        field; SnapshotError with one line naming the first field that breaks it."""
         if not isinstance(data, dict):
             raise SnapshotError(f"{origin}: not a snapshot (expected a JSON object)")
         version = data.get("schema_version")
-        if version != SCHEMA_VERSION:
+        if type(version) is not int or version != SCHEMA_VERSION:  # 1.0 and true are not 1
             raise SnapshotError(
                 f"{origin}: unsupported schema_version {version!r} (this tool reads "
                 f"{SCHEMA_VERSION}); re-create it with this version's --save-snapshot"
             )
         try:
-            return cls(
-                target=_req(data, "target", str, origin),
-                root=_req(data, "root", str, origin),
-                callbacks=tuple(_build(Callback, c) for c in data.get("callbacks", [])),
-                apps=tuple(_build(AppInfo, a) for a in data.get("apps", [])),
-                layouts=tuple(_build(Layout, lay) for lay in data.get("layouts", [])),
-                components=tuple(_build(Component, c) for c in data.get("components", [])),
-                references=tuple(_build(IdReference, r) for r in data.get("references", [])),
-                component_types={
-                    str(k): tuple(v) for k, v in dict(data.get("component_types", {})).items()
-                },
-                component_defaults={
-                    str(k): _defaults_of(v)
-                    for k, v in dict(data.get("component_defaults", {})).items()
-                },
-                dash_version=str(data.get("dash_version", "")),
-                python_version=str(data.get("python_version", "")),
-                created_at=str(data.get("created_at", "")),
-                cached_functions=tuple(data.get("cached_functions", ())),
-                notes=tuple(data.get("notes", ())),
-                noqa=tuple(_build(NoqaComment, n) for n in data.get("noqa", [])),
-            )
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise SnapshotError(f"{origin}: malformed snapshot: {exc}") from None
+            return _build(cls, data)
+        except ContractError as exc:
+            raise SnapshotError(f"{origin}: malformed snapshot: {exc}; re-create it with "
+                                f"python -m analysis --save-snapshot") from None
 
     @classmethod
     def from_json(cls, text: str | bytes, origin: str = "snapshot") -> "Snapshot":
@@ -302,9 +286,10 @@ class Snapshot:
 
 def parse_json(text: str | bytes) -> Any:
     """``json.loads``, through orjson when it is installed (pinned in requirements.txt: it
-    reads a 5,000-callback snapshot in half the time). What orjson refuses (``NaN``) or would
-    read differently (an integer beyond 64 bits inside a component id becomes a float) goes to
-    the standard library; ValueError for text that is not JSON at all.
+    reads a 5,000-callback snapshot in half the time). What orjson refuses goes to the
+    standard library for a reason a person can act on, and what it would read differently
+    (an integer beyond 64 bits inside a component id becomes a float) too. ValueError for
+    text that is not JSON: ``NaN`` and ``Infinity`` included, and nesting too deep to read.
 
     >>> parse_json('{"components": [{"id": {"index": 18446744073709551616}}]}')
     {'components': [{'id': {'index': 18446744073709551616}}]}
@@ -312,12 +297,25 @@ def parse_json(text: str | bytes) -> Any:
     try:
         from orjson import loads
     except ImportError:
-        return json.loads(text)
+        return _strict_loads(text)
     try:
         data = loads(text)
     except ValueError:
-        return json.loads(text)
-    return json.loads(text) if _has_lossy_id(data) else data
+        return _strict_loads(text)
+    return _strict_loads(text) if _has_lossy_id(data) else data
+
+
+def _strict_loads(text: str | bytes) -> Any:
+    """The standard library's reading, without its extensions (``NaN``, ``Infinity``) and
+    with nesting past the recursion limit as a ValueError, not a RecursionError."""
+    try:
+        return json.loads(text, parse_constant=_not_json)
+    except RecursionError:
+        raise ValueError("nested too deeply to read; a snapshot nests a few levels") from None
+
+
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not JSON; a snapshot holds finite numbers only")
 
 
 def _has_lossy_id(data: Any) -> bool:
@@ -338,28 +336,8 @@ def _has_lossy_id(data: Any) -> bool:
                for value in component_id.values())
 
 
-#: JSON lists kept as they are: ids and Dash's argument grouping are data, not fields.
-_KEPT_LISTS = frozenset({"id", "arg_grouping"})
 _DEPENDENCY_FIELDS = {"outputs", "inputs", "states", "progress", "cancel", "running"}
-
-
-def _defaults_of(value: Any) -> dict[str, Any]:
-    """One type's ``component_defaults`` entry: an object of prop names."""
-    if not isinstance(value, dict):
-        raise TypeError(f"component_defaults entries must be objects, not {type(value).__name__}")
-    return {str(k): v for k, v in value.items()}
-
-
-def _req(data: Mapping, key: str, kind: type, origin: str) -> Any:
-    value = data.get(key)
-    if not isinstance(value, kind):
-        raise SnapshotError(f"{origin}: field {key!r} must be a {kind.__name__}")
-    return value
-
-
-@cache
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in fields(cls))
+CALLBACK_KINDS = ("server", "clientside")
 
 
 @cache
@@ -375,32 +353,43 @@ def _defaults(cls: type) -> dict[str, Any]:
 
 
 def _build(cls: type, data: Any) -> Any:
-    """Build a dataclass from a dict, rejecting unknown fields and fixing tuples.
+    """Build a dataclass from a JSON object by the contract's rule of each field
+    (``analysis.contract``): types checked, lists made tuples, unknown fields refused.
 
-    Snapshots of large apps hold tens of thousands of these; the loop touches only the
-    fields that need converting.
+    Snapshots of large apps hold tens of thousands of these: a field whose JSON type is
+    already right and needs no converting costs one set lookup.
     """
-    if not isinstance(data, dict):
-        raise TypeError(f"{cls.__name__} entry must be an object, got {type(data).__name__}")
-    if not _field_names(cls).issuperset(data):
-        unknown = set(data) - _field_names(cls)
-        raise ValueError(f"unknown {cls.__name__} field(s) {sorted(unknown)}")
+    if type(data) is not dict:
+        raise ContractError(f"must be an object, not {type_name(data)}")
+    field_rules = rules(cls, _build)
     values = dict(data)
     for key, value in data.items():
-        if key in _DEPENDENCY_FIELDS:
-            values[key] = tuple([_build(Dependency, d) for d in value])
-        elif type(value) is list and key not in _KEPT_LISTS:  # frozen objects stay hashable
-            values[key] = tuple(value)
+        rule = field_rules.get(key)
+        if rule is None:
+            unknown = sorted(set(data).difference(field_rules))
+            raise ContractError(f"has unknown field(s) {unknown}")
+        allowed, convert = rule
+        if type(value) not in allowed:
+            raise ContractError(f"must be {describe(allowed)}, not {type_name(value)}",
+                                f".{key}")
+        if convert is not None and value is not None:
+            try:
+                values[key] = convert(value)
+            except ContractError as exc:
+                raise exc.at(f".{key}") from None
     missing = _required_fields(cls).difference(data)
     if missing:
-        raise TypeError(f"{cls.__name__} entry lacks field(s) {sorted(missing)}")
+        raise ContractError(f"lacks field(s) {sorted(missing)}")
+    if cls is Callback and values.get("kind", "server") not in CALLBACK_KINDS:
+        raise ContractError(f"must be one of {list(CALLBACK_KINDS)}, not {values['kind']!r}",
+                            ".kind")
+    if cls is Snapshot:
+        return cls(**values)  # one instance, with default_factory fields: the plain way
     # The frozen dataclass __init__ sets each field through object.__setattr__; filling the
     # instance dict directly builds the same object in half the time.
     obj = object.__new__(cls)
     obj.__dict__.update(_defaults(cls))
     obj.__dict__.update(values)
-    if (cls is Dependency or cls is Component) and not isinstance(obj.id, (str, dict)):
-        raise TypeError(f"component id must be a string or an object, got {obj.id!r}")
     return obj
 
 

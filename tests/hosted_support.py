@@ -127,3 +127,27 @@ def run_background_callback(client, body: dict, timeout: float = 120.0) -> dict:
             return data
         time.sleep(0.3)
     raise AssertionError(f"background callback did not finish within {timeout} s")
+
+
+def callback(client, output: str, values: dict[str, object], changed: str) -> dict:
+    """POST one callback request the way dash-renderer does; the response's props.
+    ``output`` is part of the callback's output key (allow_duplicate adds a hash to it);
+    ``values`` the page's current ``"id.prop"`` values (others are None)."""
+    dependencies = client.get("/_dash-dependencies").get_json()
+    dependency = next(d for d in dependencies if output in d["output"])
+    key = dependency["output"]
+    outputs = [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1].split("@")[0]}
+               for part in key.strip(".").split("...")]
+
+    def spec(dep: dict) -> object:
+        if dep["id"].startswith("{"):
+            return []  # pattern inputs: no such components on the page yet
+        return {**dep, "value": values.get(f"{dep['id']}.{dep['property']}")}
+
+    body = {"output": key, "outputs": outputs if key.startswith("..") else outputs[0],
+            "inputs": [spec(d) for d in dependency["inputs"]],
+            "state": [spec(d) for d in dependency.get("state", [])],
+            "changedPropIds": [changed]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    return response.get_json()["response"]

@@ -4,7 +4,9 @@ Every route needs ``Authorization: Bearer <token>`` with the server's token (DCE
 Statuses: 401 no token (or the API is disabled), 403 wrong token, 400 an invalid project name
 or a body that is not JSON, 404 a project that is not configured, 413 a body over the size
 limit, 422 JSON that is not a snapshot this version reads (an unknown schema_version
-included: the request was well-formed, its content is what cannot be processed), 201 stored.
+included: the request was well-formed, its content is what cannot be processed), 201 stored;
+500 (JSON) a stored snapshot that no longer reads. JSON nested too deeply to read is a JSON
+400 on every route of the app.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Callable
 
 from flask import Blueprint, Response, jsonify, request
 
+from analysis.errors import SnapshotError
 from explorer.hosted.projects_file import is_project_name
 from explorer.hosted.history import SnapshotHistory, UploadRejected, parse_upload
 
@@ -54,6 +57,13 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
             return error(404, f"unknown project {name!r}; configured: "
                               f"{', '.join(project_names())}")
         return None
+
+    # App-wide, not only the API's routes: Dash's callback route parses its body with the
+    # standard library, which meets JSON nested past the recursion limit with a
+    # RecursionError, and Flask would answer a 500 HTML page.
+    @api.app_errorhandler(RecursionError)
+    def too_deep(_: RecursionError) -> Response:
+        return error(400, "the request's JSON is nested too deeply to read")
 
     @api.get("/projects")
     def list_projects() -> Response:
@@ -103,7 +113,10 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
         entry = history.get(name, entry_id)
         if entry is None:
             return error(404, f"project {name!r} has no snapshot {entry_id!r}")
-        snapshot = history.load(name, entry_id)
+        try:
+            snapshot = history.load(name, entry_id)
+        except SnapshotError as exc:  # a stored file that breaks the contract: the server's fault
+            return error(500, f"stored snapshot {entry_id!r} cannot be read: {exc.message}")
         return Response(snapshot.to_json(), mimetype="application/json")
 
     return api

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fcntl
-import json
+import logging
 import os
 import re
 import time
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from analysis.errors import AnalysisError, SnapshotError
-from analysis.snapshot import SCHEMA_VERSION, Snapshot, load_snapshot, snapshot_id, write_atomic
+from analysis.snapshot import Snapshot, load_snapshot, parse_json, snapshot_id, write_atomic
 from explorer.hosted.projects_file import is_project_name
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a 500-callback project's snapshot is well under 5 MB
@@ -37,16 +37,12 @@ def parse_upload(body: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Snapshot:
         raise UploadRejected(413, f"snapshot is {len(body)} bytes; the limit is {max_bytes} "
                                   f"(set DCE_MAX_UPLOAD_MB on the server to raise it)")
     try:
-        data = json.loads(body)
+        data = parse_json(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise UploadRejected(400, f"not valid JSON ({exc}); upload the file written by "
                                   f"python -m analysis --save-snapshot") from None
-    if isinstance(data, dict) and data.get("schema_version") != SCHEMA_VERSION:
-        raise UploadRejected(422, f"unsupported schema_version {data.get('schema_version')!r} "
-                                  f"(this server reads {SCHEMA_VERSION}); re-create the snapshot "
-                                  f"with this version's --save-snapshot")
     try:
-        return Snapshot.from_dict(data, origin="upload")
+        return Snapshot.from_dict(data, origin="upload")  # the whole contract, version first
     except SnapshotError as exc:
         raise UploadRejected(422, exc.message) from None
 
@@ -174,6 +170,28 @@ class SnapshotHistory:
             raise SnapshotError(f"project {project!r} has no stored snapshot {entry_id!r}; "
                                 f"pick one from the project's history")
         return load_snapshot(self._folder(project) / f"{entry_id}.json")
+
+    def newest_valid(self, project: str,
+                     shown: str | None = None) -> tuple[HistoryEntry, Snapshot] | None:
+        """The newest entry that keeps the snapshot contract, with its snapshot; None when
+        that entry is ``shown`` (nothing newer to show) or no entry loads.
+
+        A file that breaks the contract (written by an older version, edited by hand) is
+        skipped with a logged warning: one bad file must not take its project, let alone
+        the server, down with it.
+        """
+        for entry in self.entries(project):
+            if entry.id == shown:
+                return None
+            path = self._folder(project) / f"{entry.id}.json"
+            try:
+                return entry, load_snapshot(path)
+            except SnapshotError as exc:
+                if path.exists():  # not merely pruned by another process meanwhile
+                    logging.getLogger(__name__).warning(
+                        "skipping stored snapshot %s of project %s: %s", entry.id, project,
+                        exc.message)
+        return None
 
     def _folder(self, project: str) -> Path:
         if not is_project_name(project):

@@ -100,14 +100,11 @@ class HostedProjectStore(ProjectStore):
             if stamp is not None and self._stamps.get(project) == stamp:
                 return  # the folder has not changed since we last looked: one stat per call
             self._stamps[project] = stamp
-            newest = self.history.newest(project)
-            if newest is None or self._shown.get(project) == newest.id:
-                return
-            try:
-                snapshot = self.history.load(project, newest.id)
-            except AnalysisError:
-                return  # pruned meanwhile: the next call follows the then newest entry
-            self._shown[project] = newest.id
+            found = self.history.newest_valid(project, shown=self._shown.get(project))
+            if found is None:
+                return  # nothing newer, or nothing that loads (each bad file is logged)
+            self._shown[project] = found[0].id
+            snapshot = found[1]
         try:
             self.preload(project, snapshot)
         except AnalysisError as exc:  # the project's pyproject.toml is bad: shown as its error

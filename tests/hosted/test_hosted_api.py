@@ -12,7 +12,7 @@ import pytest
 from analysis.probe.runner import snapshot_target
 from analysis.snapshot import Snapshot
 from explorer.hosted.server import HostedSettings, build_hosted_app
-from hosted_support import CLEAN_APP, write_projects
+from hosted_support import CLEAN_APP, callback, write_projects
 
 TOKEN = "ci-token-123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -163,30 +163,6 @@ def test_page_uploads_go_through_the_same_validation(settings, client, ci_snapsh
     assert stored["project-select"]["value"] == "clean"
     listed = client.get("/api/projects/clean/snapshots", headers=AUTH).get_json()["snapshots"]
     assert [e["source"] for e in listed] == ["upload"]
-
-
-def callback(client, output: str, values: dict[str, object], changed: str) -> dict:
-    """POST one callback request the way dash-renderer does; the response's props.
-    ``output`` is part of the callback's output key (allow_duplicate adds a hash to it);
-    ``values`` the page's current ``"id.prop"`` values (others are None)."""
-    dependencies = client.get("/_dash-dependencies").get_json()
-    dependency = next(d for d in dependencies if output in d["output"])
-    key = dependency["output"]
-    outputs = [{"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1].split("@")[0]}
-               for part in key.strip(".").split("...")]
-
-    def spec(dep: dict) -> object:
-        if dep["id"].startswith("{"):
-            return []  # pattern inputs: no such components on the page yet
-        return {**dep, "value": values.get(f"{dep['id']}.{dep['property']}")}
-
-    body = {"output": key, "outputs": outputs if key.startswith("..") else outputs[0],
-            "inputs": [spec(d) for d in dependency["inputs"]],
-            "state": [spec(d) for d in dependency.get("state", [])],
-            "changedPropIds": [changed]}
-    response = client.post("/_dash-update-component", json=body)
-    assert response.status_code == 200, response.get_data(as_text=True)[:500]
-    return response.get_json()["response"]
 
 
 def test_basic_auth_guards_the_page_but_not_the_api_or_health(settings, ci_snapshot):
