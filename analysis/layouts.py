@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from analysis.patterns import ids_overlap
-from analysis.snapshot import AppInfo, Callback, Component, ComponentId, Dependency, Layout, Snapshot
+from analysis.patterns import OverlapIndex
+from analysis.snapshot import (
+    AppInfo, Callback, Component, ComponentId, Dependency, Layout, Snapshot, id_to_str,
+)
 
 #: (component id, property) pairs a callback writes through literal ``set_props`` calls.
 SetPropsWrites = Callable[[Callback], list[tuple[str | dict, str]]]
@@ -32,7 +34,24 @@ class AppLayouts:
         """Components whose id is this id, or matches it as a pattern (the way Dash matches)."""
         if isinstance(component_id, str):
             return list(self.by_text_id.get(component_id, ()))
-        return [c for c in self.components if ids_overlap(component_id, c.id)]
+        return list(self._matching_dict(id_to_str(component_id), component_id))
+
+    def _matching_dict(self, text: str, component_id: dict) -> tuple[Component, ...]:
+        # A scan of every component per dict id was N² on pattern-matching apps (issue 13):
+        # components are indexed by their keys and values once, and each distinct id (many
+        # callbacks share one ALL id) is looked up once.
+        memo = self.__dict__.setdefault("_memo", {})
+        if text not in memo:
+            index = self.__dict__.get("_index")
+            if index is None:
+                index = self.__dict__["_index"] = {}
+                for component in self.components:
+                    if isinstance(component.id, dict):
+                        index.setdefault(frozenset(component.id), OverlapIndex()).add(
+                            component.id, component)
+            by_keys = index.get(frozenset(component_id))
+            memo[text] = tuple(by_keys.overlapping(component_id)) if by_keys else ()
+        return memo[text]
 
     def contains(self, dependency: Dependency) -> bool:
         return bool(self.matching(dependency.id))

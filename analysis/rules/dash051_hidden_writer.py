@@ -15,7 +15,6 @@ from analysis.graph import callback_node
 from analysis.patterns import ids_overlap
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label, callback_labels
-from analysis.layouts import layouts_of
 from analysis.snapshot import Callback, ComponentId, Dependency
 from analysis.source.python import all_nodes
 
@@ -214,7 +213,7 @@ def _missing(ctx: LintContext, explained: _Explained, callback: Callback,
     app = ctx.app_of(callback)
     if app is not None and app.suppress_callback_exceptions:
         return False
-    layouts = layouts_of(ctx.snapshot, app)
+    layouts = ctx.layouts.of(callback)  # built once per app: per missing id, it was N²
     if not layouts.complete or layouts.matching(component_id):
         return False
     if component_id in explained.declared:
