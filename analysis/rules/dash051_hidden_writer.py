@@ -38,7 +38,8 @@ def hidden_writer(ctx: LintContext) -> Iterator[Finding]:
        (through Inputs, Outputs and ``set_props``, never State), or neither prevents its
        initial call (``both run on page load``). Two writers fired only by different user
        actions (an Edit button opens a field, a Submit closes it) take turns and are left
-       alone;
+       alone. Several set_props writers of one such property are one finding that names
+       them all;
     2. the id (a plain string) is in no layout of the app — pages included — and nothing
        explains it: the app does not set ``suppress_callback_exceptions=True`` (Dash's own
        signal that callbacks create components later), no callback declares the id, and no
