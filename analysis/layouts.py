@@ -10,6 +10,10 @@ from analysis.snapshot import (
     AppInfo, Callback, Component, ComponentId, Dependency, Layout, Snapshot, id_to_str,
 )
 
+#: Components of one string id that lookups return: an id on more components is already
+#: an error (DASH072, which reads every component), and each rule asking about that id for
+#: each of N callbacks would otherwise read all N copies (N², issue 13).
+MATCHED_COPIES = 64
 #: (component id, property) pairs a callback writes through literal ``set_props`` calls.
 SetPropsWrites = Callable[[Callback], list[tuple[str | dict, str]]]
 
@@ -54,7 +58,9 @@ class AppLayouts:
         return memo[text]
 
     def contains(self, dependency: Dependency) -> bool:
-        return bool(self.matching(dependency.id))
+        if isinstance(dependency.id, str):
+            return dependency.id in self.by_text_id
+        return bool(self._matching_dict(dependency.id_str, dependency.id))
 
 
 def layouts_of(snapshot: Snapshot, app: AppInfo | None) -> AppLayouts:
@@ -71,7 +77,9 @@ def layouts_of(snapshot: Snapshot, app: AppInfo | None) -> AppLayouts:
     by_text_id: dict[str, list[Component]] = {}
     for component in components:
         if isinstance(component.id, str):
-            by_text_id.setdefault(component.id, []).append(component)
+            copies = by_text_id.setdefault(component.id, [])
+            if len(copies) < MATCHED_COPIES:
+                copies.append(component)
     return AppLayouts(layouts, components, {k: tuple(v) for k, v in by_text_id.items()})
 
 

@@ -81,9 +81,12 @@ class SnapshotServices:
 
     def __init__(self, snapshot: Snapshot, findings: tuple[Finding, ...] | None = None,
                  settings: LintSettings = LintSettings(),
-                 keep: Callable[[tuple[Finding, ...]], None] | None = None) -> None:
+                 keep: Callable[[tuple[Finding, ...]], None] | None = None,
+                 digest: str | None = None) -> None:
         self.snapshot = snapshot
-        self.id = snapshot_id(snapshot)
+        # ``digest``: the snapshot_id already known (a history entry's); hashing a 20 MB
+        # snapshot serialises it whole, seconds each time
+        self.id = digest or snapshot_id(snapshot)
         self._findings = findings
         self.settings = settings  # the project's: given, never read from the snapshot's paths
         #: Called once with the findings when they are computed here (not when given): the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -14,7 +15,7 @@ from typing import Callable, Iterator
 
 from analysis.errors import AnalysisError, SnapshotError
 from analysis.findings import Finding
-from analysis.snapshot import SCHEMA_VERSION, Snapshot, load_snapshot, snapshot_id, write_atomic
+from analysis.snapshot import SCHEMA_VERSION, Snapshot, load_snapshot, write_atomic
 from explorer.hosted.projects_file import is_project_name
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a 500-callback project's snapshot is well under 5 MB
@@ -107,11 +108,12 @@ class SnapshotHistory:
         folder = self._folder(project)
         if source not in SOURCES:
             raise ValueError(f"unknown source {source!r}")
-        text = snapshot.to_json()
+        data = snapshot.to_dict()  # once: what to_json and snapshot_id both serialise
+        text = json.dumps(data, indent=1)
         if len(text.encode()) > self.max_bytes:
             raise UploadRejected(413, f"snapshot is larger than the limit of {self.max_bytes} "
                                       f"bytes")
-        digest = snapshot_id(snapshot)
+        digest = hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]  # = snapshot_id
         with self._writing(project):  # "is it new?" and the write are one step across processes
             newest = self.newest(project)
             if newest is not None and newest.digest == digest:

@@ -57,7 +57,8 @@ class HostedProjectStore(ProjectStore):
         key = analysis_key(self.linter, settings)
         return SnapshotServices(
             snapshot, self.history.load_result(entry, key), settings,
-            keep=lambda findings: self.history.save_result(entry, key, findings))
+            keep=lambda findings: self.history.save_result(entry, key, findings),
+            digest=entry.digest)
 
     def _analyse_added(self, entry: HistoryEntry, snapshot: Snapshot) -> None:
         """Analyse an upload when it is stored (one lint per stored snapshot, in the request
