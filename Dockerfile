@@ -23,6 +23,8 @@ USER explorer
 VOLUME ["/data"]
 
 EXPOSE 8050
+# Liveness: /healthz answers while the stored snapshots warm up (readiness is /readyz, 503
+# until then), so a restart over a large history is never killed for being slow to warm.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
   CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\", \"8050\")}/healthz', timeout=4)"
 

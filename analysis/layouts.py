@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from analysis.patterns import ids_overlap
-from analysis.snapshot import AppInfo, Callback, Component, ComponentId, Dependency, Layout, Snapshot
+from analysis.patterns import OverlapIndex
+from analysis.snapshot import (
+    AppInfo, Callback, Component, ComponentId, Dependency, Layout, Snapshot, id_to_str,
+)
 
+#: Components of one string id that lookups return: an id on more components is already
+#: an error (DASH072, which reads every component), and each rule asking about that id for
+#: each of N callbacks would otherwise read all N copies (N², issue 13).
+MATCHED_COPIES = 64
 #: (component id, property) pairs a callback writes through literal ``set_props`` calls.
 SetPropsWrites = Callable[[Callback], list[tuple[str | dict, str]]]
 
@@ -32,10 +38,29 @@ class AppLayouts:
         """Components whose id is this id, or matches it as a pattern (the way Dash matches)."""
         if isinstance(component_id, str):
             return list(self.by_text_id.get(component_id, ()))
-        return [c for c in self.components if ids_overlap(component_id, c.id)]
+        return list(self._matching_dict(id_to_str(component_id), component_id))
+
+    def _matching_dict(self, text: str, component_id: dict) -> tuple[Component, ...]:
+        # A scan of every component per dict id was N² on pattern-matching apps (issue 13):
+        # components are indexed by their keys and values once, and each distinct id (many
+        # callbacks share one ALL id) is looked up once.
+        memo = self.__dict__.setdefault("_memo", {})
+        if text not in memo:
+            index = self.__dict__.get("_index")
+            if index is None:
+                index = self.__dict__["_index"] = {}
+                for component in self.components:
+                    if isinstance(component.id, dict):
+                        index.setdefault(frozenset(component.id), OverlapIndex()).add(
+                            component.id, component)
+            by_keys = index.get(frozenset(component_id))
+            memo[text] = tuple(by_keys.overlapping(component_id)) if by_keys else ()
+        return memo[text]
 
     def contains(self, dependency: Dependency) -> bool:
-        return bool(self.matching(dependency.id))
+        if isinstance(dependency.id, str):
+            return dependency.id in self.by_text_id
+        return bool(self._matching_dict(dependency.id_str, dependency.id))
 
 
 def layouts_of(snapshot: Snapshot, app: AppInfo | None) -> AppLayouts:
@@ -52,7 +77,9 @@ def layouts_of(snapshot: Snapshot, app: AppInfo | None) -> AppLayouts:
     by_text_id: dict[str, list[Component]] = {}
     for component in components:
         if isinstance(component.id, str):
-            by_text_id.setdefault(component.id, []).append(component)
+            copies = by_text_id.setdefault(component.id, [])
+            if len(copies) < MATCHED_COPIES:
+                copies.append(component)
     return AppLayouts(layouts, components, {k: tuple(v) for k, v in by_text_id.items()})
 
 

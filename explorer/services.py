@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import threading
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Callable
 
 import networkx as nx
 
+import analysis
 from analysis.findings import Finding
 from analysis.graph import build_graph
 from analysis.lint import lint
@@ -30,6 +35,28 @@ from explorer.view.filters import ViewSpec, visible_nodes
 #: raise "SystemError: AST constructor recursion depth mismatch" (python/cpython#106905).
 #: Callbacks run in threads: derived data that parses is built under this lock.
 PARSING = threading.Lock()
+LOG = logging.getLogger(__name__)
+
+
+def linter_version() -> str:
+    """A digest of the linter's own code (every module of ``analysis``): any change of a rule
+    makes results stored by an older linter stale. Computed from the files, not from a
+    version number someone must remember to bump."""
+    digest = hashlib.sha256()
+    package = Path(analysis.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def analysis_key(linter: str, settings: LintSettings) -> str:
+    """What a stored result was computed with: the linter's version and the lint settings.
+
+    >>> analysis_key("abc", LintSettings()) == analysis_key("abc", LintSettings(select=("ALL",)))
+    False
+    """
+    return hashlib.sha256(f"{linter}|{settings.select}|{settings.ignore}".encode()
+                          ).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -53,11 +80,18 @@ class SnapshotServices:
     """
 
     def __init__(self, snapshot: Snapshot, findings: tuple[Finding, ...] | None = None,
-                 settings: LintSettings = LintSettings()) -> None:
+                 settings: LintSettings = LintSettings(),
+                 keep: Callable[[tuple[Finding, ...]], None] | None = None,
+                 digest: str | None = None) -> None:
         self.snapshot = snapshot
-        self.id = snapshot_id(snapshot)
+        # ``digest``: the snapshot_id already known (a history entry's); hashing a 20 MB
+        # snapshot serialises it whole, seconds each time
+        self.id = digest or snapshot_id(snapshot)
         self._findings = findings
         self.settings = settings  # the project's: given, never read from the snapshot's paths
+        #: Called once with the findings when they are computed here (not when given): the
+        #: hosted store keeps them on disk so that no other process or restart lints again.
+        self.keep = keep
         self.elements = lru_cache(maxsize=128)(self._elements)
         self.search = lru_cache(maxsize=256)(self._search)
         self.visible = lru_cache(maxsize=128)(self._visible)
@@ -75,7 +109,18 @@ class SnapshotServices:
         if self._findings is not None:
             return self._findings
         with PARSING:
-            return tuple(lint(self.snapshot, self.settings))
+            findings = tuple(lint(self.snapshot, self.settings))
+        if self.keep is not None:
+            try:
+                self.keep(findings)
+            except OSError as exc:  # a full or read-only disk: shown all the same, kept nowhere
+                LOG.warning("analysis result of snapshot %s not stored: %s", self.id, exc)
+        return findings
+
+    @property
+    def has_findings(self) -> bool:
+        """Whether the findings are at hand (given, or computed already)."""
+        return self._findings is not None or "findings" in self.__dict__
 
     @cached_property
     def catalog(self) -> Catalog:

@@ -40,3 +40,13 @@ def test_served_count_matches_the_linter_on_a_fixture(tmp_path):
     served = json.loads(out.read_text())
     assert served["error"] is None, served.get("details")
     assert [a["own"] for a in served["apps"]] == [2]
+
+
+def test_bench_scaling_times_every_rule_on_every_shape():
+    done = subprocess.run(
+        [sys.executable, "benchmarks/bench_scaling.py", "--sizes", "10,40"],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]  # 1: a ratio flagged (noise at 40)
+    assert "| DASH051 |" in done.stdout and "| explorer: first view |" in done.stdout
+    assert "ALL/MATCH fan-out" in done.stdout and "realistic" in done.stdout

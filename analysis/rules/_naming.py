@@ -24,6 +24,23 @@ def callback_label(callback: Callback) -> str:
     return f"`{callback.name}`"
 
 
+#: How many items a message lists before "and N more": a finding's data keeps them all, but
+#: a message grown with the input (2,000 writers of one Output) is unreadable and costs
+#: time in every view that shows it.
+LISTED = 10
+
+
+def listing(parts: Iterable[str], separator: str = ", ", limit: int = LISTED) -> str:
+    """Parts joined, the first ``limit`` of them, then how many more there are.
+
+    >>> listing(["a", "b"]), listing([str(n) for n in range(12)], limit=3)
+    ('a, b', '0, 1, 2 and 9 more')
+    """
+    items = list(parts)
+    rest = len(items) - limit
+    return separator.join(items[:limit]) + (f" and {rest} more" if rest > 0 else "")
+
+
 def callback_labels(callbacks: Iterable[Callback]) -> str:
     """Callbacks a message names besides the one it points at (or several at once): each
     followed by where it is declared, since the finding's location names only one place.
@@ -37,7 +54,9 @@ def callback_labels(callbacks: Iterable[Callback]) -> str:
     """
     listed = list(callbacks)
     shared = _shared(listed)
-    return ", ".join(_located(cb, cb.name in shared) for cb in listed)
+    shown = ", ".join(_located(cb, cb.name in shared) for cb in listed[:LISTED])
+    rest = len(listed) - LISTED
+    return shown + (f" and {rest} more" if rest > 0 else "")
 
 
 def told_apart(callbacks: Iterable[Callback]) -> dict[int, str]:

@@ -9,7 +9,7 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
 from analysis.rules._base import each_property_once, rule
-from analysis.rules._naming import callback_label, callback_labels
+from analysis.rules._naming import callback_label, callback_labels, listing
 from analysis.snapshot import Callback, Dependency
 
 
@@ -70,7 +70,7 @@ def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
         twice = _listed_twice(cb)
         if twice:
             yield duplicate_output.finding(
-                f"{', '.join(d.key for d in twice)} listed more than once among the Outputs of "
+                f"{listing(d.key for d in twice)} listed more than once among the Outputs of "
                 f"{callback_label(cb)}",
                 [cb], twice,
             )
@@ -82,8 +82,9 @@ def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
         for cb, dep in outputs:
             buckets[pattern_group(dep.id, dep.property) or ("", dep.key)].append((cb, dep))
         for bucket in buckets.values():
-            for cluster in _plain_clusters(bucket):
-                finding = _finding(cluster, bucket)
+            clusters = list(_plain_clusters(bucket))
+            for cluster, involved in zip(clusters, _involved(clusters, bucket)):
+                finding = _finding(cluster, involved)
                 if finding:
                     yield finding
 
@@ -102,18 +103,33 @@ def _listed_twice(callback: Callback) -> list[Dependency]:
     return list(twice.values())
 
 
-def _finding(cluster: list[Output_], bucket: list[Output_]) -> Finding | None:
+def _involved(clusters: list[list[Output_]], bucket: list[Output_]) -> list[list[Callback]]:
+    """Per cluster, the callbacks of the bucket with an Output overlapping one of its ids.
+    One index over every cluster's ids: comparing each cluster with the whole bucket was
+    N² on a bucket of many pattern ids (issue 13)."""
+    involved: list[list[Callback]] = [[] for _ in clusters]
+    if isinstance(bucket[0][1].id, str):  # one key: every output of the bucket is that id
+        return [[cb for cb, _ in bucket] for _ in clusters]
+    index = OverlapIndex()
+    for number, cluster in enumerate(clusters):
+        for component_id in {dep.key: dep.id for _, dep in cluster}.values():
+            index.add(component_id, number)
+    for cb, dep in bucket:
+        for number in set(index.overlapping(dep.id)):
+            involved[number].append(cb)
+    return involved
+
+
+def _finding(cluster: list[Output_], involved: list[Callback]) -> Finding | None:
     """The finding for overlapping plain outputs, when they belong to two or more callbacks."""
     plain_writers = {cb.index for cb, _ in cluster}
     if len(plain_writers) < 2:
         return None
-    cluster_ids = list({dep.key: dep.id for _, dep in cluster}.values())
-    involved = [cb for cb, dep in bucket if any(ids_overlap(dep.id, i) for i in cluster_ids)]
     writers = sorted({cb.index: cb for cb in involved}.values(), key=lambda cb: cb.index)
     written = each_property_once(dep for _, dep in cluster)
     plain = [cb for cb in writers if cb.index in plain_writers]
     message = (
-        f"{' / '.join(dep.key for dep in written)} is an Output of {len(plain)} callbacks "
+        f"{listing((dep.key for dep in written), ' / ')} is an Output of {len(plain)} callbacks "
         f"without allow_duplicate: {callback_labels(plain)}"
     )
     if len(writers) > len(plain):

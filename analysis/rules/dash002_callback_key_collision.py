@@ -8,7 +8,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label, callback_labels
+from analysis.rules._naming import callback_label, callback_labels, listing
 from analysis.snapshot import Callback
 
 
@@ -67,7 +67,7 @@ def callback_key_collision(ctx: LintContext) -> Iterator[Finding]:
         if len({cb.app is None for cb in members}) == 2:
             detail = "Dash raises DuplicateCallback on the first request and serves no callback"
         elif lost and kept:
-            never = ", ".join(callback_label(cb) for cb in lost)
+            never = listing(callback_label(cb) for cb in lost)
             detail = f"Dash keeps {callback_label(kept[-1])} and never runs {never}"
         else:
             detail = "only one of the functions ever runs"

@@ -12,11 +12,10 @@ from analysis.context import LintContext
 from analysis.dash_props import runs_on_load
 from analysis.findings import Finding
 from analysis.graph import callback_node
-from analysis.patterns import ids_overlap
+from analysis.patterns import OverlapIndex, ids_overlap
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label, callback_labels
-from analysis.layouts import layouts_of
-from analysis.snapshot import Callback, ComponentId, Dependency
+from analysis.snapshot import AppInfo, Callback, ComponentId, Dependency
 from analysis.source.python import all_nodes
 
 
@@ -39,7 +38,8 @@ def hidden_writer(ctx: LintContext) -> Iterator[Finding]:
        (through Inputs, Outputs and ``set_props``, never State), or neither prevents its
        initial call (``both run on page load``). Two writers fired only by different user
        actions (an Edit button opens a field, a Submit closes it) take turns and are left
-       alone;
+       alone. Several set_props writers of one such property are one finding that names
+       them all;
     2. the id (a plain string) is in no layout of the app — pages included — and nothing
        explains it: the app does not set ``suppress_callback_exceptions=True`` (Dash's own
        signal that callbacks create components later), no callback declares the id, and no
@@ -74,8 +74,11 @@ def hidden_writer(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     triggers = _SharedTriggers(ctx)
-    owners_of = _plain_outputs(ctx)
+    owners_of = _Owners(ctx)
     explained: _Explained | None = None
+    # (app, property key) -> its set_props writers that also have declared owners: judged
+    # together below, so that N writers of one property written by N Outputs cost N, not N²
+    contested: dict[tuple[str | None, str], list[tuple[Callback, Dependency]]] = defaultdict(list)
     for callback in ctx.callbacks:
         seen: set[str] = set()
         for component_id, prop in ctx.set_props_targets(callback):
@@ -83,16 +86,9 @@ def hidden_writer(ctx: LintContext) -> Iterator[Finding]:
             if written.key in seen:
                 continue
             seen.add(written.key)
-            owners = _declared_writers(ctx, owners_of, callback, component_id, prop)
-            if owners:
-                racing = [(o, why) for o in owners if (why := triggers.shared(callback, o))]
-                if racing:
-                    yield hidden_writer.finding(
-                        f"{callback_label(callback)} calls set_props on {written.key}, which "
-                        f"{callback_labels([o for o, _ in racing])} declares as Output; "
-                        f"{racing[0][1]}",
-                        [callback, *(o for o, _ in racing)], [written],
-                    )
+            app = ctx.app_of(callback)
+            if owners_of.of(app, written):
+                contested[(app.name if app else None, written.key)].append((callback, written))
                 continue  # declared writers fired by other actions only: they take turns
             if explained is None:
                 explained = _Explained(ctx)
@@ -102,30 +98,80 @@ def hidden_writer(ctx: LintContext) -> Iterator[Finding]:
                     "which no layout contains",
                     [callback], [written], ids_at_fault=True,
                 )
+    for writers in contested.values():
+        callback, written = writers[0]
+        owners = owners_of.of(ctx.app_of(callback), written)
+        finding = _race(triggers, [w for w, _ in writers], owners, written)
+        if finding is not None:
+            yield finding
 
 
-def _plain_outputs(ctx: LintContext) -> dict[str, list[tuple[Callback, Dependency]]]:
-    """Plain (not allow_duplicate) Outputs by property name, built once for every lookup."""
-    by_prop: dict[str, list[tuple[Callback, Dependency]]] = defaultdict(list)
-    for other in ctx.callbacks:
-        for d in other.outputs:
-            if not d.allow_duplicate:
-                by_prop[d.property].append((other, d))
-    return by_prop
+def _race(triggers: "_SharedTriggers", writers: list[Callback], owners: list[Callback],
+          written: Dependency) -> Finding | None:
+    """One finding for the set_props writers of a property that race its declared owners:
+    the writers and owners that can fire for one event with some other of them, and the
+    first such pair's reason. One writer is compared with each owner; many writers are
+    judged through the owners' triggers merged once (``_SharedTriggers.group``)."""
+    if len(writers) == 1:
+        racing = [(o, why) for o in owners
+                  if o.index != writers[0].index and (why := triggers.shared(writers[0], o))]
+        if not racing:
+            return None
+        return hidden_writer.finding(
+            f"{callback_label(writers[0])} calls set_props on {written.key}, which "
+            f"{callback_labels([o for o, _ in racing])} declares as Output; {racing[0][1]}",
+            [writers[0], *(o for o, _ in racing)], [written],
+        )
+    owner_group, writer_group = triggers.group(owners), triggers.group(writers)
+    racing_writers = [w for w in writers if owner_group.races(w)]
+    racing_owners = [o for o in owners if writer_group.races(o)]
+    if not racing_writers or not racing_owners:
+        return None
+    first = racing_writers[0]
+    writing = {w.index for w in racing_writers}
+    why = next(why for o in owners if o.index != first.index
+               and (why := triggers.shared(first, o)))
+    named = callback_labels(racing_writers[1:])
+    return hidden_writer.finding(
+        f"{callback_label(first)} and {named} call set_props on {written.key}, which "
+        f"{callback_labels(racing_owners)} declares as Output; {why} (and others race alike)",
+        [*racing_writers, *(o for o in racing_owners if o.index not in writing)], [written],
+    )
 
 
-def _declared_writers(
-    ctx: LintContext, owners_of: dict[str, list[tuple[Callback, Dependency]]],
-    writer: Callback, component_id: ComponentId, prop: str,
-) -> list[Callback]:
-    """Other callbacks of the app with a plain (not allow_duplicate) Output on that property."""
-    app = ctx.app_of(writer)
-    found: dict[int, Callback] = {}
-    for other, d in owners_of.get(prop, ()):
-        if (other.index != writer.index and other.index not in found
-                and ctx.app_of(other) == app and ids_overlap(d.id, component_id)):
-            found[other.index] = other
-    return sorted(found.values(), key=lambda cb: cb.index)
+class _Owners:
+    """Callbacks with a plain (not allow_duplicate) Output on a property, per app: string
+    ids by key, dict ids through an OverlapIndex per property name, each built once."""
+
+    def __init__(self, ctx: LintContext) -> None:
+        self._ctx = ctx
+        self._by_key: dict[tuple[str | None, str], list[Callback]] = defaultdict(list)
+        self._patterns: dict[tuple[str | None, str], OverlapIndex] = {}
+        for other in ctx.callbacks:
+            app = ctx.app_of(other)
+            name = app.name if app else None
+            for d in other.outputs:
+                if d.allow_duplicate:
+                    continue
+                if isinstance(d.id, str):
+                    self._by_key[(name, d.key)].append(other)
+                else:
+                    self._patterns.setdefault((name, d.property), OverlapIndex()).add(d.id, other)
+        self._memo: dict[tuple[str | None, str], list[Callback]] = {}
+
+    def of(self, app: AppInfo | None, written: Dependency) -> list[Callback]:
+        """The owners of ``written`` in ``app``, by index (the writer itself may be one)."""
+        name = app.name if app else None
+        key = (name, written.key)
+        if key not in self._memo:
+            if isinstance(written.id, str):
+                found = self._by_key.get(key, [])
+            else:
+                index = self._patterns.get((name, written.property))
+                found = index.overlapping(written.id) if index else []
+            self._memo[key] = sorted({cb.index: cb for cb in found}.values(),
+                                     key=lambda cb: cb.index)
+        return self._memo[key]
 
 
 class _SharedTriggers:
@@ -153,6 +199,14 @@ class _SharedTriggers:
             return "both run on page load"
         return None
 
+    def group(self, callbacks: list[Callback]) -> "_TriggerGroup":
+        """Several callbacks' triggers merged once, to ask whether a callback can fire for one
+        event with any of them in time linear in its own Inputs."""
+        return _TriggerGroup(self, callbacks)
+
+    def on_load(self, callback: Callback) -> bool:
+        return runs_on_load(callback, self._ctx.app_of(callback))
+
     def _upstream(self, callback: Callback) -> int:
         """The source properties upstream of a callback, as a bit set over source numbers."""
         if self._sources is None:
@@ -178,6 +232,51 @@ class _SharedTriggers:
                     self._source_names.append(props[0].partition(":")[2])
             reached[scc] = bits
         return {node: reached[scc] for node, scc in members.items()}
+
+
+class _TriggerGroup:
+    """The Inputs, upstream sources and initial calls of a group of callbacks, merged: each
+    question costs one lookup per Input of the callback asked about, not one pair test per
+    member (2,000 set_props writers of an Output of 2,000 callbacks were 4 million pairs)."""
+
+    def __init__(self, triggers: _SharedTriggers, members: list[Callback]) -> None:
+        self._triggers = triggers
+        self._position = {cb.index: i for i, cb in enumerate(members)}
+        self._inputs: dict[str, set[int]] = defaultdict(set)
+        self._patterns: dict[str, OverlapIndex] = {}
+        for cb in members:
+            for d in cb.inputs:
+                if isinstance(d.id, str):
+                    self._inputs[d.key].add(cb.index)
+                else:
+                    self._patterns.setdefault(d.property, OverlapIndex()).add(d.id, cb.index)
+        bits = [triggers._upstream(cb) for cb in members]
+        # sources of all members but one: prefix and suffix unions, each built in one pass
+        self._before, self._after = [0], [0]
+        for value in bits:
+            self._before.append(self._before[-1] | value)
+        for value in reversed(bits):
+            self._after.append(self._after[-1] | value)
+        self._after.reverse()
+        self._on_load = [cb.index for cb in members if triggers.on_load(cb)][:2]
+
+    def races(self, callback: Callback) -> bool:
+        """Whether ``callback`` can fire for one event with some other member."""
+        me = callback.index
+        for d in callback.inputs:
+            if isinstance(d.id, str):
+                if self._inputs.get(d.key, set()) - {me}:
+                    return True
+            else:
+                index = self._patterns.get(d.property)
+                if index is not None and any(i != me for i in index.overlapping(d.id)):
+                    return True
+        at = self._position.get(me)
+        others = (self._before[-1] if at is None
+                  else self._before[at] | self._after[at + 1])
+        if self._triggers._upstream(callback) & others:
+            return True
+        return self._triggers.on_load(callback) and any(i != me for i in self._on_load)
 
 
 def _bits(value: int) -> Iterator[int]:
@@ -214,7 +313,7 @@ def _missing(ctx: LintContext, explained: _Explained, callback: Callback,
     app = ctx.app_of(callback)
     if app is not None and app.suppress_callback_exceptions:
         return False
-    layouts = layouts_of(ctx.snapshot, app)
+    layouts = ctx.layouts.of(callback)  # built once per app: per missing id, it was N²
     if not layouts.complete or layouts.matching(component_id):
         return False
     if component_id in explained.declared:

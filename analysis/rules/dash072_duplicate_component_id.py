@@ -9,7 +9,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label, callback_labels
+from analysis.rules._naming import LISTED, callback_label, callback_labels, listing
 from analysis.snapshot import Callback, Component, IdReference, Layout, id_to_str
 
 
@@ -95,8 +95,8 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
                      f"is used by several components in the layout of {where}")
         file, line = _location(ctx, found, layout, shell, users)
         pointed = users[0] if users and (users[0].file, users[0].line) == (file, line) else None
-        named = ", ".join(callback_label(cb) if cb is pointed else callback_labels([cb])
-                          for cb in users)
+        named = listing(callback_label(cb) if cb is pointed else callback_labels([cb])
+                        for cb in users)
         why = [f"callbacks {named} use it"] if users else []
         if pointers:
             why.append(f"{_pointers(pointers)} {'points' if len(pointers) == 1 else 'point'} "
@@ -138,6 +138,8 @@ def _pointers(references: list[IdReference]) -> str:
         f"{_kind(r.type)}({r.attribute}={'#' + r.id if r.attribute == 'href' else r.id!r})"
         + (f" ({r.site})" if r.site else "") for r in references)
     parts = [f"{text} ×{count}" if count > 1 else text for text, count in counts.items()]
+    if len(parts) > LISTED:
+        return listing(parts)
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
@@ -157,6 +159,8 @@ def _listing(components: list[Component]) -> str:
     (a loop, a reused object) is counted, not repeated."""
     counts = Counter(_described(c) for c in components)  # first appearance order
     parts = [f"{text} ×{count}" if count > 1 else text for text, count in counts.items()]
+    if len(parts) > LISTED:
+        return listing(parts)
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 

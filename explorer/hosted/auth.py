@@ -15,7 +15,7 @@ from flask import Flask, Response, request
 #: answer a load balancer's probe without credentials. Matched on the route Flask resolved,
 #: never on a path prefix: ``/healthzX`` or a bare ``/api/`` reach Dash's catch-all page
 #: route, which serves the index (project names) and must stay behind the password.
-DEFAULT_EXEMPT = ("healthz", "snapshot_api.*")
+DEFAULT_EXEMPT = ("healthz", "readyz", "snapshot_api.*")
 
 
 def parse_credentials(value: str | None) -> tuple[str, str] | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import json
 import logging
 import os
 import re
@@ -10,16 +12,27 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from analysis.errors import AnalysisError, SnapshotError
-from analysis.snapshot import Snapshot, load_snapshot, parse_json, snapshot_id, write_atomic
+from analysis.findings import Finding
+from analysis.snapshot import (SCHEMA_VERSION, Snapshot, load_snapshot, parse_json, snapshot_id,
+                               write_atomic)
 from explorer.hosted.projects_file import is_project_name
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a 500-callback project's snapshot is well under 5 MB
 DEFAULT_KEEP = 50
 SOURCES = ("ci", "upload", "analysis")
 _ENTRY_PATTERN = re.compile(r"(\d{19})-(ci|upload|analysis)-([0-9a-f]{16})")
+#: Beside each entry ``<id>.json``, its analysis ``<id>.findings.json`` (the stem is no entry id,
+#: so listings skip it), removed with the entry.
+RESULT_SUFFIX = ".findings.json"
+RESULT_FORMAT = 1
+_FINDING_FIELDS = {
+    "code": str, "name": str, "severity": str, "message": str, "file": (str, type(None)),
+    "line": (int, type(None)), "functions": list, "callbacks": list, "properties": list,
+    "components": list,
+}
 
 
 class UploadRejected(AnalysisError):
@@ -83,6 +96,9 @@ class SnapshotHistory:
         self.root = Path(root)
         self.keep = keep
         self.max_bytes = max_bytes
+        #: Called with each newly stored entry and its snapshot, after the write and outside
+        #: the lock: the hosted store analyses it there, once, and keeps the result.
+        self.on_added: Callable[[HistoryEntry, Snapshot], None] | None = None
 
     def add(self, project: str, snapshot: Snapshot, source: str) -> HistoryEntry:
         """Store a validated snapshot as the project's newest entry and prune the oldest.
@@ -90,11 +106,12 @@ class SnapshotHistory:
         folder = self._folder(project)
         if source not in SOURCES:
             raise ValueError(f"unknown source {source!r}")
-        text = snapshot.to_json()
+        data = snapshot.to_dict()  # once: what to_json and snapshot_id both serialise
+        text = json.dumps(data, indent=1)
         if len(text.encode()) > self.max_bytes:
             raise UploadRejected(413, f"snapshot is larger than the limit of {self.max_bytes} "
                                       f"bytes")
-        digest = snapshot_id(snapshot)
+        digest = hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]  # = snapshot_id
         with self._writing(project):  # "is it new?" and the write are one step across processes
             newest = self.newest(project)
             if newest is not None and newest.digest == digest:
@@ -102,7 +119,10 @@ class SnapshotHistory:
             entry_id = f"{time.time_ns():019d}-{source}-{digest}"
             write_atomic(folder / f"{entry_id}.json", text)
             self._prune(project)
-            return self._entry(project, folder / f"{entry_id}.json")
+            entry = self._entry(project, folder / f"{entry_id}.json")
+        if self.on_added is not None:
+            self.on_added(entry, snapshot)
+        return entry
 
     def sweep(self) -> None:
         """Remove the temporary files a writer killed mid-write left behind (``kill -9``)."""
@@ -193,6 +213,29 @@ class SnapshotHistory:
                         exc.message)
         return None
 
+    def load_result(self, entry: HistoryEntry, key: str) -> tuple[Finding, ...] | None:
+        """The stored findings of an entry, analysed with ``key`` (the linter's version and
+        settings); None when there are none, they were made with another key, or the file is
+        unreadable or corrupt: the caller analyses again, nothing here is fatal."""
+        path = self._folder(entry.project) / f"{entry.id}{RESULT_SUFFIX}"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if (data.get("format") != RESULT_FORMAT or data.get("snapshot") != entry.digest
+                    or data.get("key") != key):
+                return None
+            return tuple(_finding(item) for item in data["findings"])
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def save_result(self, entry: HistoryEntry, key: str, findings: tuple[Finding, ...]) -> None:
+        """Keep an entry's findings beside it (atomically), unless the entry is gone."""
+        folder = self._folder(entry.project)
+        if not (folder / f"{entry.id}.json").exists():
+            return  # pruned meanwhile: a result without its entry would never be removed
+        text = json.dumps({"format": RESULT_FORMAT, "snapshot": entry.digest, "key": key,
+                           "findings": [f.to_dict() for f in findings]})
+        write_atomic(folder / f"{entry.id}{RESULT_SUFFIX}", text)
+
     def _folder(self, project: str) -> Path:
         if not is_project_name(project):
             raise ValueError(f"not a project name: {project!r}")
@@ -209,3 +252,19 @@ class SnapshotHistory:
     def _prune(self, project: str) -> None:
         for old in self.entries(project)[self.keep:]:
             (self._folder(project) / f"{old.id}.json").unlink(missing_ok=True)
+            (self._folder(project) / f"{old.id}{RESULT_SUFFIX}").unlink(missing_ok=True)
+
+
+def _finding(item: object) -> Finding:
+    """A stored finding read back; TypeError when it is not one (the file is then ignored)."""
+    if not isinstance(item, dict) or set(item) != set(_FINDING_FIELDS):
+        raise TypeError("not a stored finding")
+    for name, kind in _FINDING_FIELDS.items():
+        if not isinstance(item[name], kind) or isinstance(item[name], bool):
+            raise TypeError(f"stored finding field {name!r} has the wrong type")
+    lists = {name: tuple(item[name]) for name, kind in _FINDING_FIELDS.items() if kind is list}
+    for name, values in lists.items():
+        element = int if name == "callbacks" else str
+        if not all(isinstance(v, element) and not isinstance(v, bool) for v in values):
+            raise TypeError(f"stored finding field {name!r} holds a wrong type")
+    return Finding(**{**item, **lists})

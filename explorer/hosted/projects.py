@@ -12,9 +12,10 @@ from collections import OrderedDict
 from pathlib import Path
 
 from analysis.errors import AnalysisError
+from analysis.snapshot import Snapshot
 from explorer.projects import Project, ProjectState, ProjectStore
-from explorer.services import SnapshotServices
-from explorer.hosted.history import SnapshotHistory
+from explorer.services import SnapshotServices, analysis_key, linter_version
+from explorer.hosted.history import HistoryEntry, SnapshotHistory
 
 ENTRY_SEPARATOR = "@"
 PICKER_HISTORY = 10  # stored snapshots per project offered in the picker
@@ -45,6 +46,30 @@ class HostedProjectStore(ProjectStore):
         self._entries: OrderedDict[str, ProjectState] = OrderedDict()
         self._lock = threading.Lock()  # guards _entries
         self._history_lock = threading.Lock()  # guards _shown and this process's history writes
+        self.linter = linter_version()
+        history.on_added = self._analyse_added
+
+    def entry_services(self, entry: HistoryEntry, snapshot: Snapshot) -> SnapshotServices:
+        """A stored snapshot with its stored findings when they were made by this linter with
+        the project's settings; otherwise they are computed on first use, once, and stored.
+        ConfigError if the project's lint settings are bad."""
+        settings = self._projects[entry.project].settings()
+        key = analysis_key(self.linter, settings)
+        return SnapshotServices(
+            snapshot, self.history.load_result(entry, key), settings,
+            keep=lambda findings: self.history.save_result(entry, key, findings),
+            digest=entry.digest)
+
+    def _analyse_added(self, entry: HistoryEntry, snapshot: Snapshot) -> None:
+        """Analyse an upload when it is stored (one lint per stored snapshot, in the request
+        that stored it), so no page load or restart of any process lints it again. A
+        snapshot this process analysed itself is kept by ``_record`` instead."""
+        if entry.source == "analysis" or entry.project not in self._projects:
+            return
+        try:
+            _ = self.entry_services(entry, snapshot).findings
+        except AnalysisError:
+            return  # bad lint settings: the page shows that error when the project opens
 
     def choices(self) -> list[tuple[str, str]]:
         """(value, label) of each project's older stored snapshots, for the picker.
@@ -92,6 +117,10 @@ class HostedProjectStore(ProjectStore):
         with self._history_lock:
             entry = self.history.add(project, services.snapshot, source)
             self._shown[project] = entry.id
+        key = analysis_key(self.linter, services.settings)
+        services.keep = lambda findings: self.history.save_result(entry, key, findings)
+        if services.has_findings:
+            services.keep(services.findings)
 
     def _follow_history(self, project: str) -> None:
         """Show the newest stored snapshot if another process (or CI) stored a newer one."""
@@ -103,10 +132,10 @@ class HostedProjectStore(ProjectStore):
             found = self.history.newest_valid(project, shown=self._shown.get(project))
             if found is None:
                 return  # nothing newer, or nothing that loads (each bad file is logged)
-            self._shown[project] = found[0].id
-            snapshot = found[1]
+            newest, snapshot = found
+            self._shown[project] = newest.id
         try:
-            self.preload(project, snapshot)
+            self._set(project, self.entry_services(newest, snapshot), error=None)
         except AnalysisError as exc:  # the project's pyproject.toml is bad: shown as its error
             self.record_failure(project, exc.message, exc.details)
 
@@ -118,9 +147,12 @@ class HostedProjectStore(ProjectStore):
                 return self._entries[key]
         state = ProjectState()
         try:
-            state.services = self._services(project, self.history.load(project, entry_id))
+            snapshot = self.history.load(project, entry_id)
             entry = self.history.get(project, entry_id)
-            state.analysed_at = entry.created if entry else 0.0
+            if entry is None:
+                raise AnalysisError(f"project {project!r} has no stored snapshot {entry_id!r}")
+            state.services = self.entry_services(entry, snapshot)
+            state.analysed_at = entry.created
         except AnalysisError as exc:
             state.error, state.error_details = exc.message, exc.details
         with self._lock:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import functools
+import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -40,7 +41,9 @@ from explorer.hosted.history import DEFAULT_KEEP, DEFAULT_MAX_BYTES, SnapshotHis
 
 CONFIG_VARIABLE = "DCE_CONFIG"
 DEMO_TARGET = Path(__file__).resolve().parent.parent / "examples" / "demo" / "app.py"
-HEALTH_PATH = "/healthz"
+HEALTH_PATH = "/healthz"  # liveness: the process answers (during warm-up too)
+READY_PATH = "/readyz"  # readiness: 503 until the stored snapshots are warmed up
+LOG = logging.getLogger(__name__)
 
 
 def default_data_dir(env: Mapping[str, str]) -> Path:
@@ -123,8 +126,10 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
     app.server.register_blueprint(
         snapshot_api(store.history, store.names, settings.api_token))
     run_coroutines_in_request_thread(app.server)
+    warmed = threading.Event()
     app.server.add_url_rule(HEALTH_PATH, "healthz",
                             lambda: Response("ok\n", mimetype="text/plain"))
+    app.server.add_url_rule(READY_PATH, "readyz", lambda: readiness(warmed))
     # Every route, Dash's included: a page upload arrives base64-encoded inside a callback
     # request, 4/3 of the file plus the request's own JSON.
     app.server.config["MAX_CONTENT_LENGTH"] = request_limit(settings.max_upload_bytes)
@@ -132,9 +137,31 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
     if settings.basic_auth:
         require_basic_auth(app.server, *settings.basic_auth)
     if warm:  # last: Flask refuses new routes and hooks once it has served a request
-        warm_projects(store)
         warm_up(app.server, settings.basic_auth)
+        threading.Thread(target=warm_in_background, args=(store, warmed), daemon=True,
+                         name="dce-warm-up").start()
+    else:
+        warmed.set()
     return app
+
+
+def readiness(warmed: threading.Event) -> Response:
+    """200 once the stored snapshots are warmed up, 503 before: a load balancer sends users
+    only to a ready process, while ``/healthz`` (liveness) answers throughout."""
+    if warmed.is_set():
+        return Response("ready\n", mimetype="text/plain")
+    return Response("warming up\n", status=503, mimetype="text/plain")
+
+
+def warm_in_background(store: HostedProjectStore, warmed: threading.Event) -> None:
+    """``warm_projects`` off the request threads, then ready. A failure is logged and the
+    process is still ready: each page then shows its project's own error."""
+    try:
+        warm_projects(store)
+    except Exception:  # noqa: BLE001 - warm-up is an optimisation, never a reason to stop
+        LOG.exception("warming up the stored snapshots failed")
+    finally:
+        warmed.set()
 
 
 def request_limit(max_upload_bytes: int) -> int:
@@ -222,9 +249,11 @@ def upload_bar_position(children: list) -> int:
 
 
 def warm_projects(store: HostedProjectStore) -> None:
-    """Lint and lay out each project's newest stored snapshot now, so the first page load
-    only draws. Projects with no stored snapshot are probed on first use instead: a probe at
-    start-up would run once per worker and hold up its boot."""
+    """Lay out each project's newest stored snapshot now, so the first page load only draws;
+    its findings are read from the stored result (linted only when there is none for this
+    linter and these settings, and then stored). Projects with no stored snapshot are probed
+    on first use instead: a probe at start-up would run once per worker and hold up its
+    boot."""
     for name in store.names():
         if store.history.newest(name) is not None:
             services = store.services(name)

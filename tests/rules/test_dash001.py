@@ -110,3 +110,13 @@ def test_one_callback_listing_an_output_twice(tmp_path):
     (finding,) = lint_codes(snapshot_target(str(app)), "DASH001")
     assert finding.functions == ("app.show",) and finding.properties == ("out.children",)
     assert finding.line == 7
+
+
+def test_dash001_message_lists_ten_writers_and_the_finding_keeps_all():
+    """Issue 13: a message naming 2,000 writers is unreadable; the data keeps every one."""
+    from snapshot_factory import callback, lint_codes, snapshot
+
+    (finding,) = lint_codes(snapshot(*(callback(i, [f"in{i}.value"], ["total.children"])
+                                       for i in range(25))), "DASH001")
+    assert finding.callbacks == tuple(range(25))
+    assert finding.message.endswith("and 15 more") and "is an Output of 25 callbacks" in finding.message

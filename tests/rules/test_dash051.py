@@ -134,3 +134,17 @@ def test_dash051_collects_built_ids_in_one_walk_of_a_function():
         " id='b')\n"
     )
     assert built_ids(function) == {"a", "b"}
+
+
+def test_dash051_many_writers_of_one_declared_output_are_one_finding_listing_all():
+    """Issue 13: 2,000 set_props writers of an Output of 2,000 callbacks were one finding per
+    writer, each naming every owner (4 million pairs). Now one finding names them all, its
+    message shows ten and says how many more."""
+    owners = [callback(i, ["go.n_clicks"], ["status.children"]) for i in range(15)]
+    writers = [server(15 + i, CLOSE_FIELD.replace('"name", {"readOnly": True}',
+                                                  '"status", {"children": n}'),
+                      inputs=("go.n_clicks",), outputs=(), no_output=True) for i in range(15)]
+    (finding,) = lint_codes(snapshot(*owners, *writers), "DASH051")
+    assert sorted(finding.callbacks) == list(range(30))
+    assert finding.message.count("and 5 more") == 1 and "and 4 more call set_props" in finding.message
+    assert "both fire on `go.n_clicks`" in finding.message
