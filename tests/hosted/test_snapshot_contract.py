@@ -119,7 +119,10 @@ def test_bad_files_in_the_history_are_skipped_with_a_warning_at_start(tmp_path, 
     history.add("other", Snapshot.from_json(json.dumps(good())), "ci")
 
     with caplog.at_level(logging.WARNING, logger="explorer.hosted.history"):
-        build_hosted_app(settings)  # warms every project: raised before, so no worker booted
+        warming = build_hosted_app(settings).server.test_client()  # raised before: no boot
+        deadline = time.monotonic() + 60  # warm-up runs in the background; /readyz says when
+        while warming.get("/readyz").status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.05)
     skipped = [r.getMessage() for r in caplog.records if "skipping stored snapshot" in r.message]
     assert {entry for entry in bad if any(entry in line for line in skipped)} == set(bad)
 
