@@ -70,6 +70,7 @@ SUMMARY = "summary"
 SUMMARY_CHART = "summary-chart"
 SUMMARY_CHART_SLOT = "summary-chart-slot"  # the chart is mounted after the graph is drawn
 SUMMARY_CHART_FOR = "summary-chart-for"  # which project/revision the mounted chart shows
+GRAPH_PAINTED = "graph-painted"  # set once the graph's elements are on screen (chart waits)
 
 # Exports
 EXPORT_PNG = "export-png"
