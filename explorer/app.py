@@ -40,7 +40,7 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
         __name__, title=TITLE, assets_folder=str(ASSETS), background_callback_manager=manager,
         suppress_callback_exceptions=False,
     )
-    app.layout = lambda: page(store)
+    app.layout = lambda: page(store, graph.first_drawing)
     for module in (url, selection, graph, overview, panels, projects, exports):
         module.register(app, store)
     viewport.register(app)

@@ -6,6 +6,7 @@ URL_VIEW = "url-view"  # the view restored from the URL, consumed by the selecti
 URL_POPPED = "url-popped"  # the query string the browser's Back/Forward went to
 SELECTION = "selection"
 REVISION = "revision"  # bumps when a project's analysis changes
+GRAPH_SERVED = "graph-served"  # whether the page came with the graph's first drawing
 ANALYSIS_RESULT = "analysis-result"  # what the background analysis returned
 DOWNLOAD = "download"
 
@@ -70,6 +71,7 @@ SUMMARY = "summary"
 SUMMARY_CHART = "summary-chart"
 SUMMARY_CHART_SLOT = "summary-chart-slot"  # the chart is mounted after the graph is drawn
 SUMMARY_CHART_FOR = "summary-chart-for"  # which project/revision the mounted chart shows
+GRAPH_PAINTED = "graph-painted"  # set once the graph's elements are on screen (chart waits)
 
 # Exports
 EXPORT_PNG = "export-png"

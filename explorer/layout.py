@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import dash_bootstrap_components as dbc
 import dash_cytoscape as cyto
 from dash import dcc, html
@@ -28,9 +30,23 @@ def graph_layout(name: str) -> dict:
     return options
 
 
-def page(store: ProjectStore) -> html.Div:
+#: The graph's elements, layout, caption and "Close opened groups" style for a collapse.
+FirstGraph = Callable[[ProjectStore, str], tuple[list, dict, str, dict]]
+
+
+def page(store: ProjectStore, first_graph: FirstGraph) -> html.Div:
     """The whole page for the current projects: the header, then the graph between its two
-    collapsible side panels (controls left, findings and details right)."""
+    collapsible side panels (controls left, findings and details right). ``first_graph``
+    draws the default project's first view into the page itself when it is analysed, so the
+    graph shows without waiting for a round trip or four of callbacks. Serving the page never
+    starts an analysis (hosted mode would store it): until one is done the page comes without
+    a drawing and the graph callback draws on load."""
+    # the default project's own collapse from the start: the first drawing of a large
+    # project is its overview even before the URL's restore answers
+    collapse = default_collapse(store.answer_if_analysed(
+        store.default(), lambda services: len(services.catalog.callbacks), 0))
+    drawing = first_graph(store, collapse)
+    served = store.answer_if_analysed(store.default(), lambda services: True, False)
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.URL_VIEW),
@@ -40,18 +56,16 @@ def page(store: ProjectStore) -> html.Div:
         dcc.Store(id=ids.SEARCH_MATCHES, data=[]),
         dcc.Store(id=ids.FOCUS_NODES, data=[]),
         dcc.Store(id=ids.REVISION, data=store.revision),
+        dcc.Store(id=ids.GRAPH_SERVED, data=served),
         dcc.Store(id=ids.ANALYSIS_RESULT),
         dcc.Download(id=ids.DOWNLOAD),
         header(store),
         # The side panels are columns that collapse (a class on this row), not overlays: the
         # graph gets the space they give back, and nothing is ever drawn over it.
         html.Div(id=ids.PAGE_BODY, className="dce-body", children=[
-            # the default project's own collapse from the start: the first drawing of a large
-            # project is its overview even before the URL's restore answers
-            html.Div(controls(default_collapse(store.answer_if_analysed(
-                store.default(), lambda services: len(services.catalog.callbacks), 0))),
-                id=ids.CONTROLS_PANEL, className="dce-side dce-controls"),
-            graph_panel(),
+            html.Div(controls(collapse), id=ids.CONTROLS_PANEL,
+                     className="dce-side dce-controls"),
+            graph_panel(drawing),
             html.Div(side_panel(), id=ids.SIDE_PANEL, className="dce-side dce-panels"),
         ]),
     ], className="dce-page")
@@ -153,9 +167,12 @@ def export_buttons() -> dbc.ButtonGroup:
     ], className="flex-wrap")
 
 
-def graph_panel() -> html.Div:
+def graph_panel(drawing: tuple[list, dict, str, dict] | None = None) -> html.Div:
     """The toolbar, the graph and the key: fixed-height strips around a canvas that takes
-    the rest, so nothing appearing on the page ever moves the canvas under the pointer."""
+    the rest, so nothing appearing on the page ever moves the canvas under the pointer.
+    ``drawing``: the graph's elements, layout, caption and reset style to start with."""
+    elements, layout, caption, reset = drawing or (
+        [], graph_layout(DEFAULT_LAYOUT), None, {"display": "none"})
     return html.Div(className="dce-main", children=[
         html.Div(className="dce-strip", children=[
             dbc.Button("☰ Controls", id=ids.TOGGLE_CONTROLS, size="sm", color="secondary",
@@ -164,16 +181,15 @@ def graph_panel() -> html.Div:
                        outline=True, className="py-0 me-1",
                        title="Zoom out until the whole graph is on screen"),
             dbc.Button("Close opened groups", id=ids.OVERVIEW_RESET, size="sm",
-                       color="secondary", outline=True, className="py-0 me-1",
-                       style={"display": "none"}),
-            html.Span(id=ids.GRAPH_CAPTION, className="dce-caption small text-muted"),
+                       color="secondary", outline=True, className="py-0 me-1", style=reset),
+            html.Span(caption, id=ids.GRAPH_CAPTION, className="dce-caption small text-muted"),
             dbc.Button("Findings ▸", id=ids.TOGGLE_PANELS, size="sm", color="secondary",
                        outline=True, className="py-0 ms-auto",
                        title="Show or hide the findings, details and summary"),
         ]),
         html.Div(className="dce-canvas", children=[
             cyto.Cytoscape(
-                id=ids.GRAPH, elements=[], layout=graph_layout(DEFAULT_LAYOUT),
+                id=ids.GRAPH, elements=elements, layout=layout,
                 stylesheet=list(BASE), minZoom=0.05, maxZoom=3, wheelSensitivity=0.3,
                 # not responsive: dash-cytoscape's resize handler re-zooms to keep the old
                 # margins, which undoes the legible zoom when a side panel opens or closes
@@ -230,5 +246,6 @@ def side_panel() -> html.Div:
             # after the callback graph, so it never delays the graph's first drawing
             html.Div(id=ids.SUMMARY_CHART_SLOT),
             dcc.Store(id=ids.SUMMARY_CHART_FOR),
+            dcc.Store(id=ids.GRAPH_PAINTED),
         ])]),
     ])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, State, ctx, html
+from dash.exceptions import PreventUpdate
 
 from explorer import ids
 from explorer.layout import graph_layout
@@ -14,6 +15,7 @@ from explorer.view.search import SEARCH_LIMIT, count_matches
 from explorer.view.nodes import element_id
 from explorer.view.filters import ViewSpec, view_spec
 from explorer.view.stylesheet import HIGHLIGHT_JS
+from explorer.view.urlstate import DEFAULT_LAYOUT
 
 NO_ANALYSIS = "No analysis to show for this project yet."
 
@@ -57,6 +59,16 @@ def drawn_graph(
     # "Close opened groups" only where there is something to close.
     reset = {"display": "inline" if view.aggregated and expanded else "none"}
     return list(view.elements), chosen, caption, reset
+
+
+def first_drawing(store: ProjectStore, collapse: str) -> tuple[list, dict, str, dict]:
+    """What the page draws before any callback runs: the default project in the controls'
+    initial view (``collapse`` is the collapse control's initial value), the same answer
+    ``render_graph`` gives for those values, so the load needs no request to draw."""
+    spec = ViewSpec(collapse=collapse)
+    return store.answer_if_analysed(
+        store.default(), lambda s: drawn_graph(s, spec, (), DEFAULT_LAYOUT),
+        no_graph(DEFAULT_LAYOUT))
 
 
 def search_highlights(services: SnapshotServices, query: str | None) -> list[str]:
@@ -105,13 +117,16 @@ def register(app: Dash, store: ProjectStore) -> None:
         {name: Input(control, "value") for name, control in ids.VIEW_CONTROLS},
         Input(ids.FOCUS_NODES, "data"),
         Input(ids.EXPANDED, "data"),
+        State(ids.GRAPH_SERVED, "data"),
     )
     def render_graph(
         project: str | None, revision: int | None, controls: dict, focus_nodes: list | None,
-        expanded: list | None,
+        expanded: list | None, served: bool | None,
     ) -> tuple[list, dict, str, dict]:
         """One writer for what the graph draws and how it is laid out. A new selection
         reaches it only while a focus view is on (see ``FOCUS_OF_SELECTION``)."""
+        if served and ctx.triggered_id is None:
+            raise PreventUpdate  # the page holds the first drawing (first_drawing)
         name = controls.get("layout") or "dagre"
         spec = view_spec(controls, focus_nodes)
         opened = tuple(sorted(expanded or ()))
@@ -122,6 +137,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.SEARCH_INPUT, "value"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
+        prevent_initial_call=True,  # the page starts with no query and no matches
     )
     def mark_matches(query: str | None, project: str | None, revision: int | None) -> list[str]:
         return store.answer(project, lambda s: search_highlights(s, query), [])
@@ -142,6 +158,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         Output(ids.GRAPH, "stylesheet"),
         Input(ids.SELECTION, "data"),
         Input(ids.SEARCH_MATCHES, "data"),
+        # the page starts with this stylesheet: restyling every element on load is wasted
+        prevent_initial_call=True,
     )
 
     @app.callback(

@@ -133,6 +133,16 @@ def summary_chart(services: SnapshotServices | None) -> dcc.Graph:
                      style={"height": "auto"})
 
 
+#: Two animation frames after the graph's elements changed: the canvas has painted them.
+#: (Returning a promise makes the chart's callback, chained on this, wait that long.)
+AFTER_PAINT = """
+function(elements) {
+    return new Promise((resolve) => requestAnimationFrame(
+        () => requestAnimationFrame(() => resolve(Date.now()))));
+}
+"""
+
+
 def chart_is_stale(graph_drawn: bool, shown_for: list | None, wanted: list) -> bool:
     """Whether the summary chart must be (re)drawn for ``wanted`` ([project, revision]).
 
@@ -152,9 +162,10 @@ def chart_is_stale(graph_drawn: bool, shown_for: list | None, wanted: list) -> b
 
 def group_filter(groups: list[str], wanted: list | None, chosen: list | None) -> list | None:
     """The page/module filter's value: the wanted groups this project has; None when that
-    is what is chosen already."""
+    is what is chosen already (an empty filter never written, None, is chosen already:
+    writing [] over it would redraw the graph the page was served with)."""
     kept = [g for g in wanted or () if g in groups]
-    return None if kept == chosen else kept
+    return None if kept == (chosen or []) else kept
 
 
 def register(app: Dash, store: ProjectStore) -> None:
@@ -193,19 +204,25 @@ def register(app: Dash, store: ProjectStore) -> None:
         nothing = [html.P("No analysis.", className="text-muted")]
         return store.answer(project, summary_badges, nothing)
 
+    # The page is served with the graph's elements: the chart waits until they are painted.
+    app.clientside_callback(
+        AFTER_PAINT, Output(ids.GRAPH_PAINTED, "data"), Input(ids.GRAPH, "elements"))
+
     @app.callback(
         Output(ids.SUMMARY_CHART_SLOT, "children"),
         Output(ids.SUMMARY_CHART_FOR, "data"),
-        Input(ids.GRAPH, "elements"),
+        Input(ids.GRAPH_PAINTED, "data"),
+        State(ids.GRAPH, "elements"),
         State(ids.PROJECT_SELECT, "value"),
         State(ids.REVISION, "data"),
         State(ids.SUMMARY_CHART_FOR, "data"),
     )
-    def draw_summary_chart(elements: list | None, project: str | None, revision: int | None,
-                           shown_for: list | None) -> tuple[dcc.Graph, list]:
-        """Chained on the graph's elements so that plotly.js loads once the graph is drawn;
-        later redraws of the graph (filters, focus) leave the chart alone."""
-        if not chart_is_stale(bool(elements), shown_for, [project, revision]):
+    def draw_summary_chart(painted: float | None, elements: list | None, project: str | None,
+                           revision: int | None, shown_for: list | None
+                           ) -> tuple[dcc.Graph, list]:
+        """Chained on the graph's painted elements so that plotly.js loads once the graph is
+        on screen; later redraws of the graph (filters, focus) leave the chart alone."""
+        if not chart_is_stale(bool(painted and elements), shown_for, [project, revision]):
             raise PreventUpdate  # no graph drawn yet, or the chart is already this project's
         return summary_chart(store.services(project)), [project, revision]
 

@@ -90,9 +90,11 @@ def synced_depth(
     if wanted is None:
         return None
     depth = clamped_depth(wanted)
+    # a link restoring the depth shown already changes nothing (setting the slider anyway
+    # would redraw the graph the page was served with)
     return (
-        no_update if trigger != ids.URL_VIEW and depth == slider else depth,
-        no_update if trigger == ids.FOCUS_DEPTH_INPUT and depth == typed else depth,
+        no_update if depth == slider else depth,
+        no_update if trigger != ids.FOCUS_DEPTH_SLIDER and depth == typed else depth,
     )
 
 

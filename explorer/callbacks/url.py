@@ -46,6 +46,33 @@ def shared_view(store: ProjectStore, project: str | None, search: str | None, co
                    else view.collapse)
 
 
+def same_value(restored: object, current: object) -> bool:
+    """Whether a control already shows what a link restores (an empty dropdown's None and
+    an empty list are the same filter, as are no query and an empty one).
+
+    >>> same_value([], None), same_value("", None), same_value(["a"], ["a"]), same_value("a", "b")
+    (True, True, True, False)
+    """
+    return restored == current or (not restored and not current and restored != 0)
+
+
+def changes_only(restored: tuple, current: tuple) -> tuple:
+    """``restored`` with ``no_update`` where the page shows that already (dicts key by key):
+    a control set to its own value would still start every callback reading it, and the
+    graph's would redraw what the page was served with.
+
+    >>> project, controls = changes_only(("demo", {"layout": "grid", "rules": []}),
+    ...                                  ("demo", {"layout": "dagre"}))
+    >>> project is no_update, controls["layout"], controls["rules"] is no_update
+    (True, 'grid', True)
+    """
+    def kept(new: object, old: object) -> object:
+        if isinstance(new, dict):
+            return {key: kept(value, (old or {}).get(key)) for key, value in new.items()}
+        return no_update if same_value(new, old) else new
+    return tuple(kept(new, old) for new, old in zip(restored, current))
+
+
 def restored_search(popped_now: bool, popped: str | None, search: str | None) -> str | None:
     """The query string to restore: where Back/Forward went, else the address's own."""
     return popped if popped_now else search
@@ -78,14 +105,20 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.URL, "pathname"),
         Input(ids.URL_POPPED, "data"),
         State(ids.URL, "search"),
+        State(ids.PROJECT_SELECT, "value"),
+        State(ids.SEARCH_INPUT, "value"),
+        {name: State(control, "value") for name, control in RESTORED},
     )
-    def restore_view(pathname: str | None, popped: str | None, search: str | None) -> tuple:
+    def restore_view(pathname: str | None, popped: str | None, search: str | None,
+                     project: str | None, query: str | None, controls: dict) -> tuple:
         """Opening a link, or going Back/Forward, restores its view; the URL is read as
         State so writing it back never triggers this again (no cycle between the two URL
         callbacks). The selection, focus depth, page/module filter and the overview's opened
         groups are restored by their own writers from URL_VIEW."""
         popped_now = f"{ids.URL_POPPED}.data" in ctx.triggered_prop_ids
-        return restored_controls(store, restored_search(popped_now, popped, search))
+        *shown, view = restored_controls(store, restored_search(popped_now, popped, search))
+        # only what differs from the page: opening a plain link redraws nothing
+        return (*changes_only(tuple(shown), (project, query, controls)), view)
 
     @app.callback(
         Output(ids.URL, "search"),

@@ -113,8 +113,7 @@ def register(app: Dash) -> None:
     app.clientside_callback(
         FRAME_ON_CHANGE,
         Input(ids.SELECTION, "data"),
-        Input(ids.GRAPH, "elements"),
-        prevent_initial_call=True,
+        Input(ids.GRAPH, "elements"),  # the page is served with the first drawing: frame it
     )
     app.clientside_callback(
         FIT_EVERYTHING,

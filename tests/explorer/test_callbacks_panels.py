@@ -75,7 +75,8 @@ def test_the_group_filter_keeps_only_the_projects_groups():
     groups = ["app", "pages.orders"]
     assert group_filter(groups, ["pages.orders", "pages.gone"], None) == ["pages.orders"]
     assert group_filter(groups, ["pages.orders"], ["pages.orders"]) is None  # unchanged
-    assert group_filter(groups, None, None) == []
+    assert group_filter(groups, None, None) is None  # an empty filter never written stays
+    assert group_filter(groups, None, ["pages.orders"]) == []
     assert group_filter([], ["pages.orders"], ["pages.orders"]) == []
 
 

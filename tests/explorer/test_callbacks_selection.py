@@ -77,6 +77,8 @@ def test_slider_and_box_show_one_depth():
     assert synced_depth(ids.FOCUS_DEPTH_INPUT, 3, 3.2, None) == (no_update, 3)
     assert synced_depth(ids.URL_VIEW, 1, 1, {"depth": 2}) == (2, 2)
     assert synced_depth(ids.URL_VIEW, 1, 1, None) is None
+    # a link with the depth shown already changes nothing (no redraw of the first drawing)
+    assert synced_depth(ids.URL_VIEW, 2, 2, {"depth": 2}) == (no_update, no_update)
 
 
 def test_clicks_and_selections_open_groups_of_the_overview(demo_store):

@@ -17,6 +17,7 @@ from analysis.errors import ConfigError
 from analysis.settings import LintSettings
 from analysis.snapshot import save_snapshot
 from explorer.app import create_app
+from explorer.callbacks.graph import first_drawing
 from explorer.layout import page
 from explorer.projects import Project, ProjectStore, project_name, run_analysis
 from paths import REPO
@@ -170,7 +171,7 @@ def test_building_the_page_runs_no_analysis(tmp_path):
     """The layout opens at the project's own collapse only when it is already analysed:
     serving the page must not start a probe (hosted mode would store its result)."""
     store = ProjectStore([Project("good", target=str(GOOD))], tmp_path)
-    page(store)
+    page(store, first_drawing)
     assert store._states["good"].analysed_at == 0.0
     assert store.answer_if_analysed("good", lambda services: "shown", "nothing") == "nothing"
     store.state("good")
