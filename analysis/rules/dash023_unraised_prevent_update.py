@@ -10,7 +10,7 @@ from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 from analysis.rules._none_paths import line_offset
-from analysis.source.python import FunctionNode, dotted_name
+from analysis.source.python import FunctionNode, body_nodes, dotted_name
 
 #: What the statement meant to do with each name (its last dotted part, however imported).
 _MEANT = {"PreventUpdate": "raise", "no_update": "return"}
@@ -72,15 +72,10 @@ def unraised_prevent_update(ctx: LintContext) -> Iterator[Finding]:
 def _thrown_away(function: FunctionNode) -> Iterator[tuple[ast.Expr, str]]:
     """The function's own expression statements (not those of nested functions or classes)
     whose value is ``PreventUpdate``/``PreventUpdate(...)`` or ``no_update``, with that name."""
-    pending: list[ast.AST] = list(function.body)
-    while pending:
-        node = pending.pop(0)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
+    for node in body_nodes(function):  # walked once per function, shared by the rules
         if isinstance(node, ast.Expr):
             value = node.value
             target = value.func if isinstance(value, ast.Call) else value
             name = (dotted_name(target) or "").rsplit(".", 1)[-1]
             if name == "PreventUpdate" or (name == "no_update" and target is value):
                 yield node, name
-        pending.extend(ast.iter_child_nodes(node))

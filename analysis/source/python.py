@@ -112,10 +112,28 @@ def _own_node_list(function: FunctionNode) -> list[ast.AST]:
     while stack:
         node = stack.pop()
         found.append(node)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        if isinstance(node, _NESTED):
             continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        children: list[ast.AST] = []
+        _add_children(node, children)
+        children.reverse()
+        stack.extend(children)
     return found
+
+
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _add_children(node: ast.AST, into: list[ast.AST]) -> None:
+    """``into.extend(ast.iter_child_nodes(node))`` without its two generators per node: the
+    walks of every function's AST were most of a large project's lint time."""
+    AST = ast.AST
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if isinstance(value, list):
+            into.extend([item for item in value if isinstance(item, AST)])
+        elif isinstance(value, AST):
+            into.append(value)
 
 
 def all_nodes(function: FunctionNode) -> Iterator[ast.AST]:
@@ -125,7 +143,12 @@ def all_nodes(function: FunctionNode) -> Iterator[ast.AST]:
 
 @per_function
 def _all_node_list(function: FunctionNode) -> list[ast.AST]:
-    return list(ast.walk(function))
+    found: list[ast.AST] = [function]  # breadth first, as ast.walk: the list is the queue
+    index = 0
+    while index < len(found):
+        _add_children(found[index], found)
+        index += 1
+    return found
 
 
 def calls(function: FunctionNode) -> Iterator[tuple[str, ast.Call]]:
