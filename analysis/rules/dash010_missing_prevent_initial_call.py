@@ -55,8 +55,9 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
       formats it or converts it (``f"Figure {n_clicks + 1}"``, ``str(n_clicks)``): the load
       call renders the page's first state, and preventing it would leave the output blank;
     - **the load call refuses**: the first statement is ``if <test>: return no_update`` (or
-      ``raise PreventUpdate``) and ``<test>`` (``not x``, ``x is None``, or ``and``/``or`` of
-      them, ``x`` a parameter of one Input/State) is true for the layout's values;
+      ``raise PreventUpdate``) and ``<test>`` (``not x``, ``x is None``, ``"key" not in x``,
+      or ``and``/``or`` of them, ``x`` a parameter of one Input/State) is true for the
+      layout's values (``"step1" not in data`` on a ``dcc.Store(data={})``);
     - **the load call writes what is there**: the whole body is ``return <literal>`` into the
       only Output, and that Output already shows that very value: the layout gives it, or
       the layout leaves it out and the component's JavaScript default is that value
@@ -251,7 +252,8 @@ def _refuses_first(function: FunctionNode, values: dict[str, list | None]) -> bo
 
 
 def _true_on_load(test: ast.expr, values: dict[str, list | None]) -> bool:
-    """``not x``, ``x is None`` and ``and``/``or`` of them, decided on the load values."""
+    """``not x``, ``x is None``, ``"key" (not) in x`` and ``and``/``or`` of them, decided on
+    the load values."""
     if isinstance(test, ast.BoolOp):
         decided = [_true_on_load(v, values) for v in test.values]
         return any(decided) if isinstance(test.op, ast.Or) else all(decided)
@@ -263,6 +265,15 @@ def _true_on_load(test: ast.expr, values: dict[str, list | None]) -> bool:
             and test.comparators[0].value is None):
         known = _values_of(test.left, values)
         return known is not None and all(v is None for v in known)
+    if (isinstance(test, ast.Compare) and len(test.ops) == 1
+            and isinstance(test.ops[0], (ast.In, ast.NotIn)) and isinstance(test.left, ast.Constant)):
+        known = _values_of(test.comparators[0], values)
+        # Only real containers: the probe records a non-empty one as the text "<...>", and
+        # `"k" in None` raises rather than refuses.
+        if not known or not all(isinstance(v, (dict, list)) for v in known):
+            return False
+        inside = [test.left.value in v for v in known]
+        return not any(inside) if isinstance(test.ops[0], ast.NotIn) else all(inside)
     return False
 
 

@@ -147,3 +147,14 @@ def test_a_visible_refresh_button_is_still_reported_beside_a_hidden_one():
     _, findings = lint("dash010_hidden_trigger.py")
     assert flagged(findings, "refresh", "DASH010")
 
+
+
+# --- Rounds 3-4's open shapes (DASH010, DASH032, DASH041, DASH072) ---------------------------
+
+
+def test_a_load_call_refused_by_an_empty_store_is_not_reported():
+    """virus-sim ``fit_los_dists``: ``if "step1" not in main: raise PreventUpdate`` with the
+    Store at ``{}`` on load; a Store the layout fills leaves it undecided, still reported."""
+    _, findings = lint("dash010_load_call_seeds.py")
+    assert not flagged(findings, "fit", "DASH010")
+    assert flagged(findings, "fit_later", "DASH010")
