@@ -15,7 +15,7 @@ from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 from analysis.snapshot import AppInfo, Callback
-from analysis.source.flow import is_refusal
+from analysis.source.flow import is_no_update, is_refusal, returns
 from analysis.source.python import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
 from analysis.source.signature import dependency_parameters
 
@@ -66,7 +66,12 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     - **the events come from code**: every Input is a component the layout hides
       (``hidden=True`` or ``style={"display": "none"}``), a "refresh" button that JavaScript
       or another callback clicks; no user can click it before the load call, which is how
-      the outputs get drawn.
+      the outputs get drawn;
+    - **the load call seeds a Store**: an Output is a ``dcc.Store`` the layout fills and other
+      callbacks read, and the function writes it from a State the layout gives a value (the
+      text box's initial breakpoints turned into the age groups the Store's readers use): the
+      load call is how the form's initial values reach those readers, and preventing it hands
+      them the layout's seed instead, which need not even have the shape they expect.
 
     Values the browser may bring back before the first call make them unknown
     (``persistence``, a ``dcc.Store`` in local/session storage, ``dcc.Location``), as does a
@@ -94,6 +99,10 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
         return "Saved"
     ```
     """
+    read_by: dict[str, set[int]] = {}  # Input key -> the callbacks reading it
+    for callback in ctx.callbacks:
+        for dependency in callback.inputs:
+            read_by.setdefault(dependency.key, set()).add(callback.index)
     for callback in ctx.callbacks:
         if not callback.inputs or not all(is_event(d) for d in callback.inputs):
             continue
@@ -101,6 +110,8 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
         if not runs_on_load(callback, app) or _guarded(ctx, callback):
             continue
         if _load_call_meant_or_void(ctx, callback) or _fired_by_code(ctx, callback):
+            continue
+        if _seeds_a_store(ctx, callback, read_by):
             continue
         events = ", ".join(d.key for d in callback.inputs)
         yield missing_prevent_initial_call.finding(
@@ -179,6 +190,49 @@ def _fired_by_code(ctx: LintContext, callback: Callback) -> bool:
         if not components or not all(is_hidden(c) for c in components):
             return False
     return True
+
+
+def _seeds_a_store(ctx: LintContext, callback: Callback, read_by: dict[str, set[int]]) -> bool:
+    """True when the function writes, from a State the layout gives a value, a ``dcc.Store``
+    the layout fills and another callback reads: the load call turns the form's initial values
+    into what those readers start from (see the rationale)."""
+    function = ctx.function(callback) if callback.kind != "clientside" else None
+    layouts = ctx.layouts.of(callback)
+    if function is None or not layouts.complete:
+        return False
+    parameters = dependency_parameters(function, callback.arg_grouping) or {}
+    names = list(parameters.values())
+    given = set()
+    for position, state in enumerate(callback.states, start=len(callback.inputs)):
+        name = parameters.get(position)
+        if name is None or names.count(name) > 1:  # *args: no single State's value
+            continue
+        known = load_values(state, layouts.matching(state.id))
+        if known and all(v is not None for v in known):
+            given.add(name)
+    if not given:
+        return False
+    from_state = names_derived_from(function, given)
+    for position, output in enumerate(callback.outputs):
+        stores = [] if output.is_pattern else layouts.matching(output.id)
+        if (output.property != "data" or not stores
+                or not all(c.type.endswith(".Store") and c.initial is not None
+                           and c.initial.get("data") is not None for c in stores)
+                or not read_by.get(output.key, set()) - {callback.index}):
+            continue
+        for node in returns(function):
+            if is_refusal(node) or node.value is None:
+                continue
+            value = node.value
+            if callback.multi_output:
+                if not (isinstance(value, (ast.Tuple, ast.List))
+                        and len(value.elts) == len(callback.outputs)):
+                    continue
+                value = value.elts[position]
+            if not is_no_update(value) and any(
+                    isinstance(n, ast.Name) and n.id in from_state for n in ast.walk(value)):
+                return True
+    return False
 
 
 def _load_call_meant_or_void(ctx: LintContext, callback: Callback) -> bool:
