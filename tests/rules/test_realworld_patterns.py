@@ -167,3 +167,13 @@ def test_a_load_call_that_seeds_a_store_from_the_form_is_not_reported():
     _, findings = lint("dash010_load_call_seeds.py")
     assert not flagged(findings, "groups", "DASH010")
     assert flagged(findings, "save", "DASH010")
+
+
+def test_a_selection_reset_to_new_options_is_not_a_direction_pick():
+    """virus-sim ``step5_show_sim_results`` ×2: the selection is replaced, with the options,
+    only when it is not a subset of the new groups; a pick from the options passes. Resetting
+    after every pick, or syncing whenever two values disagree, still undoes the user's edit."""
+    _, findings = lint("dash041_reset_to_new_options.py")
+    assert not flagged(findings, "sync", "DASH041")
+    assert flagged(findings, "always_all", "DASH041")
+    assert flagged(findings, "resync", "DASH041")
