@@ -169,6 +169,18 @@ def test_a_load_call_that_seeds_a_store_from_the_form_is_not_reported():
     assert flagged(findings, "save", "DASH010")
 
 
+def test_a_one_character_index_parse_says_from_which_index_it_is_wrong():
+    """ezstep ×6: the finding stands, and says exactly what breaks and when."""
+    _, findings = lint("dash032_one_digit_index.py")
+    found = {f["functions"][0].rsplit(".", 1)[-1]: f["message"]
+             for f in findings if f["code"] == "DASH032"}
+    assert found["delete"].endswith(
+        'takes the triggered index as one character of triggered[...]["prop_id"] '
+        "(`index_part[-1]`, line 28): right for indices 0-9 only, from 10 on it reads the last "
+        "digit (10 as 0), another component's index: use ctx.triggered_id['index']")
+    assert found["rename"].endswith('parses triggered[...]["prop_id"] by hand: use ctx.triggered_id')
+
+
 def test_a_selection_reset_to_new_options_is_not_a_direction_pick():
     """virus-sim ``step5_show_sim_results`` ×2: the selection is replaced, with the options,
     only when it is not a subset of the new groups; a pick from the options passes. Resetting
