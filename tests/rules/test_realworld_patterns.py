@@ -189,3 +189,11 @@ def test_a_selection_reset_to_new_options_is_not_a_direction_pick():
     assert not flagged(findings, "sync", "DASH041")
     assert flagged(findings, "always_all", "DASH041")
     assert flagged(findings, "resync", "DASH041")
+
+
+def test_nested_copies_only_written_are_not_reported_a_button_download_pair_is():
+    """virus-sim: the inner Stack sharing its outer Stack's id gets every write (the renderer
+    keeps the innermost copy); the Button sharing its id with a Download hands the callback the
+    Download's n_clicks (tests/browser/test_duplicate_copies.py)."""
+    _, findings = lint("dash072_nested_copies.py")
+    assert [f["components"] for f in findings if f["code"] == "DASH072"] == [["cfg"]]
