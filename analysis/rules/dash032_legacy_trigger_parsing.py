@@ -98,11 +98,11 @@ def one_character_read(function: FunctionNode) -> ast.Subscript | None:
     text or a piece of it (not an element of its ``split`` parts), else None.
 
     >>> from analysis.source.python import parse_function
-    >>> src = ('def f(a):\n    t = ctx.triggered[0]["prop_id"]\n'
-    ...        '    part = t.split(".")[0].strip("{}").split(",")[0]\n    i = part[-1]')
+    >>> src = ('def f(a):\\n    t = ctx.triggered[0]["prop_id"]\\n'
+    ...        '    part = t.split(".")[0].strip("{}").split(",")[0]\\n    i = part[-1]')
     >>> ast.unparse(one_character_read(parse_function(src)))
     'part[-1]'
-    >>> src = 'def f(a):\n    prop = ctx.triggered[0]["prop_id"].split(".")[-1]'
+    >>> src = 'def f(a):\\n    prop = ctx.triggered[0]["prop_id"].split(".")[-1]'
     >>> one_character_read(parse_function(src)) is None
     True
     """
