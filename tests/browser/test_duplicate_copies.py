@@ -11,9 +11,8 @@
 
 from __future__ import annotations
 
-import time
-
 from dash import Dash, Input, Output, dcc, html
+from dash.testing.wait import until
 
 #: The type and props of the component the renderer's id map names for ``id``.
 MAPPED_JS = """
@@ -72,13 +71,7 @@ def test_callbacks_reach_the_last_copy_the_inner_one_when_nested(dash_duo) -> No
 
     assert dash_duo.driver.execute_script(MAPPED_JS, "cfg") == ["Download", None]
     dash_duo.find_element(".download-button").click()
-    start = time.monotonic()
-    while not calls:
-        assert time.monotonic() - start < 5, "the click did not fire the callback"
-        time.sleep(0.05)
-    assert calls == [None]  # the Download's n_clicks, not the button's 1
-    start = time.monotonic()
-    while dash_duo.driver.execute_script(MAPPED_JS, "cfg")[1] is None:
-        assert time.monotonic() - start < 5, "the data did not reach the Download"
-        time.sleep(0.05)
+    until(lambda: calls, timeout=5)  # the click fires the callback...
+    assert calls == [None]  # ...with the Download's n_clicks, not the button's 1
+    until(lambda: dash_duo.driver.execute_script(MAPPED_JS, "cfg")[1], timeout=5)
     assert dash_duo.driver.execute_script(MAPPED_JS, "cfg") == ["Download", "config.csv"]
