@@ -166,6 +166,9 @@ class Component:
     #: The values its options offer (``options``/``data``, a Tabs' tabs), when the probe could
     #: list them; None when unknown (most components; older snapshots).
     choices: tuple[Any, ...] | None = field(default=None, compare=False)
+    #: How many components around it in the layout have the same id (a copy nested inside
+    #: another copy of itself); 0 when none or unknown.
+    within: int = field(default=0, compare=False)
 
     @property
     def id_str(self) -> str:

@@ -96,7 +96,7 @@ class LayoutWalker:
             return
         seen: set[str] = set()
         duplicates: list[str] = []
-        for component in _components(tree):
+        for component, outer in _components(tree):
             kind = f"{guard.attr(component, '_namespace')}.{guard.attr(component, '_type')}"
             if kind not in self.types:
                 props = _names(guard.attr(component, "_prop_names"))
@@ -124,6 +124,9 @@ class LayoutWalker:
             choices = guard.quietly(lambda: option_values(component), None)
             if choices is not None:  # left out, not null: most components have no options
                 self.components[-1]["choices"] = choices
+            within = outer.count(text)
+            if within:  # left out when 0: a copy inside a copy of itself is rare
+                self.components[-1]["within"] = within
         entry["duplicate_ids"] = duplicates
 
     def _references(self, component: Any, kind: str, layout_name: str) -> None:
@@ -274,25 +277,31 @@ def _resolve(layout: Any) -> Any:
 
 
 def _components(tree: Any):
-    """Every Component in a tree: children and any other prop holding components.
+    """Every Component in a tree: children and any other prop holding components, each with
+    the id texts of the components around it (outermost first).
 
     Containers are read by their real types and the built-in types' own methods, so a prop
     holding a proxy, or a list subclass whose ``__iter__`` raises, is skipped, not fatal."""
-    stack = [tree]
+    stack: list[tuple[Any, tuple[str, ...]]] = [(tree, ())]
     visited = 0
     while stack and visited < MAX_NODES:
-        node = stack.pop()
+        node, outer = stack.pop()
         visited += 1
         if guard.is_a(node, Component):
-            yield node
+            yield node, outer
+            own = guard.attr(node, "id")
+            if own is not None:
+                text = guard.quietly(lambda: id_text(own), None)
+                outer = outer if text is None else (*outer, text)
             for prop in _names(guard.attr(node, "_prop_names")):
                 value = guard.attr(node, prop)
                 if guard.is_a(value, _CONTAINERS):
-                    stack.append(value)
+                    stack.append((value, outer))
         elif guard.is_a(node, (list, tuple)):
-            stack.extend(reversed([item for _, item in guard.items(node)]))
+            stack.extend(reversed([(item, outer) for _, item in guard.items(node)]))
         elif guard.is_a(node, dict):
-            stack.extend(v for _, v in guard.items(node) if guard.is_a(v, _CONTAINERS))
+            stack.extend((v, outer) for _, v in guard.items(node)
+                         if guard.is_a(v, _CONTAINERS))
 
 
 _CONTAINERS = (Component, list, tuple, dict)

@@ -15,7 +15,7 @@ from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 from analysis.snapshot import AppInfo, Callback
-from analysis.source.flow import is_refusal
+from analysis.source.flow import is_no_update, is_refusal, returns
 from analysis.source.python import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
 from analysis.source.signature import dependency_parameters
 
@@ -55,8 +55,9 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
       formats it or converts it (``f"Figure {n_clicks + 1}"``, ``str(n_clicks)``): the load
       call renders the page's first state, and preventing it would leave the output blank;
     - **the load call refuses**: the first statement is ``if <test>: return no_update`` (or
-      ``raise PreventUpdate``) and ``<test>`` (``not x``, ``x is None``, or ``and``/``or`` of
-      them, ``x`` a parameter of one Input/State) is true for the layout's values;
+      ``raise PreventUpdate``) and ``<test>`` (``not x``, ``x is None``, ``"key" not in x``,
+      or ``and``/``or`` of them, ``x`` a parameter of one Input/State) is true for the
+      layout's values (``"step1" not in data`` on a ``dcc.Store(data={})``);
     - **the load call writes what is there**: the whole body is ``return <literal>`` into the
       only Output, and that Output already shows that very value: the layout gives it, or
       the layout leaves it out and the component's JavaScript default is that value
@@ -65,7 +66,12 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     - **the events come from code**: every Input is a component the layout hides
       (``hidden=True`` or ``style={"display": "none"}``), a "refresh" button that JavaScript
       or another callback clicks; no user can click it before the load call, which is how
-      the outputs get drawn.
+      the outputs get drawn;
+    - **the load call seeds a Store**: an Output is a ``dcc.Store`` the layout fills and other
+      callbacks read, and the function writes it from a State the layout gives a value (the
+      text box's initial breakpoints turned into the age groups the Store's readers use): the
+      load call is how the form's initial values reach those readers, and preventing it hands
+      them the layout's seed instead, which need not even have the shape they expect.
 
     Values the browser may bring back before the first call make them unknown
     (``persistence``, a ``dcc.Store`` in local/session storage, ``dcc.Location``), as does a
@@ -93,6 +99,10 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
         return "Saved"
     ```
     """
+    read_by: dict[str, set[int]] = {}  # Input key -> the callbacks reading it
+    for callback in ctx.callbacks:
+        for dependency in callback.inputs:
+            read_by.setdefault(dependency.key, set()).add(callback.index)
     for callback in ctx.callbacks:
         if not callback.inputs or not all(is_event(d) for d in callback.inputs):
             continue
@@ -100,6 +110,8 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
         if not runs_on_load(callback, app) or _guarded(ctx, callback):
             continue
         if _load_call_meant_or_void(ctx, callback) or _fired_by_code(ctx, callback):
+            continue
+        if _seeds_a_store(ctx, callback, read_by):
             continue
         events = ", ".join(d.key for d in callback.inputs)
         yield missing_prevent_initial_call.finding(
@@ -180,6 +192,49 @@ def _fired_by_code(ctx: LintContext, callback: Callback) -> bool:
     return True
 
 
+def _seeds_a_store(ctx: LintContext, callback: Callback, read_by: dict[str, set[int]]) -> bool:
+    """True when the function writes, from a State the layout gives a value, a ``dcc.Store``
+    the layout fills and another callback reads: the load call turns the form's initial values
+    into what those readers start from (see the rationale)."""
+    function = ctx.function(callback) if callback.kind != "clientside" else None
+    layouts = ctx.layouts.of(callback)
+    if function is None or not layouts.complete:
+        return False
+    parameters = dependency_parameters(function, callback.arg_grouping) or {}
+    names = list(parameters.values())
+    given = set()
+    for position, state in enumerate(callback.states, start=len(callback.inputs)):
+        name = parameters.get(position)
+        if name is None or names.count(name) > 1:  # *args: no single State's value
+            continue
+        known = load_values(state, layouts.matching(state.id))
+        if known and all(v is not None for v in known):
+            given.add(name)
+    if not given:
+        return False
+    from_state = names_derived_from(function, given)
+    for position, output in enumerate(callback.outputs):
+        stores = [] if output.is_pattern else layouts.matching(output.id)
+        if (output.property != "data" or not stores
+                or not all(c.type.endswith(".Store") and c.initial is not None
+                           and c.initial.get("data") is not None for c in stores)
+                or not read_by.get(output.key, set()) - {callback.index}):
+            continue
+        for node in returns(function):
+            if is_refusal(node) or node.value is None:
+                continue
+            value = node.value
+            if callback.multi_output:
+                if not (isinstance(value, (ast.Tuple, ast.List))
+                        and len(value.elts) == len(callback.outputs)):
+                    continue
+                value = value.elts[position]
+            if not is_no_update(value) and any(
+                    isinstance(n, ast.Name) and n.id in from_state for n in ast.walk(value)):
+                return True
+    return False
+
+
 def _load_call_meant_or_void(ctx: LintContext, callback: Callback) -> bool:
     """True when the layout's values show the page-load call is the point (a count the layout
     gives is rendered) or changes nothing (see the rationale)."""
@@ -251,7 +306,8 @@ def _refuses_first(function: FunctionNode, values: dict[str, list | None]) -> bo
 
 
 def _true_on_load(test: ast.expr, values: dict[str, list | None]) -> bool:
-    """``not x``, ``x is None`` and ``and``/``or`` of them, decided on the load values."""
+    """``not x``, ``x is None``, ``"key" (not) in x`` and ``and``/``or`` of them, decided on
+    the load values."""
     if isinstance(test, ast.BoolOp):
         decided = [_true_on_load(v, values) for v in test.values]
         return any(decided) if isinstance(test.op, ast.Or) else all(decided)
@@ -263,6 +319,15 @@ def _true_on_load(test: ast.expr, values: dict[str, list | None]) -> bool:
             and test.comparators[0].value is None):
         known = _values_of(test.left, values)
         return known is not None and all(v is None for v in known)
+    if (isinstance(test, ast.Compare) and len(test.ops) == 1
+            and isinstance(test.ops[0], (ast.In, ast.NotIn)) and isinstance(test.left, ast.Constant)):
+        known = _values_of(test.comparators[0], values)
+        # Only real containers: the probe records a non-empty one as the text "<...>", and
+        # `"k" in None` raises rather than refuses.
+        if not known or not all(isinstance(v, (dict, list)) for v in known):
+            return False
+        inside = [test.left.value in v for v in known]
+        return not any(inside) if isinstance(test.ops[0], ast.NotIn) else all(inside)
     return False
 
 

@@ -9,6 +9,8 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
+from analysis.rules._none_paths import line_offset
+from analysis.snapshot import is_wildcard
 from analysis.source.python import FunctionNode, all_nodes
 
 
@@ -34,7 +36,10 @@ def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
     which: code then often picks the wrong one (the first with ``n_clicks > 0``).
     ``ctx.triggered_id`` (Dash >= 2.4) gives the id itself — the dict, so
     ``ctx.triggered_id["index"]`` is the clicked row — and ``None`` on page load;
-    ``ctx.triggered_prop_ids`` maps every fired ``prop_id`` to its id.
+    ``ctx.triggered_prop_ids`` maps every fired ``prop_id`` to its id. Code that keeps one
+    character of the text as the index (``big.split(",")[0][-1]``, the last character of
+    ``"index":2``) is right for indices 0-9 only: from 10 on it gets one digit (10 is read as
+    0), i.e. another component's index; the message then says so.
 
     ## Example
     ```python
@@ -59,14 +64,91 @@ def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
         if not any(isinstance(d.id, dict) for d in callback.inputs):
             continue  # plain ids hold no "." (Dash refuses it): the split is exact, not a bug
         function = ctx.function(callback)
-        if function is not None and _parses_prop_id(function):
+        if function is None or not _parses_prop_id(function):
+            continue
+        character = one_character_read(function)
+        if character is not None:
+            keys = sorted({k for d in callback.inputs if d.is_pattern for k, v in d.id.items()
+                           if is_wildcard(v)})
+            instead = f"ctx.triggered_id[{keys[0]!r}]" if len(keys) == 1 else "ctx.triggered_id"
+            last = isinstance(character.slice, ast.UnaryOp)  # [-1]: the last digit
+            offset = line_offset(callback, function.lineno)
+            at = f", line {character.lineno + offset}" if offset is not None else ""
+            message = (
+                f'{callback_label(callback)} takes the triggered index as one character of '
+                f'triggered[...]["prop_id"] (`{ast.unparse(character)}`{at}): right for '
+                f'indices 0-9 only, '
+                f'from 10 on it reads {"the last digit (10 as 0)" if last else "one digit"}, '
+                f"another component's index: use {instead}")
+        else:
             instead = ("ctx.triggered_prop_ids (it keeps the property)"
                        if uses_property_part(function) else "ctx.triggered_id")
-            yield legacy_trigger_parsing.finding(
-                f'{callback_label(callback)} parses triggered[...]["prop_id"] by hand: '
-                f'use {instead}',
-                [callback],
-            )
+            message = (f'{callback_label(callback)} parses triggered[...]["prop_id"] by hand: '
+                       f'use {instead}')
+        yield legacy_trigger_parsing.finding(message, [callback])
+
+
+#: String methods whose result is text again (``.strip("{}")``, ``.replace(...)``).
+_TEXT_METHODS = frozenset({"strip", "lstrip", "rstrip", "replace", "lower", "upper",
+                           "removeprefix", "removesuffix"})
+
+
+def one_character_read(function: FunctionNode) -> ast.Subscript | None:
+    """The first ``[k]`` / ``[-1]`` subscript that takes one character out of the prop_id
+    text or a piece of it (not an element of its ``split`` parts), else None.
+
+    >>> from analysis.source.python import parse_function
+    >>> src = ('def f(a):\\n    t = ctx.triggered[0]["prop_id"]\\n'
+    ...        '    part = t.split(".")[0].strip("{}").split(",")[0]\\n    i = part[-1]')
+    >>> ast.unparse(one_character_read(parse_function(src)))
+    'part[-1]'
+    >>> src = 'def f(a):\\n    prop = ctx.triggered[0]["prop_id"].split(".")[-1]'
+    >>> one_character_read(parse_function(src)) is None
+    True
+    """
+    kinds: dict[str, str] = {}  # local name -> "text" or "parts"
+    found: list[ast.Subscript] = []
+
+    def kind(node: ast.AST) -> str | None:
+        if isinstance(node, ast.Name):
+            return kinds.get(node.id)
+        if isinstance(node, ast.Subscript):
+            if _is_prop_id(node.slice):
+                return "text"
+            of = kind(node.value)
+            if isinstance(node.slice, ast.Slice):
+                return of
+            if of == "parts" and _is_index(node.slice):
+                return "text"
+            if of == "text" and _is_index(node.slice):
+                found.append(node)
+                return "character"
+            return None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if kind(node.func.value) != "text":
+                return None
+            if node.func.attr in ("split", "rsplit", "partition", "rpartition"):
+                return "parts"
+            return "text" if node.func.attr in _TEXT_METHODS else None
+        return None
+
+    for _ in range(2):  # a name used before the statement that assigns it, in a loop
+        for node in all_nodes(function):
+            if isinstance(node, ast.Assign):
+                value_kind = kind(node.value)
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and value_kind is not None:
+                        kinds[target.id] = value_kind
+            elif isinstance(node, ast.Subscript):
+                kind(node)
+    return min(found, key=lambda n: (n.lineno, n.col_offset)) if found else None
+
+
+def _is_index(node: ast.AST) -> bool:
+    """``[0]``, ``[2]``, ``[-1]``: one element or character."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) is int
 
 
 def uses_property_part(function: FunctionNode) -> bool:

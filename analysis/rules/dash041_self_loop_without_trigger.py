@@ -11,7 +11,7 @@ from analysis.rules._base import each_property_once, rule
 from analysis.rules._naming import callback_label
 from analysis.snapshot import Callback, Dependency
 from analysis.source.flow import can_fall_off_end, is_no_update, is_none, is_refusal, returns
-from analysis.source.python import FunctionNode, names_derived_from, reads_trigger
+from analysis.source.python import FunctionNode, all_nodes, names_derived_from, reads_trigger
 from analysis.source.signature import dependency_parameters
 
 
@@ -34,7 +34,12 @@ def self_loop_without_trigger(ctx: LintContext) -> Iterator[Finding]:
     edit is undone). Not reported: each looped Output receives ``no_update``, a value made from
     its own Input (``return columns[:1]``: it normalises what the user chose, whichever Input
     fired), or, on other paths, a constant or State-only value (a reset: ``return "", 1, 1``
-    when a modal closes). Such a result depends on the values, not on which Input fired.
+    when a modal closes). Nor a selection reset to new options: the value made from another
+    Input is written only under a test of the looped Input's own value, on a path that also
+    writes the same component's options (``data``/``options``): ``if not set(selected) <=
+    set(groups): return options_of(groups), groups``. A user picks from those options, so
+    the user's own edit passes the test. Such a result depends on the values, not on which
+    Input fired.
 
     ## Why is this bad?
     The sync pattern only works when the callback copies *from the input that changed* to the
@@ -104,7 +109,12 @@ def _picks_a_direction(function: FunctionNode, callback: Callback, looped: Depen
         if (callback.multi_output and isinstance(value, (ast.Tuple, ast.List))
                 and len(value.elts) == len(callback.outputs)):
             value = value.elts[position]
-        if is_none(value) or _reads(value, others) and not _reads(value, own):
+        if is_none(value):
+            return True
+        if _reads(value, others) and not _reads(value, own):
+            if _resets_to_new_options(function, callback, looped, node, own, others):
+                carried = True  # the own value decides, and a pick from the options passes
+                continue
             return True
         if _reads(value, own):
             carried = True
@@ -112,6 +122,60 @@ def _picks_a_direction(function: FunctionNode, callback: Callback, looped: Depen
             reset = True
     # only constants and States: the user's edit of this component is always undone
     return reset and not carried
+
+
+#: The property holding a selection component's options.
+_OPTIONS_PROPS = ("options", "data")
+
+
+def _resets_to_new_options(function: FunctionNode, callback: Callback, looped: Dependency,
+                           node: ast.Return, own: set[str], others: set[str]) -> bool:
+    """True when every write of another Input's value to ``looped`` at this return sits in a
+    branch of an ``if`` that tests ``looped``'s own value, and that branch also writes the
+    component's options (see the rationale)."""
+    options = [i for i, d in enumerate(callback.outputs)
+               if d.id == looped.id and d.property in _OPTIONS_PROPS]
+    value = node.value
+    if not options or not callback.multi_output or not isinstance(value, (ast.Tuple, ast.List)):
+        return False
+    chosen = value.elts[callback.outputs.index(looped)]
+    offered = [value.elts[i] for i in options]
+    parents = {child: parent for parent in all_nodes(function)
+               for child in ast.iter_child_nodes(parent)}
+    # (statement, value) for each write: the assignments of a returned local, else the return
+    writes = [(a, a.value) for a in all_nodes(function) if isinstance(a, ast.Assign)
+              and isinstance(chosen, ast.Name)
+              and any(isinstance(t, ast.Name) and t.id == chosen.id for t in a.targets)]
+    for write, written in writes or [(node, chosen)]:
+        if is_no_update(written) or not _reads(written, others) or _reads(written, own):
+            continue
+        branch = _branch_testing(write, parents, own)
+        if branch is None or not all(_written_in(branch, o, node) for o in offered):
+            return False
+    return True
+
+
+def _branch_testing(node: ast.AST, parents: dict[ast.AST, ast.AST],
+                    names: set[str]) -> list[ast.stmt] | None:
+    """The body or else-branch, holding ``node``, of the nearest ``if`` whose test reads one
+    of ``names``; None when no such ``if`` encloses it."""
+    child, parent = node, parents.get(node)
+    while parent is not None:
+        if isinstance(parent, ast.If) and _reads(parent.test, names):
+            return parent.body if child in parent.body else parent.orelse
+        child, parent = parent, parents.get(parent)
+    return None
+
+
+def _written_in(branch: list[ast.stmt], offered: ast.expr, node: ast.Return) -> bool:
+    """True when the branch gives the options a value other than ``no_update``: assigns the
+    returned name, or is where the return writing them is."""
+    inside = {n for statement in branch for n in ast.walk(statement)}
+    if isinstance(offered, ast.Name):
+        return any(isinstance(a, ast.Assign) and a in inside and not is_no_update(a.value)
+                   and any(isinstance(t, ast.Name) and t.id == offered.id for t in a.targets)
+                   for a in inside)
+    return node in inside and not is_no_update(offered)
 
 
 def _reads(expression: ast.AST, names: set[str]) -> bool:

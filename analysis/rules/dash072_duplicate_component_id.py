@@ -31,7 +31,10 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     ``Tooltip``/``Popover`` ``target``). A pattern-matching (dict) id is reported as soon as
     it is duplicated: such ids exist for pattern-matching callbacks. The same id on two
     different pages is fine: only one page is shown at a time. A ``validation_layout`` is never
-    shown, so its duplicates are not reported.
+    shown, so its duplicates are not reported. Nor are copies nested inside each other in a
+    page that callbacks only write (Outputs, ``set_props``; no Input, State or HTML reference):
+    the renderer keeps the innermost copy, so every write lands inside all the others, as if
+    only it had the id.
 
     The finding points at the first of the components, where the project created it, names
     each one's type and place, and what refers to the id: ``id 'x' is used by html.H3
@@ -81,6 +84,9 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
         pattern = any(isinstance(c.id, dict) for c in (*outer, *own))
         if not (refused or users or pointers or pattern):
             continue  # nothing refers to it: invalid HTML, nothing a user sees changes
+        if not (refused or pointers or pattern or shell is not None) and _written_inside(
+                own, users, id_text):
+            continue  # the writes land in the innermost copy, inside the others
         where = f"page {layout.name!r}" if layout.name != "app" else f"app {layout.app!r}"
         if shell is not None:
             found = [*outer, *own]
@@ -108,6 +114,15 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
             file=file,
             line=line,
         )
+
+
+def _written_inside(copies: list[Component], users: list[Callback], id_text: str) -> bool:
+    """True when the copies are nested, each inside the one before (the renderer keeps the
+    last in document order, the innermost), and no callback reads the id: the writes all
+    land in the innermost copy, inside the others (tests/browser/test_duplicate_copies.py)."""
+    if len(copies) < 2 or copies[-1].within != len(copies) - 1:
+        return False
+    return not any(d.id_str == id_text for cb in users for d in (*cb.inputs, *cb.states))
 
 
 class _Readers:

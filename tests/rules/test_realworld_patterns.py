@@ -147,3 +147,53 @@ def test_a_visible_refresh_button_is_still_reported_beside_a_hidden_one():
     _, findings = lint("dash010_hidden_trigger.py")
     assert flagged(findings, "refresh", "DASH010")
 
+
+
+# --- Rounds 3-4's open shapes (DASH010, DASH032, DASH041, DASH072) ---------------------------
+
+
+def test_a_load_call_refused_by_an_empty_store_is_not_reported():
+    """virus-sim ``fit_los_dists``: ``if "step1" not in main: raise PreventUpdate`` with the
+    Store at ``{}`` on load; a Store the layout fills leaves it undecided, still reported."""
+    _, findings = lint("dash010_load_call_seeds.py")
+    assert not flagged(findings, "fit", "DASH010")
+    assert flagged(findings, "fit_later", "DASH010")
+
+
+def test_a_load_call_that_seeds_a_store_from_the_form_is_not_reported():
+    """virus-sim ``update_age_groups``: the load call turns the text box's initial value into
+    the dict the Store's readers need; a Store nobody seeded, written from an empty State, is
+    still an on-click action run on load."""
+    _, findings = lint("dash010_load_call_seeds.py")
+    assert not flagged(findings, "groups", "DASH010")
+    assert flagged(findings, "save", "DASH010")
+
+
+def test_a_one_character_index_parse_says_from_which_index_it_is_wrong():
+    """ezstep ×6: the finding stands, and says exactly what breaks and when."""
+    _, findings = lint("dash032_one_digit_index.py")
+    found = {f["functions"][0].rsplit(".", 1)[-1]: f["message"]
+             for f in findings if f["code"] == "DASH032"}
+    assert found["delete"].endswith(
+        'takes the triggered index as one character of triggered[...]["prop_id"] '
+        "(`index_part[-1]`, line 28): right for indices 0-9 only, from 10 on it reads the last "
+        "digit (10 as 0), another component's index: use ctx.triggered_id['index']")
+    assert found["rename"].endswith('parses triggered[...]["prop_id"] by hand: use ctx.triggered_id')
+
+
+def test_a_selection_reset_to_new_options_is_not_a_direction_pick():
+    """virus-sim ``step5_show_sim_results`` ×2: the selection is replaced, with the options,
+    only when it is not a subset of the new groups; a pick from the options passes. Resetting
+    after every pick, or syncing whenever two values disagree, still undoes the user's edit."""
+    _, findings = lint("dash041_reset_to_new_options.py")
+    assert not flagged(findings, "sync", "DASH041")
+    assert flagged(findings, "always_all", "DASH041")
+    assert flagged(findings, "resync", "DASH041")
+
+
+def test_nested_copies_only_written_are_not_reported_a_button_download_pair_is():
+    """virus-sim: the inner Stack sharing its outer Stack's id gets every write (the renderer
+    keeps the innermost copy); the Button sharing its id with a Download hands the callback the
+    Download's n_clicks (tests/browser/test_duplicate_copies.py)."""
+    _, findings = lint("dash072_nested_copies.py")
+    assert [f["components"] for f in findings if f["code"] == "DASH072"] == [["cfg"]]
