@@ -9,6 +9,7 @@ from typing import Any
 import dash_cytoscape as cyto
 from dash import Dash
 
+from analysis.source.python import ast_exclusive
 from explorer.background import diskcache_manager
 from explorer.callbacks import (exports, graph, overview, panels, panes, projects, selection, url,
                                 viewport)
@@ -36,10 +37,11 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
     cyto.load_extra_layouts()  # dagre & co, and the SVG export that comes with them
     jobs = Path(cache_dir) if cache_dir else default_cache_dir()
     manager = background_manager or diskcache_manager(jobs)
-    app = Dash(
-        __name__, title=TITLE, assets_folder=str(ASSETS), background_callback_manager=manager,
-        suppress_callback_exceptions=False,
-    )
+    with ast_exclusive():  # werkzeug compiles each route from an AST (cpython#106905)
+        app = Dash(
+            __name__, title=TITLE, assets_folder=str(ASSETS),
+            background_callback_manager=manager, suppress_callback_exceptions=False,
+        )
     app.layout = lambda: page(store, graph.first_drawing)
     for module in (url, selection, graph, overview, panels, projects, exports):
         module.register(app, store)

@@ -6,14 +6,22 @@ import ast
 import functools
 import textwrap
 import threading
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, ContextManager, Iterator, TypeVar
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
-#: CPython 3.11 keeps ast.parse's recursion counter per interpreter, not per thread: two
-#: threads parsing at once (the explorer's request threads) fail with "AST constructor
-#: recursion depth mismatch" (cpython#106905). A lock, not state: it guards the interpreter's.
-_PARSING = threading.Lock()
+#: CPython 3.11 keeps the AST converter's recursion counter per interpreter, not per thread:
+#: two threads converting at once (the explorer's request threads parsing; werkzeug compiling
+#: a new route's AST) fail with "AST constructor recursion depth mismatch" (cpython#106905).
+#: A lock, not state: it guards the interpreter's. Re-entrant: app factories hold it around
+#: code that may parse.
+_PARSING = threading.RLock()
+
+
+def ast_exclusive() -> ContextManager[bool]:
+    """Hold while code this process does not own may convert ASTs (werkzeug compiles each
+    route it adds from an AST): ``parse_python`` waits meanwhile."""
+    return _PARSING
 
 #: What a parse of untrusted text can raise besides SyntaxError: null bytes, deep nesting.
 PARSE_ERRORS = (SyntaxError, ValueError, RecursionError, MemoryError)

@@ -29,6 +29,7 @@ from dash import CeleryManager, Dash, dcc, html
 from flask import Flask, Response
 
 from analysis.errors import ConfigError
+from analysis.source.python import ast_exclusive
 from explorer.hosted.api import snapshot_api
 from explorer.hosted.auth import parse_credentials, require_basic_auth
 from explorer.hosted.security import add_security_headers
@@ -123,13 +124,14 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
     app = create_app(store, cache_dir=settings.data_dir, background_manager=manager)
     with_upload_bar(app)
     uploads.register(app, store)
-    app.server.register_blueprint(
-        snapshot_api(store.history, store.names, settings.api_token))
-    run_coroutines_in_request_thread(app.server)
     warmed = threading.Event()
-    app.server.add_url_rule(HEALTH_PATH, "healthz",
-                            lambda: Response("ok\n", mimetype="text/plain"))
-    app.server.add_url_rule(READY_PATH, "readyz", lambda: readiness(warmed))
+    with ast_exclusive():  # werkzeug compiles each route from an AST (cpython#106905)
+        app.server.register_blueprint(
+            snapshot_api(store.history, store.names, settings.api_token))
+        run_coroutines_in_request_thread(app.server)
+        app.server.add_url_rule(HEALTH_PATH, "healthz",
+                                lambda: Response("ok\n", mimetype="text/plain"))
+        app.server.add_url_rule(READY_PATH, "readyz", lambda: readiness(warmed))
     # Every route, Dash's included: a page upload arrives base64-encoded inside a callback
     # request, 4/3 of the file plus the request's own JSON.
     app.server.config["MAX_CONTENT_LENGTH"] = request_limit(settings.max_upload_bytes)
