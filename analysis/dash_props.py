@@ -114,6 +114,35 @@ DATA_EVENT_PROPS: frozenset[str] = frozenset(
 EVENT_PROPS: frozenset[str] = COUNTER_PROPS | TIMESTAMP_PROPS | DATA_EVENT_PROPS
 
 
+#: The only properties an ``html.*`` component sets by itself: its click counter. Every other
+#: one (``children``, ``title``, ``hidden``, ...) changes only when a callback writes it.
+HTML_SELF_SET_PROPS: frozenset[str] = frozenset({"n_clicks", "n_clicks_timestamp"})
+
+
+def set_only_by_callbacks(dependency: Dependency, component_types: tuple[str, ...]) -> bool:
+    """True when the components holding the id never change this property on their own:
+    ``children``, which a component receives from the layout or a callback, whatever its type
+    (known or not: a layout a callback returns); or any property of ``html.*`` components
+    (``component_types``, "namespace.Type") but their click counter.
+
+    >>> set_only_by_callbacks(Dependency("title", "children"), ())
+    True
+    >>> set_only_by_callbacks(Dependency("title", "title"), ("dash_html_components.Div",))
+    True
+    >>> set_only_by_callbacks(Dependency("go", "n_clicks"), ("dash_html_components.Button",))
+    False
+    >>> set_only_by_callbacks(Dependency("q", "value"), ("dash_core_components.Input",))
+    False
+    """
+    if dependency.property == "children":
+        return True
+    return (
+        bool(component_types)
+        and dependency.property not in HTML_SELF_SET_PROPS
+        and all(t.startswith("dash_html_components.") for t in component_types)
+    )
+
+
 def is_event(dependency: Dependency) -> bool:
     """True for a dependency on an event-like property (see EVENT_PROPS).
 

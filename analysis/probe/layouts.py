@@ -76,12 +76,16 @@ class LayoutWalker:
                        name, lambda: _layout_attr(app, "validation_layout"), file=file)
         if not with_pages:
             return
+        taken = {entry["name"] for entry in self.layouts if entry["app"] == name}
         for module_name, page in guard.items(dash.page_registry):
             if not (guard.is_a(module_name, str) and guard.is_a(page, dict)):
                 continue
             path = guard.module_file(sys.modules.get(module_name))
             template = dict.get(page, "path_template") or dict.get(page, "path")
-            self._walk(module_name, name, lambda page=page: _resolve(dict.get(page, "layout")),
+            # components name their layout by name: a page registered from the app's own
+            # module (``register_page(__name__)`` in app.py) would share the shell's "app"
+            page_name = module_name if module_name not in taken else f"{module_name} (page)"
+            self._walk(page_name, name, lambda page=page: _resolve(dict.get(page, "layout")),
                        path=template if guard.is_a(template, str) else None,
                        file=self.relpath(path) if path else None)
 

@@ -6,12 +6,13 @@ import ast
 from typing import Iterator
 
 from analysis.context import LintContext
-from analysis.dash_props import COUNTER_PROPS, TIMESTAMP_PROPS, is_event
+from analysis.dash_props import COUNTER_PROPS, TIMESTAMP_PROPS, is_event, set_only_by_callbacks
 from analysis.findings import Finding
+from analysis.graph import writers
 from analysis.source.flow import is_refusal
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.snapshot import Callback
+from analysis.snapshot import Callback, Dependency
 from analysis.source.python import FunctionNode, all_nodes, reads_trigger
 from analysis.source.signature import dependency_parameters
 
@@ -34,6 +35,13 @@ def untracked_trigger(ctx: LintContext) -> Iterator[Finding]:
     the page-load call (``if not n:`` / ``if n is None or n == 0:`` then ``no_update``), uses
     its parity as an on/off state (``n_clicks % 2``), or calls a helper named for the trigger
     (``trigger()``: the helper's body is not in the snapshot, its name is the evidence).
+    Two more are fine: a counter that is also one of the callback's own Outputs (it writes
+    the count back, 0 after a click or kept as an on/off flag, so the value read is the state
+    it left), and a callback whose other Inputs never change after the layout is shown: a
+    ``children`` (no component sets its own) or an ``html.*`` component's property other than
+    ``n_clicks`` (a hidden ``html.Div`` carrying a title) that no callback writes (Output,
+    ``set_props``, ``running``, ``progress``) "fires" only with the layout, beside counters
+    that are new too.
 
     ## Why is this bad?
     Event values stay set after the event: ``n_clicks`` keeps counting, ``clickData`` keeps
@@ -66,7 +74,7 @@ def untracked_trigger(ctx: LintContext) -> Iterator[Finding]:
         if function is None or reads_trigger(function):
             continue
         decided = _events_read(function, callback)
-        if decided:
+        if decided and sum(_changes_after_load(ctx, callback, d) for d in callback.inputs) >= 2:
             yield untracked_trigger.finding(
                 f"{callback_label(callback)} has {len(callback.inputs)} Inputs and reads event "
                 f"value(s) ({', '.join(decided)}) without checking ctx.triggered_id",
@@ -74,9 +82,28 @@ def untracked_trigger(ctx: LintContext) -> Iterator[Finding]:
             )
 
 
+def _changes_after_load(ctx: LintContext, callback: Callback, dependency: Dependency) -> bool:
+    """False for an Input only the layout sets: a ``children`` or an ``html.*`` property other
+    than its click counter that no callback writes. It fires with the layout and never again,
+    so it cannot make a later call look like a click (portfolio_analytics' hidden title Divs,
+    in page layouts and in tables a callback builds)."""
+    if not isinstance(dependency.id, str):
+        return True
+    holders = ctx.layouts.of(callback).matching(dependency.id)
+    if not set_only_by_callbacks(dependency, tuple(c.type for c in holders)):
+        return True
+    if writers(ctx.graph, dependency.key):
+        return True
+    return any(dependency.key == d.key for cb in ctx.snapshot.callbacks
+               for d in (*cb.running, *cb.progress))
+
+
 def _events_read(function: FunctionNode, callback: Callback) -> list[str]:
-    """The event Inputs whose value the body uses to decide; [] when it tracks or ignores them."""
-    events = [(i, d) for i, d in enumerate(callback.inputs) if is_event(d)]
+    """The event Inputs whose value the body uses to decide; [] when it tracks or ignores them.
+    A counter that is also an Output is the callback's own state (it writes the count back),
+    not an event that may be stale."""
+    owned = {d.key for d in callback.outputs}
+    events = [(i, d) for i, d in enumerate(callback.inputs) if is_event(d) and d.key not in owned]
     parameters = dependency_parameters(function, callback.arg_grouping)
     if parameters is None:  # unknown binding: every value may be read
         return [d.key for _, d in events if d.property not in TIMESTAMP_PROPS]

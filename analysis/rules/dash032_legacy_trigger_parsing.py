@@ -162,20 +162,33 @@ def uses_property_part(function: FunctionNode) -> bool:
     >>> src = 'def f(a):\\n    which = ctx.triggered[0]["prop_id"].split(".")[0]'
     >>> uses_property_part(parse_function(src))
     False
+
+    Only a split at ``"."`` separates the property: ``[1]`` after another separator is a
+    piece of the id (an index cut out of a dict id's JSON).
+
+    >>> src = 'def f(a):\\n    i = tid.split("index:")[1].split(",")[0]'
+    >>> uses_property_part(parse_function(src))
+    False
     """
     for node in all_nodes(function):
-        if isinstance(node, ast.Subscript) and _splits_prop_id(node.value):
+        if isinstance(node, ast.Subscript) and _splits_at_dot(node.value):
             index = node.slice
             if isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub):
                 return True  # [-1]: the last part
             if isinstance(index, ast.Constant) and index.value in (1, 2):
                 return True  # split(".")[1], (r)partition(".")[2]
-        if isinstance(node, ast.Assign) and _splits_prop_id(node.value):
+        if isinstance(node, ast.Assign) and _splits_at_dot(node.value):
             targets = node.targets[0]
             if isinstance(targets, ast.Tuple) and len(targets.elts) >= 2 and not (
                     isinstance(targets.elts[-1], ast.Name) and targets.elts[-1].id == "_"):
                 return True
     return False
+
+
+def _splits_at_dot(node: ast.AST) -> bool:
+    """A ``split``/``partition`` call whose separator is ``"."`` (prop ids are ``id.prop``)."""
+    return (_splits_prop_id(node) and bool(node.args) and isinstance(node.args[0], ast.Constant)
+            and node.args[0].value == ".")
 
 
 def _splits_prop_id(node: ast.AST) -> bool:

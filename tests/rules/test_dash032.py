@@ -43,6 +43,9 @@ def test_dash032_reports_hand_parsing_with_a_pattern_matching_input():
     ('prop = ctx.triggered[0]["prop_id"].rpartition(".")[2]', True),
     ('which = ctx.triggered[0]["prop_id"].split(".")[0]', False),
     ('which, _ = ctx.triggered[0]["prop_id"].split(".")', False),
+    # portfolio_analytics: the property is dropped, then the index cut out of the id's JSON
+    ('tk = ctx.triggered[0]["prop_id"].split(".n_clicks")[0].split(\'{"index":"\')[1]', False),
+    ('tk, rest = ctx.triggered[0]["prop_id"].split(".n_clicks", 1)', False),
 ])
 def test_dash032_suggests_triggered_prop_ids_when_the_property_half_is_used(body, wants_property):
     function = parse_function(textwrap.dedent(f"def f(a, b):\n    {body}"))

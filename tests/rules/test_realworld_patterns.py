@@ -79,6 +79,12 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
     ("dash030_toggle.py", "toggle", "DASH030", "every Input flips is_open"),
     ("dash030_helper_and_parity.py", "pick", "DASH030", "trigger read through a helper"),
     ("dash030_helper_and_parity.py", "theme", "DASH030", "`n_clicks % 2` as an on/off switch"),
+    ("dash030_inert_input.py", "toggle_collapse", "DASH030",
+     "the only other Input is an html prop only the layout sets"),
+    ("dash030_owned_counters.py", "plot", "DASH030",
+     "the click counters read are the callback's own Outputs"),
+    ("dash072_page_from_app_module/app.py", "navigate", "DASH072",
+     "a page registered from the app's own module"),
     ("dash041_normalise_own_input.py", "trim", "DASH041",
      "writes back a normalised copy of its own Input"),
     ("dash041_function_of_all_inputs.py", "paginate", "DASH041",
@@ -105,6 +111,21 @@ def test_fixed_false_positive_pattern_stays_silent(fixture, function, code, patt
 def test_dash020_true_positives_beside_the_fixed_patterns_stay(fixture, function, code):
     _, findings = lint(fixture)
     assert flagged(findings, function, code)
+
+
+@pytest.mark.parametrize("fixture,function,code", [
+    ("dash030_inert_input.py", "toggle_collapse_renamed", "DASH030"),  # its title Div is written
+    ("dash072_page_from_app_module/app.py", "show", "DASH072"),  # `dup` in page and shell
+])
+def test_true_positives_beside_the_round5_patterns_stay(fixture, function, code):
+    _, findings = lint(fixture)
+    assert flagged(findings, function, code)
+
+
+def test_a_page_from_the_app_module_is_compared_with_the_shell_once():
+    """Only `dup` is shared: `url` and `games` are on one component each."""
+    _, findings = lint("dash072_page_from_app_module/app.py")
+    assert sorted(f["components"][0] for f in findings if f["code"] == "DASH072") == ["dup"]
 
 
 def test_loops_closed_only_through_allow_duplicate_are_not_reported():
