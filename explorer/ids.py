@@ -6,7 +6,7 @@ URL_VIEW = "url-view"  # the view restored from the URL, consumed by the selecti
 URL_POPPED = "url-popped"  # the query string the browser's Back/Forward went to
 SELECTION = "selection"
 REVISION = "revision"  # bumps when a project's analysis changes
-ANALYSIS_RESULT = "analysis-result"  # what the background analysis returned
+ANALYSIS_RESULT = "analysis-result"  # the id of a finished analysis job (its result stays on the server)
 DOWNLOAD = "download"
 
 # Header and projects
@@ -14,6 +14,7 @@ PROJECT_SELECT = "project-select"
 ANALYSE_BUTTON = "analyse-button"
 CANCEL_BUTTON = "cancel-button"
 ANALYSIS_PROGRESS = "analysis-progress"
+JOB_NOTICE = "job-notice"  # this page's own job went wrong: refused, lost, queue unreachable
 STATUS = "status"
 
 # Graph and its controls

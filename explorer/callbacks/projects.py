@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, ctx, html, set_props
-from dash.exceptions import PreventUpdate
+from dash import Dash, Input, Output, State, ctx, html, no_update, set_props
 
 from explorer import ids
 from explorer.projects import ProjectState, ProjectStore, run_analysis
+
+log = logging.getLogger(__name__)
+
+#: Said to the page that sent a job id this server did not issue, or one already taken in.
+UNKNOWN_JOB = ("That analysis result is not a result of this server, or was already taken "
+               "in: nothing changed. Press Analyse again for a new analysis.")
 
 
 def project_label(name: str, state: ProjectState) -> str:
@@ -50,16 +56,27 @@ def project_options(names: list[str], states: list[ProjectState],
     return options + [{"label": label, "value": value} for value, label in choices]
 
 
-def adopted_revision(store: ProjectStore, result: object) -> int | None:
-    """The store's revision after taking in a background analysis's result; None when the
-    result is not one this app produced."""
-    if not isinstance(result, dict):
+def adopted_revision(store: ProjectStore, job: object) -> int | None:
+    """The store's revision after taking in the result of job ``job``; None when ``job`` is
+    not the id of a result this server keeps (forged, replayed, or for a project no longer
+    configured)."""
+    result = store.jobs.take(job)
+    if result is None:
         return None
     try:
         store.adopt(result)
-    except (ValueError, KeyError):
+    except ValueError:
         return None
     return store.revision
+
+
+def notice(text: str) -> dict:
+    """The job notice's props: one line on the page, the whole text when hovered.
+
+    >>> notice("lost")
+    {'children': 'lost', 'title': 'lost'}
+    """
+    return {"children": text, "title": text}
 
 
 def project_status(store: ProjectStore, project: str | None, cancelled: bool = False) -> list:
@@ -79,13 +96,13 @@ def project_status(store: ProjectStore, project: str | None, cancelled: bool = F
 ANALYSING = (100, "analysing…", True)
 
 
-def analysis_finished(result: dict) -> tuple[int, str, bool]:
+def analysis_finished(failed: bool) -> tuple[int, str, bool]:
     """The progress bar once the job ends: full, still, saying how it went.
 
-    >>> analysis_finished({"error": None}), analysis_finished({"error": "boom"})
+    >>> analysis_finished(False), analysis_finished(True)
     ((100, 'done', False), (100, 'failed', False))
     """
-    return (100, "done" if not result.get("error") else "failed", False)
+    return (100, "failed" if failed else "done", False)
 
 
 def register(app: Dash, store: ProjectStore) -> None:
@@ -126,19 +143,24 @@ def register(app: Dash, store: ProjectStore) -> None:
             return  # not PreventUpdate: Dash 4.4.1 refuses its no_update from a no-Output job
         set_progress(ANALYSING)
         # Cancel kills the job's process and its children (the probe among them).
-        result = run_analysis(store.project(project), store.results_dir)
-        set_progress(analysis_finished(result))
-        set_props(ids.ANALYSIS_RESULT, {"data": result})
+        job, failed = run_analysis(store.project(project), store.results_dir)
+        set_progress(analysis_finished(failed))
+        # Only the id reaches the browser: the result stays on the server, taken in once.
+        set_props(ids.ANALYSIS_RESULT, {"data": job})
 
     @app.callback(
         Output(ids.REVISION, "data"),
         Input(ids.ANALYSIS_RESULT, "data"),
         prevent_initial_call=True,
     )
-    def adopt_analysis(result: dict | None) -> int:
-        revision = adopted_revision(store, result)
+    def adopt_analysis(job: object) -> int:
+        revision = adopted_revision(store, job)
         if revision is None:
-            raise PreventUpdate  # not a result this app produced
+            log.warning("refused an analysis result id this server did not issue or already "
+                        "took in: %.60r", job)
+            set_props(ids.JOB_NOTICE, notice(UNKNOWN_JOB))
+            return no_update  # not PreventUpdate: that would drop the notice too
+        set_props(ids.JOB_NOTICE, notice(""))
         return revision
 
     @app.callback(
