@@ -10,6 +10,7 @@ from typing import Callable
 
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, ctx, html, no_update, set_props
+from dash.exceptions import PreventUpdate
 
 from explorer import ids
 from explorer.projects import ProjectState, ProjectStore, run_analysis
@@ -79,6 +80,19 @@ def notice(text: str) -> dict:
     return {"children": text, "title": text}
 
 
+def job_failure(project: str | None, error: Exception) -> str:
+    """The notice for an "Analyse again" job that failed to run (not an analysis that
+    failed: that is the project's status): what went wrong, on one line.
+
+    >>> job_failure("shop", Exception("An error occurred inside a background callback: "
+    ...                               "the job queue (Redis) is unreachable\\nTraceback"))
+    'Analysis of shop could not run: the job queue (Redis) is unreachable'
+    """
+    text = str(error).removeprefix("An error occurred inside a background callback: ")
+    first = text.splitlines()[0] if text.strip() else repr(error)
+    return f"Analysis of {project} could not run: {first}"
+
+
 def project_status(store: ProjectStore, project: str | None, cancelled: bool = False) -> list:
     """The status line of the picked project (nothing for an unknown one), saying first
     that its analysis was cancelled when Cancel was what changed it."""
@@ -117,11 +131,14 @@ def register(app: Dash, store: ProjectStore) -> None:
                 *(loop.run_in_executor(pool, store.state, n) for n in names))
         return project_options(names, list(states), store.choices())
 
-    # No Output: Dash's renderer holds back every callback with an Input downstream of a
-    # running callback's Outputs, and the result feeds REVISION, which nearly every callback
-    # reads (search, selection, details). Handed over with set_props, the result starts a new
-    # chain when it arrives, so nothing a user does waits for the analysis.
+    # Its only Outputs are the job notice, which no callback reads: Dash's renderer holds back
+    # every callback with an Input downstream of a running callback's Outputs, and the result
+    # feeds REVISION, which nearly every callback reads (search, selection, details). Handed
+    # over with set_props, the result starts a new chain when it arrives, so nothing a user
+    # does waits for the analysis.
     @app.callback(
+        Output(ids.JOB_NOTICE, "children"),
+        Output(ids.JOB_NOTICE, "title"),
         Input(ids.ANALYSE_BUTTON, "n_clicks"),
         State(ids.PROJECT_SELECT, "value"),
         background=True,
@@ -134,19 +151,25 @@ def register(app: Dash, store: ProjectStore) -> None:
         progress_default=[0, "", False],
         cancel=[Input(ids.CANCEL_BUTTON, "n_clicks")],
         prevent_initial_call=True,
+        # A job that could not run (its queue unreachable, or lost) says so on the page
+        # instead of a 500 the page would not show. (An Output is needed: Dash 4.4.1 turns an
+        # error handler's None into no_update, which it refuses from a no-Output callback.)
+        on_error=lambda error: [job_failure(ctx.states.get(f"{ids.PROJECT_SELECT}.value"),
+                                            error)] * 2,
     )
     def analyse_again(
         set_progress: Callable[[tuple], None], n_clicks: int | None, project: str | None
-    ) -> None:
+    ) -> list[str]:
         """Re-run the probe in a background job; the result is adopted by the app process."""
         if not store.known(project):
-            return  # not PreventUpdate: Dash 4.4.1 refuses its no_update from a no-Output job
+            raise PreventUpdate
         set_progress(ANALYSING)
         # Cancel kills the job's process and its children (the probe among them).
         job, failed = run_analysis(store.project(project), store.results_dir)
         set_progress(analysis_finished(failed))
         # Only the id reaches the browser: the result stays on the server, taken in once.
         set_props(ids.ANALYSIS_RESULT, {"data": job})
+        return ["", ""]  # this job ran: an earlier notice no longer holds
 
     @app.callback(
         Output(ids.REVISION, "data"),

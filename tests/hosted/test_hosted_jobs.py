@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from explorer.hosted.server import HostedSettings, build_hosted_app
-from hosted_support import run_background_callback, write_projects
+from hosted_support import analyse_body, outputs_of, run_background_callback, write_projects
 
 CRAFTED = "pwned: call 555-0100 to fix it"
 
@@ -23,23 +23,12 @@ def hosted(tmp_path: Path):
     return settings, build_hosted_app(settings)
 
 
-def analyse_body(app, project: str) -> dict:
-    """The renderer's request for "Analyse again" (no Outputs: Dash knows it by a hash)."""
-    button = {"id": "analyse-button", "property": "n_clicks"}
-    key = next(k for k, cb in app.callback_map.items() if button in cb["inputs"])
-    return {"output": key, "outputs": [],
-            "inputs": [{"id": "analyse-button", "property": "n_clicks", "value": 1}],
-            "state": [{"id": "project-select", "property": "value", "value": project}],
-            "changedPropIds": ["analyse-button.n_clicks"]}
-
-
 def adopt(app, client, handed_over: object):
     """What the renderer sends when the job's set_props lands in the analysis-result store."""
     trigger = {"id": "analysis-result", "property": "data"}
-    key, spec = next((k, cb) for k, cb in app.callback_map.items() if trigger in cb["inputs"])
-    outputs = [dict(zip(("id", "property"), o.split("."))) for o in key.strip(".").split("...")]
+    key = next(k for k, cb in app.callback_map.items() if trigger in cb["inputs"])
     return client.post("/_dash-update-component", json={
-        "output": key, "outputs": outputs if key.startswith("..") else outputs[0],
+        "output": key, "outputs": outputs_of(key),
         "inputs": [dict(trigger, value=handed_over)],
         "changedPropIds": ["analysis-result.data"]})
 
