@@ -56,9 +56,10 @@ def celery_app(redis_url: str, *, worker: bool = False) -> Any:
         broker_connection_retry_on_startup=True,
         broker_connection_retry=True,
         broker_connection_max_retries=None,
-        # A late-acked job cannot be acknowledged on the connection that was lost; kombu then
-        # acks on a closed channel, which raised AttributeError out of the worker's loop.
-        # Cancelled instead, it is redelivered (Celery 6's default).
+        # A late-acked job cannot be acknowledged on the connection that was lost: acking on
+        # that connection's closed channel is how kombu reaches its connection parameters
+        # with no connection (AttributeError 'hostname', issue 13). Cancelled instead, it is
+        # redelivered (Celery 6's default).
         worker_cancel_long_running_tasks_on_connection_loss=True,
         # A hung Redis must not hang a request or a job forever.
         redis_socket_connect_timeout=3,
