@@ -6,7 +6,7 @@ URL_VIEW = "url-view"  # the view restored from the URL, consumed by the selecti
 URL_POPPED = "url-popped"  # the query string the browser's Back/Forward went to
 SELECTION = "selection"
 REVISION = "revision"  # bumps when a project's analysis changes
-ANALYSIS_RESULT = "analysis-result"  # the id of a finished analysis job (its result stays on the server)
+ANALYSIS_RESULT = "analysis-result"  # a finished job's id (its result stays on the server)
 DOWNLOAD = "download"
 
 # Header and projects

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import pytest
 from paths import REPO
 
 CLEAN_APP = REPO / "examples" / "clean_app.py"
@@ -97,6 +100,15 @@ def start_redis(port: int, folder: Path) -> subprocess.Popen:
     stop(process)
     raise RuntimeError("redis-server did not answer PING within 20 s")
 
+
+#: Marks of a test module that needs a redis-server (and Celery, imported or skipped there).
+NEEDS_REDIS = [
+    pytest.mark.skipif(shutil.which("redis-server") is None,
+                       reason="redis-server is not installed: apt-get install redis-server "
+                              "(bash .ci/run does)"),
+    # Celery 5.7's Redis result backend calls redis-py's deprecated setex: not ours to fix.
+    pytest.mark.filterwarnings("ignore:Call to deprecated setex:DeprecationWarning"),
+]
 
 #: docs/hosting.md's worker command (after ``python -m``).
 WORKER_COMMAND = ["celery", "-A", "explorer.hosted.worker", "worker", "--loglevel", "INFO",

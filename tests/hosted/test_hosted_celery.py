@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from explorer.hosted.server import HostedSettings, build_hosted_app
-from hosted_support import (Worker, analyse_body, free_port, hosted_env, run_background_callback,
-                            start_redis, stop, write_projects)
+from hosted_support import (NEEDS_REDIS, Worker, analyse_body, free_port, hosted_env,
+                            run_background_callback, start_redis, stop, write_projects)
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("redis-server") is None,
-                       reason="redis-server is not installed: apt-get install redis-server "
-                              "(bash .ci/run does)"),
-    # Celery 5.7's Redis result backend calls redis-py's deprecated setex: not ours to fix.
-    pytest.mark.filterwarnings("ignore:Call to deprecated setex:DeprecationWarning"),
-]
+pytestmark = NEEDS_REDIS
 pytest.importorskip("celery", reason="Celery is not installed: pip install -r requirements.txt")
 
 TOKEN = "t0ken"

@@ -12,15 +12,11 @@ from pathlib import Path
 import pytest
 
 from explorer.hosted.server import HostedSettings, build_hosted_app
-from hosted_support import (REPO, Worker, analyse_body, free_port, hosted_env, page_end_id,
-                            run_background_callback, start_redis, stop, write_projects)
+from hosted_support import (NEEDS_REDIS, REPO, Worker, analyse_body, free_port, hosted_env,
+                            page_end_id, run_background_callback, start_redis, stop,
+                            write_projects)
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("redis-server") is None,
-                       reason="redis-server is not installed: apt-get install redis-server "
-                              "(bash .ci/run does)"),
-    pytest.mark.filterwarnings("ignore:Call to deprecated setex:DeprecationWarning"),
-]
+pytestmark = NEEDS_REDIS
 pytest.importorskip("celery", reason="Celery is not installed: pip install -r requirements.txt")
 
 SLOW_IMPORT = REPO / "tests" / "targets" / "slow_import"
@@ -126,7 +122,8 @@ def test_a_job_redis_goes_away_from_says_so_and_the_worker_reconnects(slow, redi
             time.sleep(0.3)
         (folder / "SLOW").unlink()
         again = run_background_callback(Page(app).client, analyse_body(app, "slow"), timeout=90)
-        assert isinstance(again.get("sideUpdate", {}).get("analysis-result", {}).get("data"), str), again
+        handed_over = again.get("sideUpdate", {}).get("analysis-result", {}).get("data")
+        assert isinstance(handed_over, str), again  # a job id: the next job ran
         assert worker.process.poll() is None and "Unrecoverable" not in worker.output
     finally:
         stop(worker.process)
