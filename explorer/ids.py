@@ -7,7 +7,7 @@ URL_POPPED = "url-popped"  # the query string the browser's Back/Forward went to
 SELECTION = "selection"
 REVISION = "revision"  # bumps when a project's analysis changes
 GRAPH_SERVED = "graph-served"  # whether the page came with the graph's first drawing
-ANALYSIS_RESULT = "analysis-result"  # what the background analysis returned
+ANALYSIS_RESULT = "analysis-result"  # a finished job's id (its result stays on the server)
 DOWNLOAD = "download"
 
 # Header and projects
@@ -15,6 +15,7 @@ PROJECT_SELECT = "project-select"
 ANALYSE_BUTTON = "analyse-button"
 CANCEL_BUTTON = "cancel-button"
 ANALYSIS_PROGRESS = "analysis-progress"
+JOB_NOTICE = "job-notice"  # this page's own job went wrong: refused, lost, queue unreachable
 STATUS = "status"
 
 # Graph and its controls

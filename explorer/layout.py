@@ -85,6 +85,10 @@ def header(store: ProjectStore) -> dbc.Navbar:
                    outline=True, disabled=True, className="me-2"),
         dbc.Progress(id=ids.ANALYSIS_PROGRESS, value=0, label="", striped=True,
                      style={"width": "12rem", "height": "1.2rem"}),
+        # One line, cut short (the whole text in its title): the header never grows, so the
+        # canvas below never moves. Written with set_props (callbacks/projects.py).
+        html.Span(id=ids.JOB_NOTICE, className="small text-warning text-truncate ms-2",
+                  style={"maxWidth": "28rem"}),
         search_box(),
     ], fluid=True, className="justify-content-start"),
         color="dark", dark=True, className="py-1 flex-none")

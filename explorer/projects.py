@@ -10,7 +10,8 @@ from typing import Callable, TypeVar
 
 from analysis.errors import AnalysisError
 from analysis.settings import LintSettings, project_settings
-from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
+from analysis.snapshot import Snapshot, load_snapshot
+from explorer.jobs import JobResult, JobResults
 from explorer.services import SnapshotServices
 
 T = TypeVar("T")
@@ -94,6 +95,7 @@ class ProjectStore:
         self._projects = {p.name: p for p in projects}
         self._states = {p.name: ProjectState() for p in projects}
         self.results_dir = Path(results_dir)
+        self.jobs = JobResults(self.results_dir)
         self._revision_lock = threading.Lock()
         self.revision = 0
 
@@ -149,24 +151,20 @@ class ProjectStore:
         """Note that analysing a project failed (its last good snapshot, if any, stays)."""
         self._set(name, None, error=message, details=details)
 
-    def adopt(self, result: dict) -> None:
-        """Take in what ``run_analysis`` returned (possibly in another process)."""
-        name = result.get("project")
+    def adopt(self, result: JobResult) -> None:
+        """Take in a background analysis's result (taken from ``self.jobs`` by its id)."""
+        name = result.project
         if not self.known(name):
             raise ValueError(f"unknown project {name!r}")
-        if result.get("error"):
-            self.record_failure(name, str(result["error"]), str(result.get("details", "")))
+        if result.error is not None or result.snapshot is None:
+            self.record_failure(name, result.error or "the analysis produced no snapshot",
+                                result.details)
             return
-        path = Path(str(result.get("path"))).resolve()
-        if self.results_dir.resolve() not in path.parents:
-            raise ValueError("analysis results are read from the results folder only")
         try:
-            services = self._services(name, load_snapshot(path))
+            services = self._services(name, result.snapshot)
         except AnalysisError as exc:
             self._set(name, None, error=exc.message, details=exc.details)
             return
-        finally:
-            path.unlink(missing_ok=True)  # held in memory from now on: results don't pile up
         self._set(name, services, error=None)
 
     def _services(self, name: str, snapshot: Snapshot) -> SnapshotServices:
@@ -195,17 +193,16 @@ class ProjectStore:
             self.revision += 1
 
 
-def run_analysis(project: Project, results_dir: str | Path) -> dict:
-    """Analyse a project and save its snapshot under ``results_dir``; plain data back.
+def run_analysis(project: Project, results_dir: str | Path) -> tuple[str, bool]:
+    """Analyse a project and keep the result under ``results_dir``: (its job id, whether
+    the analysis failed).
 
-    Runs inside a background job (another process): it returns where the snapshot is, or
-    the error, and the app's process adopts it with ``ProjectStore.adopt``.
+    Runs inside a background job (another process): only the id goes back to the page, and
+    the app's process takes the result in by it (``ProjectStore.jobs``, ``adopt``).
     """
+    jobs = JobResults(results_dir)
     try:
         snapshot = project.analyse()
     except AnalysisError as exc:
-        return {"project": project.name, "error": exc.message, "details": exc.details}
-    path = Path(results_dir) / f"{project.name}-{time.time_ns()}.json"
-    save_snapshot(snapshot, path)
-    return {"project": project.name, "path": str(path), "error": None}
-
+        return jobs.put(project.name, error=exc.message, details=exc.details), True
+    return jobs.put(project.name, snapshot=snapshot), False

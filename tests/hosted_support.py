@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import pytest
 from paths import REPO
 
 CLEAN_APP = REPO / "examples" / "clean_app.py"
@@ -95,6 +99,74 @@ def start_redis(port: int, folder: Path) -> subprocess.Popen:
             time.sleep(0.1)
     stop(process)
     raise RuntimeError("redis-server did not answer PING within 20 s")
+
+
+#: Marks of a test module that needs a redis-server (and Celery, imported or skipped there).
+NEEDS_REDIS = [
+    pytest.mark.skipif(shutil.which("redis-server") is None,
+                       reason="redis-server is not installed: apt-get install redis-server "
+                              "(bash .ci/run does)"),
+    # Celery 5.7's Redis result backend calls redis-py's deprecated setex: not ours to fix.
+    pytest.mark.filterwarnings("ignore:Call to deprecated setex:DeprecationWarning"),
+]
+
+#: docs/hosting.md's worker command (after ``python -m``).
+WORKER_COMMAND = ["celery", "-A", "explorer.hosted.worker", "worker", "--loglevel", "INFO",
+                  "--without-gossip", "--without-mingle", "--without-heartbeat"]
+
+
+class Worker:
+    """A ``celery -A explorer.hosted.worker worker`` subprocess and everything it prints."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        command = [sys.executable, "-m", *WORKER_COMMAND, "--concurrency", "1"]
+        self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True)
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def ran_a_job(self) -> bool:
+        """Whether the worker took a background callback's job. Not "succeeded": Dash's
+        manager terminates the task once its result is stored, which can beat that log line."""
+        return "background_callback_" in self.output and "] received" in self.output
+
+    def wait_ready(self, timeout: float = 90.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if " ready." in self.output:
+                return
+            if self.process.poll() is not None:
+                raise AssertionError(f"the Celery worker exited:\n{self.output[-4000:]}")
+            time.sleep(0.2)
+        raise AssertionError(f"the Celery worker was not ready in {timeout} s:\n{self.output}")
+
+
+def outputs_of(key: str) -> list[dict] | dict:
+    """The ``outputs`` dash-renderer sends for a callback known by ``key``.
+
+    >>> outputs_of("..a.b...c.d..")
+    [{'id': 'a', 'property': 'b'}, {'id': 'c', 'property': 'd'}]
+    """
+    found = [dict(zip(("id", "property"), o.split(".", 1))) for o in key.strip(".").split("...")]
+    return found if key.startswith("..") else found[0]
+
+
+def analyse_body(app, project: str) -> dict:
+    """The renderer's request for "Analyse again" of ``project``."""
+    button = {"id": "analyse-button", "property": "n_clicks"}
+    key = next(k for k, cb in app.callback_map.items() if button in cb["inputs"])
+    return {"output": key, "outputs": outputs_of(key),
+            "inputs": [dict(button, value=1)],
+            "state": [{"id": "project-select", "property": "value", "value": project}],
+            "changedPropIds": ["analyse-button.n_clicks"]}
 
 
 def page_end_id(client) -> str:

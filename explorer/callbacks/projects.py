@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, ctx, html, set_props
+from dash import Dash, Input, Output, State, ctx, html, no_update, set_props
 from dash.exceptions import PreventUpdate
 
 from explorer import ids
 from explorer.projects import ProjectState, ProjectStore, run_analysis
+
+log = logging.getLogger(__name__)
+
+#: Said to the page that sent a job id this server did not issue, or one already taken in.
+UNKNOWN_JOB = ("That analysis result is not a result of this server, or was already taken "
+               "in: nothing changed. Press Analyse again for a new analysis.")
 
 
 def project_label(name: str, state: ProjectState) -> str:
@@ -50,16 +57,40 @@ def project_options(names: list[str], states: list[ProjectState],
     return options + [{"label": label, "value": value} for value, label in choices]
 
 
-def adopted_revision(store: ProjectStore, result: object) -> int | None:
-    """The store's revision after taking in a background analysis's result; None when the
-    result is not one this app produced."""
-    if not isinstance(result, dict):
+def adopted_revision(store: ProjectStore, job: object) -> int | None:
+    """The store's revision after taking in the result of job ``job``; None when ``job`` is
+    not the id of a result this server keeps (forged, replayed, or for a project no longer
+    configured)."""
+    result = store.jobs.take(job)
+    if result is None:
         return None
     try:
         store.adopt(result)
-    except (ValueError, KeyError):
+    except ValueError:
         return None
     return store.revision
+
+
+def notice(text: str) -> dict:
+    """The job notice's props: one line on the page, the whole text when hovered.
+
+    >>> notice("lost")
+    {'children': 'lost', 'title': 'lost'}
+    """
+    return {"children": text, "title": text}
+
+
+def job_failure(project: str | None, error: Exception) -> str:
+    """The notice for an "Analyse again" job that failed to run (not an analysis that
+    failed: that is the project's status): what went wrong, on one line.
+
+    >>> job_failure("shop", Exception("An error occurred inside a background callback: "
+    ...                               "the job queue (Redis) is unreachable\\nTraceback"))
+    'Analysis of shop could not run: the job queue (Redis) is unreachable'
+    """
+    text = str(error).removeprefix("An error occurred inside a background callback: ")
+    first = text.splitlines()[0] if text.strip() else repr(error)
+    return f"Analysis of {project} could not run: {first}"
 
 
 def project_status(store: ProjectStore, project: str | None, cancelled: bool = False) -> list:
@@ -79,13 +110,13 @@ def project_status(store: ProjectStore, project: str | None, cancelled: bool = F
 ANALYSING = (100, "analysing…", True)
 
 
-def analysis_finished(result: dict) -> tuple[int, str, bool]:
+def analysis_finished(failed: bool) -> tuple[int, str, bool]:
     """The progress bar once the job ends: full, still, saying how it went.
 
-    >>> analysis_finished({"error": None}), analysis_finished({"error": "boom"})
+    >>> analysis_finished(False), analysis_finished(True)
     ((100, 'done', False), (100, 'failed', False))
     """
-    return (100, "done" if not result.get("error") else "failed", False)
+    return (100, "failed" if failed else "done", False)
 
 
 def register(app: Dash, store: ProjectStore) -> None:
@@ -100,11 +131,14 @@ def register(app: Dash, store: ProjectStore) -> None:
                 *(loop.run_in_executor(pool, store.state, n) for n in names))
         return project_options(names, list(states), store.choices())
 
-    # No Output: Dash's renderer holds back every callback with an Input downstream of a
-    # running callback's Outputs, and the result feeds REVISION, which nearly every callback
-    # reads (search, selection, details). Handed over with set_props, the result starts a new
-    # chain when it arrives, so nothing a user does waits for the analysis.
+    # Its only Outputs are the job notice, which no callback reads: Dash's renderer holds back
+    # every callback with an Input downstream of a running callback's Outputs, and the result
+    # feeds REVISION, which nearly every callback reads (search, selection, details). Handed
+    # over with set_props, the result starts a new chain when it arrives, so nothing a user
+    # does waits for the analysis.
     @app.callback(
+        Output(ids.JOB_NOTICE, "children"),
+        Output(ids.JOB_NOTICE, "title"),
         Input(ids.ANALYSE_BUTTON, "n_clicks"),
         State(ids.PROJECT_SELECT, "value"),
         background=True,
@@ -117,28 +151,39 @@ def register(app: Dash, store: ProjectStore) -> None:
         progress_default=[0, "", False],
         cancel=[Input(ids.CANCEL_BUTTON, "n_clicks")],
         prevent_initial_call=True,
+        # A job that could not run (its queue unreachable, or lost) says so on the page
+        # instead of a 500 the page would not show. (An Output is needed: Dash 4.4.1 turns an
+        # error handler's None into no_update, which it refuses from a no-Output callback.)
+        on_error=lambda error: [job_failure(ctx.states.get(f"{ids.PROJECT_SELECT}.value"),
+                                            error)] * 2,
     )
     def analyse_again(
         set_progress: Callable[[tuple], None], n_clicks: int | None, project: str | None
-    ) -> None:
+    ) -> list[str]:
         """Re-run the probe in a background job; the result is adopted by the app process."""
         if not store.known(project):
-            return  # not PreventUpdate: Dash 4.4.1 refuses its no_update from a no-Output job
+            raise PreventUpdate
         set_progress(ANALYSING)
         # Cancel kills the job's process and its children (the probe among them).
-        result = run_analysis(store.project(project), store.results_dir)
-        set_progress(analysis_finished(result))
-        set_props(ids.ANALYSIS_RESULT, {"data": result})
+        job, failed = run_analysis(store.project(project), store.results_dir)
+        set_progress(analysis_finished(failed))
+        # Only the id reaches the browser: the result stays on the server, taken in once.
+        set_props(ids.ANALYSIS_RESULT, {"data": job})
+        return ["", ""]  # this job ran: an earlier notice no longer holds
 
     @app.callback(
         Output(ids.REVISION, "data"),
         Input(ids.ANALYSIS_RESULT, "data"),
         prevent_initial_call=True,
     )
-    def adopt_analysis(result: dict | None) -> int:
-        revision = adopted_revision(store, result)
+    def adopt_analysis(job: object) -> int:
+        revision = adopted_revision(store, job)
         if revision is None:
-            raise PreventUpdate  # not a result this app produced
+            log.warning("refused an analysis result id this server did not issue or already "
+                        "took in: %.60r", job)
+            set_props(ids.JOB_NOTICE, notice(UNKNOWN_JOB))
+            return no_update  # not PreventUpdate: that would drop the notice too
+        set_props(ids.JOB_NOTICE, notice(""))
         return revision
 
     @app.callback(

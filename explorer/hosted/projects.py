@@ -13,6 +13,7 @@ from pathlib import Path
 
 from analysis.errors import AnalysisError
 from analysis.snapshot import Snapshot
+from explorer.jobs import JobResult
 from explorer.projects import Project, ProjectState, ProjectStore
 from explorer.services import SnapshotServices, analysis_key, linter_version
 from explorer.hosted.history import HistoryEntry, SnapshotHistory
@@ -102,14 +103,13 @@ class HostedProjectStore(ProjectStore):
             self._record(project, state.services, "analysis")  # first analysis of the project
         return state
 
-    def adopt(self, result: dict) -> None:
+    def adopt(self, result: JobResult) -> None:
         """Adopt a background analysis and store it as the project's newest snapshot."""
         super().adopt(result)
-        project = result["project"]
+        project = result.project
         state = super().state(project)
-        if not result.get("error") and state.error is None and state.services is not None:
+        if result.snapshot is not None and state.error is None and state.services is not None:
             self._record(project, state.services, "analysis")
-            Path(str(result.get("path"))).unlink(missing_ok=True)  # the history holds it now
 
     def _record(self, project: str, services: SnapshotServices, source: str) -> None:
         # One writer per process at a time: the history skips a snapshot equal to its newest,

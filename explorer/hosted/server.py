@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable, Mapping
 
 import dash_bootstrap_components as dbc
-from dash import CeleryManager, Dash, dcc, html
+from dash import Dash, dcc, html
 from flask import Flask, Response
 
 from analysis.errors import ConfigError
@@ -33,7 +33,7 @@ from analysis.source.python import ast_exclusive
 from explorer.hosted.api import snapshot_api
 from explorer.hosted.auth import parse_credentials, require_basic_auth
 from explorer.hosted.security import add_security_headers
-from explorer.background import background_manager
+from explorer.background import ResilientCeleryManager, background_manager
 from explorer.hosted.projects_file import load_projects
 from explorer.hosted.projects import HostedProjectStore
 from explorer.projects import Project
@@ -119,7 +119,7 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
 
     settings = settings or HostedSettings.from_env()
     store = build_store(settings)
-    manager = (CeleryManager(celery) if celery is not None
+    manager = (ResilientCeleryManager(celery) if celery is not None
                else background_manager(settings.data_dir, settings.redis_url))
     app = create_app(store, cache_dir=settings.data_dir, background_manager=manager)
     with_upload_bar(app)

@@ -16,5 +16,5 @@ if not _settings.redis_url:
     raise ConfigError("the Celery worker needs DCE_REDIS_URL (the same as the web app's)")
 
 # Celery looks for the attribute ``celery`` (``app`` would be taken first: do not define it).
-celery = celery_app(_settings.redis_url)
+celery = celery_app(_settings.redis_url, worker=True)
 dash_app = build_hosted_app(_settings, celery=celery, warm=False)

@@ -25,14 +25,17 @@ def test_the_status_line_shows_the_error_or_when_analysed(demo_store):
     assert alert.color == "danger" and alert.children[1].children == "the probe failed"
 
 
-def test_only_results_this_app_produced_are_adopted(tmp_path):
+def test_only_results_this_server_keeps_are_adopted(tmp_path):
     store = ProjectStore([Project("demo", snapshot_file=str(tmp_path / "none.json"))], tmp_path)
-    assert adopted_revision(store, None) is None
-    assert adopted_revision(store, {"project": "elsewhere", "error": "x"}) is None
-    assert adopted_revision(store, {"project": "demo", "path": "/etc/passwd"}) is None
+    elsewhere = store.jobs.put("elsewhere", error="x")  # a project not configured here
+    for sent in (None, {"project": "demo", "error": "x"}, {"project": "demo", "path": "/etc"},
+                 "/etc/passwd", "x" * 43, elsewhere):
+        assert adopted_revision(store, sent) is None
     assert store.revision == 0
-    assert adopted_revision(store, {"project": "demo", "error": "it broke"}) == 1
+    job = store.jobs.put("demo", error="it broke")
+    assert adopted_revision(store, job) == 1
     assert store.state("demo").error == "it broke"
+    assert adopted_revision(store, job) is None  # taken once
 
 
 def test_one_answer_for_a_project_with_or_without_analysis(demo_store):

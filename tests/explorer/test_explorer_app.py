@@ -28,40 +28,32 @@ BROKEN = ROOT / "tests" / "targets" / "faults" / "raises.py"
 
 
 @pytest.fixture(scope="module")
-def good_result(tmp_path_factory) -> tuple[Path, dict]:
-    results = tmp_path_factory.mktemp("results")
-    return results, run_analysis(Project("good", target=str(GOOD)), results)
+def good_snapshot():
+    return Project("good", target=str(GOOD)).analyse()
 
 
-def fresh(good_result) -> dict:
-    """A copy of the probed result (adopting a result removes its file)."""
-    results, result = good_result
-    copy = results / f"copy-{time.time_ns()}.json"
-    shutil.copyfile(result["path"], copy)
-    return dict(result, path=str(copy))
-
-
-def test_run_analysis_saves_a_snapshot_in_the_results_folder(good_result):
-    results, result = good_result
-    assert result["error"] is None and Path(result["path"]).parent == results
-    store = ProjectStore([Project("good", target=str(GOOD))], results)
-    adopted = fresh(good_result)
-    store.adopt(adopted)
+def test_run_analysis_keeps_its_result_on_the_server(tmp_path):
+    job, failed = run_analysis(Project("good", target=str(GOOD)), tmp_path)
+    assert not failed and str(tmp_path) not in job and "good" not in job  # an opaque id
+    store = ProjectStore([Project("good", target=str(GOOD))], tmp_path)
+    store.adopt(store.jobs.take(job))
     assert store.services("good").snapshot.callbacks
     assert store.revision == 1
-    assert not Path(adopted["path"]).exists()  # in memory now; results do not pile up
+    assert not list(tmp_path.iterdir())  # in memory now; results do not pile up
+    assert store.jobs.take(job) is None  # taken once
 
 
-def test_a_failed_analysis_keeps_the_last_good_snapshot(good_result, tmp_path):
-    results, result = good_result
-    store = ProjectStore([Project("good", target=str(BROKEN))], results)
-    store.adopt(fresh(good_result))
+def test_a_failed_analysis_keeps_the_last_good_snapshot(good_snapshot, tmp_path):
+    store = ProjectStore([Project("good", target=str(BROKEN))], tmp_path)
+    store.adopt(store.jobs.take(store.jobs.put("good", snapshot=good_snapshot)))
     good = store.services("good")
-    failed = run_analysis(store.project("good"), results)  # the real probe, failing
-    assert failed["error"] and "path" not in failed
-    store.adopt(failed)
+    job, failed = run_analysis(store.project("good"), tmp_path)  # the real probe, failing
+    assert failed
+    result = store.jobs.take(job)
+    assert result.error and result.snapshot is None
+    store.adopt(result)
     state = store.state("good")
-    assert state.error == failed["error"] and state.services is good
+    assert state.error == result.error and state.services is good
 
 
 def test_a_broken_target_is_analysed_lazily_and_reports_its_error(tmp_path):
@@ -71,20 +63,30 @@ def test_a_broken_target_is_analysed_lazily_and_reports_its_error(tmp_path):
     assert store.services("nope") is None
 
 
-def test_adopt_reads_results_only_from_its_folder(good_result, tmp_path):
-    results, result = good_result
-    elsewhere = tmp_path / "elsewhere.json"
-    shutil.copyfile(result["path"], elsewhere)
-    store = ProjectStore([Project("good", target=str(GOOD))], results)
-    with pytest.raises(ValueError):
-        store.adopt({"project": "good", "path": str(elsewhere), "error": None})
-    with pytest.raises(ValueError):
-        store.adopt({"project": "../etc", "path": result["path"], "error": None})
+def test_job_results_are_found_by_their_id_only(good_snapshot, tmp_path):
+    from explorer.jobs import JobResults
+
+    jobs = JobResults(tmp_path)
+    job = jobs.put("good", snapshot=good_snapshot)
+    names = [p.name for p in tmp_path.iterdir()]
+    assert not any(job in name for name in names)  # a listing gives no id away
+    for guess in names + [str(p) for p in tmp_path.iterdir()] + ["../" + job, job[:-1]]:
+        assert jobs.take(guess) is None
+    assert jobs.take(job).snapshot == good_snapshot
+    stale = jobs.put("good", error="x")
+    jobs.sweep(now=time.time() + 7200)  # a page closed mid-analysis never takes its result
+    assert jobs.take(stale) is None and not list(tmp_path.iterdir())
 
 
-def test_snapshot_file_projects_read_the_file(good_result, tmp_path):
-    _, result = good_result
-    store = ProjectStore([Project("saved", snapshot_file=result["path"])], tmp_path)
+def test_a_result_for_a_project_no_longer_configured_is_refused(good_snapshot, tmp_path):
+    store = ProjectStore([Project("good", target=str(GOOD))], tmp_path)
+    with pytest.raises(ValueError):
+        store.adopt(store.jobs.take(store.jobs.put("../etc", snapshot=good_snapshot)))
+
+
+def test_snapshot_file_projects_read_the_file(good_snapshot, tmp_path):
+    save_snapshot(good_snapshot, tmp_path / "saved.json")
+    store = ProjectStore([Project("saved", snapshot_file=str(tmp_path / "saved.json"))], tmp_path)
     assert store.services("saved").snapshot.target
 
 
@@ -120,9 +122,7 @@ def test_bad_project_settings_are_the_project_error(tmp_path):
     store = ProjectStore([Project("shop", target=str(tmp_path / "app.py"))], tmp_path / "results")
     with pytest.raises(ConfigError, match="DASH999"):
         store.preload("shop", CYCLE)  # the command line's start-up: exit 2 with this message
-    save_snapshot(CYCLE, tmp_path / "results" / "shop-1.json")
-    store.adopt({"project": "shop", "path": str(tmp_path / "results" / "shop-1.json"),
-                 "error": None})
+    store.adopt(store.jobs.take(store.jobs.put("shop", snapshot=CYCLE)))
     state = store.state("shop")
     assert state.services is None and "DASH999" in state.error
 
