@@ -1,4 +1,4 @@
-"""What DASH032's one-character message claims, in a browser: Dash 4.4.1's renderer writes a
+"""What DASH033 (one-character-index) claims, in a browser: Dash 4.4.1's renderer writes a
 dict id into ``prop_id`` as JSON with its keys sorted and no spaces
 (``{"index":10,"type":"delete"}.n_clicks``), so the last character of ``"index":N`` is the
 index only for 0-9 (ezSTEP's parse; tests/apps/realworld/patterns/dash032_one_digit_index.py)."""

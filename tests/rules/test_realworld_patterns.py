@@ -194,7 +194,10 @@ def test_a_one_character_index_parse_says_from_which_index_it_is_wrong():
     """ezstep ×6: the finding stands, and says exactly what breaks and when."""
     _, findings = lint("dash032_one_digit_index.py")
     found = {f["functions"][0].rsplit(".", 1)[-1]: f["message"]
-             for f in findings if f["code"] == "DASH032"}
+             for f in findings if f["code"] in ("DASH032", "DASH033")}
+    codes = {f["functions"][0].rsplit(".", 1)[-1]: f["code"]
+             for f in findings if f["code"] in ("DASH032", "DASH033")}
+    assert codes == {"delete": "DASH033", "rename": "DASH032"}  # the bug on by default
     assert found["delete"].endswith(
         'takes the triggered index as one character of triggered[...]["prop_id"] '
         "(`index_part[-1]`, line 28): right for indices 0-9 only, from 10 on it reads the last "
