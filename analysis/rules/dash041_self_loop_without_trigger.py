@@ -20,9 +20,14 @@ from analysis.source.signature import dependency_parameters
     "self-loop-without-trigger",
     "warning",
     "a callback whose Output is also one of its Inputs (the sync pattern) never checks which Input fired",
+    default=False,
 )
 def self_loop_without_trigger(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
+    Opt-in (``--select DASH041``): on five rounds of public apps it made no true positive
+    (7 false positives): a callback that writes one of its own Inputs usually computes the
+    same result whichever Input fired, and Dash does not re-run it for its own Output.
+
     Finds server callbacks with two or more Inputs where an Output is also one of their own
     Inputs — the circular "sync" pattern Dash allows within one callback (two inputs kept in
     step, a slider and a box showing one value) — whose body never reads
