@@ -114,8 +114,12 @@ def _involved(clusters: list[list[Output_]], bucket: list[Output_]) -> list[list
     for number, cluster in enumerate(clusters):
         for component_id in {dep.key: dep.id for _, dep in cluster}.values():
             index.add(component_id, number)
+    found: dict[str, set[int]] = {}  # by id: N writers of one MATCH id look it up once
     for cb, dep in bucket:
-        for number in set(index.overlapping(dep.id)):
+        numbers = found.get(dep.key)
+        if numbers is None:
+            numbers = found[dep.key] = set(index.overlapping(dep.id))
+        for number in numbers:
             involved[number].append(cb)
     return involved
 
