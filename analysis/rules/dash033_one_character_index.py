@@ -37,17 +37,16 @@ def one_character_index(ctx: LintContext) -> Iterator[Finding]:
 
     ## Example
     ```python
-    @callback(Output("out", "children"), Input({"type": "row", "index": ALL}, "n_clicks"))
-    def which(clicks):
-        index = ctx.triggered[0]["prop_id"].split(",")[0][-1]
-        return f"row {index} clicked"
+    @callback(Output("rows", "children"), Input({"type": "delete", "index": ALL}, "n_clicks"),
+              State("rows", "children"), prevent_initial_call=True)
+    def delete(clicks, rows):
+        index = int(ctx.triggered[0]["prop_id"].split(",")[0][-1])  # row 12 deletes row 2
+        return [row for row in rows if row["props"]["id"]["index"] != index]
     ```
 
     ## Use instead
     ```python
-    @callback(Output("out", "children"), Input({"type": "row", "index": ALL}, "n_clicks"))
-    def which(clicks):
-        return f"row {ctx.triggered_id['index']} clicked"
+        index = ctx.triggered_id["index"]
     ```
     """
     for callback, function in hand_parsers(ctx):

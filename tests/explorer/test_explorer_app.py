@@ -181,20 +181,11 @@ def test_building_the_page_runs_no_analysis(tmp_path):
 def test_building_an_app_while_other_threads_lint(tmp_path):
     """werkzeug compiles each route it adds from an AST, which races ast.parse in other
     threads on CPython 3.11 (cpython#106905): seen in CI as a SystemError inside a rule."""
-    import gc
-    import threading
-
     from analysis.source.python import parse_function
+    from thread_race import errors_of_racing
 
     source = "def f(x):\n" + "".join(
         f"    if x == {i}:\n        return [{{'a': (1, [2, (3, {i})])}}]\n" for i in range(300))
-    errors: list[BaseException] = []
-
-    def guarded(work) -> None:
-        try:
-            work()
-        except BaseException as error:  # noqa: BLE001 - the thread must report, not die
-            errors.append(error)
 
     def parse() -> None:
         for _ in range(30):
@@ -206,17 +197,4 @@ def test_building_an_app_while_other_threads_lint(tmp_path):
                                  tmp_path / f"results{n}")
             create_app(store, cache_dir=tmp_path / f"jobs{n}")
 
-    def switch_threads(*_) -> None:
-        time.sleep(0)  # a collection inside a conversion hands the GIL to another thread
-
-    gc.callbacks.append(switch_threads)
-    try:
-        threads = [threading.Thread(target=guarded, args=(work,))
-                   for work in (parse, parse, build)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        gc.callbacks.remove(switch_threads)
-    assert errors == []
+    assert errors_of_racing(parse, parse, build) == []

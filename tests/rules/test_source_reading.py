@@ -76,32 +76,13 @@ def test_dependency_parameters_binding_forms():
 def test_functions_parse_from_several_threads_at_once():
     """The explorer lints from request threads; CPython 3.11's ast.parse keeps one recursion
     counter per interpreter, so a thread switch inside a parse failed with SystemError."""
-    import gc
-    import threading
-    import time
+    from thread_race import errors_of_racing
 
     source = "def f(x):\n" + "".join(
         f"    if x == {i}:\n        return [{{'a': (1, [2, (3, {i})])}}]\n" for i in range(300))
-    errors: list[BaseException] = []
 
     def parse_repeatedly() -> None:
         for _ in range(20):
-            try:
-                assert parse_function(source).name == "f"
-            except BaseException as error:  # noqa: BLE001 - the thread must report, not die
-                errors.append(error)
-                return
+            assert parse_function(source).name == "f"
 
-    def switch_threads(*_) -> None:
-        time.sleep(0)  # a collection inside a parse hands the GIL to another thread
-
-    gc.callbacks.append(switch_threads)
-    try:
-        threads = [threading.Thread(target=parse_repeatedly) for _ in range(4)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        gc.callbacks.remove(switch_threads)
-    assert errors == []
+    assert errors_of_racing(*[parse_repeatedly] * 4) == []
