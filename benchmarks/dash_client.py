@@ -116,10 +116,14 @@ class DashClient:
         return True
 
     def initial_graph(self) -> list[dict]:
-        """Fire the callback that fills the graph; the node data (for taps) it returned."""
+        """Fire the callback that fills the graph, as the renderer does on load; the node data
+        (for taps) it returned, or the page's own when it came with the first drawing (the
+        callback then answers 204)."""
         for output, request in self.requests_for(None, None, output=GRAPH_ELEMENTS):
             changed = self.post(request)
-            elements = (changed or {}).get(GRAPH_ELEMENTS) or []
+            graph_id, prop = GRAPH_ELEMENTS.split(".")
+            elements = ((changed or {}).get(GRAPH_ELEMENTS)
+                        or self.props.get(graph_id, {}).get(prop) or [])
             return [e["data"] for e in elements
                     if isinstance(e, dict) and "source" not in e.get("data", {})
                     and e["data"].get("key")]

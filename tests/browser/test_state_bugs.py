@@ -167,7 +167,8 @@ def test_back_and_forward_restore_the_view_the_address_names(dash_duo, demo_app)
                message="the search box to empty")
     dash_duo.driver.forward()
     dash_duo.driver.forward()  # the history was kept: restoring wrote no new entries
-    dash_duo.wait_for_contains_text("#details", "pages/orders.py:114", timeout=10)
+    # two restores in a row, each a chain of callbacks: slow only on a loaded machine
+    dash_duo.wait_for_contains_text("#details", "pages/orders.py:114", timeout=30)
     assert search.get_attribute("value") == "ship_pending"
 
 
