@@ -257,10 +257,12 @@ def names_read(function: FunctionNode) -> set[str]:
     }
 
 
-def names_derived_from(function: FunctionNode, seeds: set[str]) -> set[str]:
+def names_derived_from(function: FunctionNode, seeds: set[str],
+                       reads: Callable[[ast.AST], bool] | None = None) -> set[str]:
     """``seeds`` plus every name the function assigns (``=``, ``+=``, ``:=``, ``for`` and
     comprehension targets), directly or through other such names, from an expression that reads
-    a seed or the trigger (``ctx.triggered_id``, ``callback_context.triggered``, ...).
+    a seed or the trigger (``ctx.triggered_id``, ``callback_context.triggered``, ...), or, when
+    ``reads`` is given, an expression it accepts instead of the trigger.
 
     Real apps read the trigger into a local first (``button = ctx.triggered_id``, then
     ``if button: ...``); a condition on that local is a condition on the trigger.
@@ -284,7 +286,7 @@ def names_derived_from(function: FunctionNode, seeds: set[str]) -> set[str]:
     while changed:
         changed = False
         for target, value in flows:
-            if not _reads_any(value, derived):
+            if not _reads_any(value, derived, reads):
                 continue
             for name in ast.walk(target):
                 if isinstance(name, ast.Name) and name.id not in derived:
@@ -293,8 +295,13 @@ def names_derived_from(function: FunctionNode, seeds: set[str]) -> set[str]:
     return derived
 
 
-def _reads_any(expression: ast.AST, names: set[str]) -> bool:
-    """True when the expression loads one of ``names`` or reads a trigger attribute."""
+def _reads_any(expression: ast.AST, names: set[str],
+               reads: Callable[[ast.AST], bool] | None = None) -> bool:
+    """True when the expression loads one of ``names`` or reads a trigger attribute (or what
+    ``reads`` accepts, when given)."""
+    if reads is not None:
+        return reads(expression) or any(isinstance(node, ast.Name) and node.id in names
+                                        for node in ast.walk(expression))
     for node in ast.walk(expression):
         if isinstance(node, ast.Name) and (node.id in names or node.id == "callback_context"):
             return True
