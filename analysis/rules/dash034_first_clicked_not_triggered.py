@@ -59,29 +59,36 @@ def first_clicked_not_triggered(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     for callback in ctx.callbacks:
-        counters = [(position, d) for position, d in enumerate(callback.inputs)
-                    if _all_counter(d) and not _written_back(callback, d)]
-        if not counters:
-            continue
         function = ctx.function(callback)
-        if function is None:
+        found = first_clicked_pick(callback, function) if function is not None else None
+        if found is not None:
+            yield first_clicked_not_triggered.finding(_message(callback, function, *found),
+                                                      [callback])
+
+
+def first_clicked_pick(callback: Callback, function: FunctionNode
+                       ) -> tuple[Dependency, ast.AST] | None:
+    """The ``ALL`` counter Input whose first set item the function takes as the one clicked,
+    and where it does, else None (DASH032 leaves such callbacks to this rule)."""
+    counters = [(position, d) for position, d in enumerate(callback.inputs)
+                if _all_counter(d) and not _written_back(callback, d)]
+    if not counters:
+        return None
+    parameters = dependency_parameters(function, callback.arg_grouping) or {}
+    for position, dependency in counters:
+        name = parameters.get(position)
+        if name is None or list(parameters.values()).count(name) != 1:
+            continue  # *args or a grouped argument: not the list of counts itself
+        lists = _aliases(function, name)
+        pick = first_set_pick(function, lists)
+        if pick is None:
             continue
-        parameters = dependency_parameters(function, callback.arg_grouping) or {}
-        for position, dependency in counters:
-            name = parameters.get(position)
-            if name is None or list(parameters.values()).count(name) != 1:
-                continue  # *args or a grouped argument: not the list of counts itself
-            lists = _aliases(function, name)
-            pick = first_set_pick(function, lists)
-            if pick is None:
-                continue
-            if not (reads_trigger(function) or _tests_any(function, lists)):
-                continue  # no sign the callback means "the one that fired"
-            if recovers_trigger(function):
-                break  # the exact id is at hand: the pick is a guard, not the answer
-            yield first_clicked_not_triggered.finding(
-                _message(callback, function, dependency, pick), [callback])
-            break
+        if not (reads_trigger(function) or _tests_any(function, lists)):
+            continue  # no sign the callback means "the one that fired"
+        if recovers_trigger(function):
+            return None  # the exact id is at hand: the pick is a guard, not the answer
+        return dependency, pick
+    return None
 
 
 def _all_counter(dependency: Dependency) -> bool:

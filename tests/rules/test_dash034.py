@@ -148,3 +148,11 @@ def test_dash034_on_the_browser_tested_fixture():
     found = [f for f in findings if f.code == "DASH034"]
     assert [f.functions[0].rsplit(".", 1)[-1] for f in found] == ["show_stop"]
     assert "(line 34)" in found[0].message
+
+
+def test_dash032_leaves_the_first_clicked_shape_to_dash034():
+    """One finding, not two, even with every rule selected (as DASH032 does for DASH033)."""
+    source = PICKS_THE_FIRST["substring test, then a for loop that breaks (sg-analytics)"]
+    codes = [f.code for f in lint(markers(source), LintSettings(select=("ALL",)))
+             if f.code.startswith("DASH03")]
+    assert codes == ["DASH034"]

@@ -90,3 +90,11 @@ def test_dash035_on_the_server_tested_fixture():
     (found,) = [f for f in findings if f.code == "DASH035"]
     assert found.functions[0].rsplit(".", 1)[-1] == "delete_comment"
     assert "line 29" in found.message
+
+
+def test_dash032_leaves_the_evaluated_prop_id_to_dash035():
+    """One finding, not two, even with every rule selected (as DASH032 does for DASH033)."""
+    source = EVALUATES["the prop_id, inline (feffery-antd-docs)"]
+    codes = [f.code for f in lint(rows(source), LintSettings(select=("ALL",)))
+             if f.code.startswith("DASH03")]
+    assert codes == ["DASH035"]
