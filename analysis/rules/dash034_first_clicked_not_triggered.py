@@ -9,8 +9,7 @@ from analysis.context import LintContext
 from analysis.dash_props import COUNTER_PROPS
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label
-from analysis.rules._none_paths import line_offset
+from analysis.rules._naming import at_line, callback_label, triggered_id_spelling
 from analysis.snapshot import Callback, Dependency, is_wildcard
 from analysis.source.python import FunctionNode, all_nodes, dotted_name, reads_trigger
 from analysis.source.signature import dependency_parameters
@@ -251,13 +250,10 @@ def recovers_trigger(function: FunctionNode) -> bool:
 
 def _message(callback: Callback, function: FunctionNode, dependency: Dependency,
              pick: ast.AST) -> str:
-    keys = sorted(k for k, v in dependency.id.items() if is_wildcard(v))
-    instead = f"ctx.triggered_id[{keys[0]!r}]" if len(keys) == 1 else "ctx.triggered_id"
-    offset = line_offset(callback, function.lineno)
-    at = f"line {pick.lineno + offset}" if offset is not None else "its body"
+    at = at_line(callback, function.lineno, pick.lineno, before="") or "its body"
     fixed = {k: v for k, v in dependency.id.items() if not is_wildcard(v)}
     items = (f"`{next(iter(fixed.values()))}`" if len(fixed) == 1
              else f"item of {dependency.id_str}")
     return (f"{callback_label(callback)} takes the first {items} whose {dependency.property} "
             f"is set ({at}) as the one that fired: counts stay set, so after clicking A, "
-            f"then B, it acts on A again: use {instead}")
+            f"then B, it acts on A again: use {triggered_id_spelling([dependency])}")

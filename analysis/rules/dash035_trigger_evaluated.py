@@ -8,8 +8,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label
-from analysis.rules._none_paths import line_offset
+from analysis.rules._naming import at_line, callback_label
 from analysis.source.python import FunctionNode, all_nodes, dotted_name
 from analysis.source.triggers import reads_request
 
@@ -66,8 +65,7 @@ def trigger_evaluated(ctx: LintContext) -> Iterator[Finding]:
         call = evaluated_request(function)
         if call is None:
             continue
-        offset = line_offset(callback, function.lineno)
-        at = f", line {call.lineno + offset}" if offset is not None else ""
+        at = at_line(callback, function.lineno, call.lineno)
         yield trigger_evaluated.finding(
             f"{callback_label(callback)} runs {dotted_name(call.func)}() on request data from "
             f"callback_context (`{_short(call)}`{at}): Dash passes the request's changedPropIds "
