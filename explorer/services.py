@@ -107,6 +107,7 @@ class SnapshotServices:
         #: Asked before linting: the findings another process may have stored since (the
         #: hosted server's, which analyses each upload in the request that stored it).
         self._stored = stored
+        self._prepared = False  # ``prepare`` has warmed the first view (or tried)
         self.elements = lru_cache(maxsize=128)(self._elements)
         self.search = lru_cache(maxsize=256)(self._search)
         self.visible = lru_cache(maxsize=128)(self._visible)
@@ -211,9 +212,13 @@ class SnapshotServices:
 
     def prepare(self) -> None:
         """``warm`` without linting: the graph now, the rest once the findings are at hand
-        (stored by the process that analyses the snapshot meanwhile)."""
+        (stored by the process that analyses the snapshot meanwhile). Called again and
+        again by a background thread: after the first ``warm`` (done or failed) it returns."""
+        if self._prepared:
+            return
         _ = self.graph
         if self.findings_stored():
+            self._prepared = True
             self.warm()
 
     def _search(self, query: str) -> tuple[SearchHit, ...]:
