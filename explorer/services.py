@@ -21,7 +21,7 @@ from analysis.lint import lint
 from analysis.settings import LintSettings
 from analysis.snapshot import Snapshot, snapshot_id
 from explorer.view.aggregate import (
-    DRAW_ALL_LIMIT, SERVER_LAYOUT_ABOVE, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
+    DRAW_ALL_LIMIT, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
     overview_elements, with_positions,
 )
 from explorer.view.catalog import Catalog, build_catalog
@@ -190,7 +190,7 @@ class SnapshotServices:
 
     def _graph_view(self, spec: ViewSpec, expanded: tuple[str, ...], layout: str) -> GraphView:
         """The elements to draw: the overview when the view is too big to draw node by node;
-        server positions for the hierarchical layout above SERVER_LAYOUT_ABOVE nodes."""
+        server positions for the hierarchical layout ("dagre": see PRESET_LAYOUT)."""
         nodes = self.visible(spec)
         callbacks = self.catalog.count_callbacks(nodes)
         if (spec.collapse == "overview" and needs_overview(self.catalog, nodes)) or (
@@ -199,8 +199,7 @@ class SnapshotServices:
             return GraphView(self.overview(spec, opened), True, True, callbacks,
                              len(nodes) - callbacks)
         elements = self.elements(spec)
-        drawn = sum(1 for e in elements if "source" not in e["data"])
-        positioned = layout == "dagre" and drawn > SERVER_LAYOUT_ABOVE
+        positioned = layout == "dagre"
         if positioned:
             elements = tuple(with_positions(list(elements)))
         return GraphView(elements, positioned, False, callbacks, len(nodes) - callbacks)
