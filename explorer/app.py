@@ -15,9 +15,8 @@ from explorer.callbacks import (exports, graph, overview, panels, panes, project
                                 viewport)
 from explorer.layout import page
 from explorer.projects import ProjectStore
+from explorer.resources import ASSETS
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-ASSETS = REPO_ROOT / "assets"
 TITLE = "Dash Callback Explorer"
 
 
