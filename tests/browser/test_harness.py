@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+
 from dash import Dash, Input, Output, html
+from dash.testing.application_runners import BaseDashRunner
 
 
 def make_counter_app() -> Dash:
@@ -25,3 +28,18 @@ def test_callback_updates_the_dom(dash_duo) -> None:
     dash_duo.find_element("#add").click()
     dash_duo.wait_for_text_to_equal("#count", "clicked 2 times")
     assert dash_duo.get_logs() == [], "the browser console logged errors"
+
+
+def test_the_test_server_avoids_8050_even_when_the_explorer_holds_it(dash_duo):
+    BaseDashRunner._next_port = 8050  # where dash[testing]'s own counter starts
+    with socket.socket() as explorer:  # stands in for `python app.py` serving on 8050
+        try:
+            explorer.bind(("127.0.0.1", 8050))
+            explorer.listen()
+        except OSError:
+            pass  # something already serves there: the same situation
+        app = Dash(__name__)
+        app.layout = html.Div("the test's own app", id="own")
+        dash_duo.start_server(app)
+        dash_duo.wait_for_text_to_equal("#own", "the test's own app", timeout=10)
+        assert dash_duo.server.port != 8050
