@@ -44,8 +44,9 @@ def missing_browser_reason() -> str | None:
 
 class FreePortRunner(ThreadedRunner):
     """dash[testing]'s threaded server (the one ``dash_duo`` drives) on a port free when it
-    starts. Its own counter starts at 8050, the port ``python app.py`` serves on: with the
-    explorer open, or another test run going, the test's server could not bind there."""
+    starts. Its own counter starts at a fixed 58050 in every test process: two test runs at
+    once (or anything else on that port) and the second server could not bind, while the
+    browser tested whatever answered there."""
 
     def start(self, app, start_timeout=3, **kwargs):  # noqa: ANN001 - dash's own signature
         kwargs.setdefault("port", free_port())

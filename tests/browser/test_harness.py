@@ -30,16 +30,14 @@ def test_callback_updates_the_dom(dash_duo) -> None:
     assert dash_duo.get_logs() == [], "the browser console logged errors"
 
 
-def test_the_test_server_avoids_8050_even_when_the_explorer_holds_it(dash_duo):
-    BaseDashRunner._next_port = 8050  # where dash[testing]'s own counter starts
-    with socket.socket() as explorer:  # stands in for `python app.py` serving on 8050
-        try:
-            explorer.bind(("127.0.0.1", 8050))
-            explorer.listen()
-        except OSError:
-            pass  # something already serves there: the same situation
+def test_the_test_server_takes_a_free_port_when_its_next_one_is_held(dash_duo):
+    with socket.socket() as other:  # another test run's (or an explorer's) server
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        held = other.getsockname()[1]
+        BaseDashRunner._next_port = held  # dash[testing] counts ports up from a fixed 58050
         app = Dash(__name__)
         app.layout = html.Div("the test's own app", id="own")
         dash_duo.start_server(app)
         dash_duo.wait_for_text_to_equal("#own", "the test's own app", timeout=10)
-        assert dash_duo.server.port != 8050
+        assert dash_duo.server.port != held
