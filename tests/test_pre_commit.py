@@ -64,7 +64,7 @@ def pre_commit(repo: Path, app: str) -> subprocess.CompletedProcess:
 def test_the_hook_fails_on_a_bad_app_and_passes_on_a_good_one(user_repo):
     bad = pre_commit(user_repo, BAD)
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "app.py:8: DASH001 out.children is an Output of 2 callbacks" in bad.stdout
+    assert "app.py:7: DASH001 out.children is an Output of 2 callbacks" in bad.stdout
     good = pre_commit(user_repo, GOOD)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "All checks passed (1 callback)." in good.stdout
