@@ -14,9 +14,8 @@ from explorer.callbacks import (exports, graph, overview, panels, panes, project
                                 viewport)
 from explorer.layout import page
 from explorer.projects import ProjectStore
+from explorer.resources import ASSETS
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-ASSETS = REPO_ROOT / "assets"
 TITLE = "Dash Callback Explorer"
 #: dash-cytoscape's bundle with dagre, klay, cose-bilkent and the SVG export: served but not
 #: in the page ("dynamic"); assets/cytoscape_extras.js loads it when one of them is asked for.

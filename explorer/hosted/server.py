@@ -38,11 +38,12 @@ from explorer.background import ResilientCeleryManager, background_manager
 from explorer.hosted.projects_file import load_projects
 from explorer.hosted.projects import HostedProjectStore
 from explorer.projects import Project
+from explorer.resources import DEMO
 from explorer.callbacks import uploads
 from explorer.hosted.history import DEFAULT_KEEP, DEFAULT_MAX_BYTES, SnapshotHistory
 
 CONFIG_VARIABLE = "DCE_CONFIG"
-DEMO_TARGET = Path(__file__).resolve().parent.parent / "examples" / "demo" / "app.py"
+DEMO_TARGET = DEMO
 HEALTH_PATH = "/healthz"  # liveness: the process answers (during warm-up too)
 READY_PATH = "/readyz"  # readiness: 503 until the stored snapshots are warmed up
 FOLLOW_EVERY = 0.5  # seconds between two looks at the history (a stat per project)
