@@ -45,6 +45,9 @@ def lint_parser() -> argparse.ArgumentParser:
     add("--format", choices=tuple(FORMATS), default="text", help="output format (default text)")
     add("--snapshot", metavar="FILE", help="lint a saved snapshot; runs no target code")
     add("--save-snapshot", metavar="FILE", help="also write the snapshot to FILE")
+    add("--static", action="store_true",
+        help="read the callbacks and layouts from the source alone: no target code runs and "
+        "its dependencies need not be installed (see docs/static.md)")
     add("--python", metavar="PATH",
         help="run the probe with this interpreter (the target's virtualenv)")
     add("--timeout", type=_positive, default=60.0, metavar="SECONDS",
@@ -172,6 +175,8 @@ def _settings(options: argparse.Namespace) -> LintSettings:
     """pyproject settings (explicit --config, else the nearest to the target) under the CLI's."""
     if options.target and options.snapshot:
         raise ConfigError("give a TARGET or --snapshot FILE, not both")
+    if options.static and (options.snapshot or options.python):
+        raise ConfigError("--static reads the TARGET's source; it takes no --snapshot or --python")
     if not options.target and not options.snapshot:
         raise ConfigError(f"no TARGET given; try '{PROG} path/to/app.py' or '{PROG} --help'")
     return project_settings(options.target, config=options.config,
@@ -181,6 +186,10 @@ def _settings(options: argparse.Namespace) -> LintSettings:
 def _snapshot(options: argparse.Namespace) -> Snapshot:
     if options.snapshot:
         return load_snapshot(options.snapshot)
+    if options.static:
+        from analysis.static.build import static_snapshot
+
+        return static_snapshot(options.target)
     from analysis.probe.runner import snapshot_target
 
     return snapshot_target(
