@@ -11,6 +11,7 @@ from pathlib import Path
 from analysis.probe.runner import resolve_target
 from analysis.errors import TargetError
 from analysis.snapshot import AppInfo, Callback, Component, Layout, Snapshot
+from analysis.static.caches import cached_functions
 from analysis.static.callbacks import UNKNOWN_APP, Registrations, read_registrations
 from analysis.static.layouts import LayoutReading, TreeReader, top_function
 from analysis.static.modules import Module, Project
@@ -55,6 +56,8 @@ def static_snapshot(target: str) -> Snapshot:
         layouts=tuple(layouts), components=tuple(components),
         python_version=platform.python_version(),
         created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        cached_functions=tuple(cached_functions(
+            project, [m for m in modules if any(cb.module == m.name for cb in callbacks)])),
         notes=(NOTE,), static=True, unresolved=tuple(found.unresolved),
     )
 

@@ -71,6 +71,7 @@ class TreeReader:
         self.project = project
         self.reading = reading
         self._stack: set[tuple[str, str]] = set()
+        self._around: list[str] = []  # the ids of the components around the one being read
 
     def read(self, node: ast.expr, module: Module, what: str) -> None:
         """Record the tree's components; an unreadable part is recorded as unresolved."""
@@ -232,24 +233,37 @@ class TreeReader:
                                    f"not known without importing it")
         initial: dict[str, Any] | None = {}
         values: dict[str, Any] = {}
-        for prop, node in props.items():
-            try:
-                value = values[prop] = self.walk(node, evaluator, local)
-            except Unresolved:
-                if prop not in DATA_PROPS:
-                    raise
-                initial = None
-                values[prop] = _UNKNOWN
-                continue
+        position = len(self.reading.components)  # the probe lists a component before its children
+        text = id_to_str(component_id) if component_id is not None else None
+        within = self._around.count(text) if text is not None else 0
+        self._around.append(text or "")
+        try:
+            self._props(props, values, evaluator, local)
+        finally:
+            self._around.pop()
+        if any(v is _UNKNOWN for v in values.values()):
+            initial = None
+        for prop, value in values.items():
             if initial is not None:
                 initial[prop] = plain_value(value)
         if component_id is not None:
-            self.reading.components.append(Component(
+            self.reading.components.insert(position, Component(
                 component_id, f"{namespace}.{type_name}", self.reading.name,
                 file=evaluator.module.rel, line=call.lineno,
                 initial=initial if known else None,
-                choices=_choices(type_name, values) if known else None))
+                choices=_choices(type_name, values) if known else None, within=within))
         return Made(type_name, values)
+
+    def _props(self, props: dict[str, ast.expr], values: dict[str, Any], evaluator: Evaluator,
+               local: Mapping[str, Any] | None) -> None:
+        """Each prop's value into ``values`` (_UNKNOWN for a data prop the source computes)."""
+        for prop, node in props.items():
+            try:
+                values[prop] = self.walk(node, evaluator, local)
+            except Unresolved:
+                if prop not in DATA_PROPS:
+                    raise
+                values[prop] = _UNKNOWN
 
 
 @dataclass(frozen=True)

@@ -149,11 +149,15 @@ class Evaluator:
                 body = module.classes[base.id]
                 if node.attr in body:
                     return self.value(body[node.attr], None, hops + 1)
-            elif base.id in module.imports:  # import ids; ids.SEARCH
+            elif base.id in module.imports:  # import ids; ids.SEARCH / from ids import Ids
                 source, attribute = module.imports[base.id]
                 other = self.project.get(f"{source}.{attribute}" if attribute else source)
                 if other is not None:
                     return Evaluator(self.project, other).global_value(node.attr, node, hops + 1)
+                owner = self.project.get(source) if attribute else None
+                body = owner.classes.get(attribute, {}) if owner is not None else {}
+                if owner is not None and node.attr in body:
+                    return Evaluator(self.project, owner).value(body[node.attr], None, hops + 1)
         raise Unresolved(node, "an attribute that is not a project constant")
 
     def _call(self, node: ast.Call, local: Mapping[str, Any] | None, hops: int) -> Any:
