@@ -126,7 +126,7 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     warm_up = threading.Thread(target=_warm_up, args=(options, stop, parsed), daemon=True)
     warm_up.start()
     try:
-        snapshot = _snapshot(options)
+        snapshot = _snapshot(options, parsed)
     finally:
         stop.set()
         warm_up.join()
@@ -149,8 +149,8 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _warm_up(options: argparse.Namespace, stop: threading.Event, parsed: ParsedSources) -> None:
     all_rules()
-    if options.snapshot or not options.target:
-        return
+    if options.snapshot or options.static or not options.target:
+        return  # static mode hands lint the files it parses itself
     from analysis.probe.runner import resolve_target
 
     try:
@@ -183,13 +183,13 @@ def _settings(options: argparse.Namespace) -> LintSettings:
                             select=options.select or (), ignore=options.ignore or ())
 
 
-def _snapshot(options: argparse.Namespace) -> Snapshot:
+def _snapshot(options: argparse.Namespace, parsed: ParsedSources) -> Snapshot:
     if options.snapshot:
         return load_snapshot(options.snapshot)
     if options.static:
         from analysis.static.build import static_snapshot
 
-        return static_snapshot(options.target)
+        return static_snapshot(options.target, parsed)
     from analysis.probe.runner import snapshot_target
 
     return snapshot_target(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from analysis.probe.runner import resolve_target
 from analysis.errors import TargetError
+from analysis.source.prefetch import ParsedSources
 from analysis.snapshot import AppInfo, Callback, Component, Layout, Snapshot
 from analysis.static.caches import cached_functions
 from analysis.static.callbacks import UNKNOWN_APP, Registrations, read_registrations
@@ -25,8 +26,9 @@ NOTE = ("static mode: read from the source alone, no code of the target ran; wha
         "source does not tell is left out (see docs/static.md)")
 
 
-def static_snapshot(target: str) -> Snapshot:
-    """The snapshot of ``target`` (as the CLI takes it) from its source files alone."""
+def static_snapshot(target: str, sources: ParsedSources | None = None) -> Snapshot:
+    """The snapshot of ``target`` (as the CLI takes it) from its source files alone; each
+    file read is handed to ``sources`` too, so lint does not parse it again."""
     resolved = resolve_target(target)
     project = Project(resolved.root)
     if resolved.file is not None:
@@ -46,10 +48,15 @@ def static_snapshot(target: str) -> Snapshot:
     app_of = _AppOf(project, apps)
     for module in modules:
         read_registrations(module, Evaluator(project, module), app_of, found)
+    for module in modules if sources is not None else ():
+        if any(cb.get("module") == module.name for cb in found.callbacks):
+            sources.add_parsed(module.path, module.text, module.tree)
     infos = [info for info, _ in apps.values()]
     primary = next((i for i in infos if i.primary), None)
-    callbacks = [dataclasses.replace(cb, index=i, prevent_initial_call_effective=_effective(cb, apps))
-                 for i, cb in enumerate(found.callbacks)]
+    prevents = {info.name: info.prevent_initial_callbacks is True for info in infos}
+    callbacks = [Callback(index=i, prevent_initial_call_effective=_effective(fields, prevents),
+                          **{k: v for k, v in fields.items() if k != "config_prevents"})
+                 for i, fields in enumerate(found.callbacks)]
     layouts, components = _layouts(project, modules, apps, pages, primary)
     return Snapshot(
         target=target, root=str(resolved.root), callbacks=tuple(callbacks), apps=tuple(infos),
@@ -144,14 +151,12 @@ class _AppOf:
         return UNKNOWN_APP
 
 
-def _effective(callback: Callback, apps: dict) -> bool:
-    """What Dash sends the renderer: the written value, else the registering app's option."""
-    if callback.prevent_initial_call is not None or callback.prevent_initial_call_effective:
-        return callback.prevent_initial_call_effective
-    for info, _ in apps.values():
-        if callback.app == info.name:
-            return info.prevent_initial_callbacks is True
-    return False
+def _effective(fields: dict, prevents: dict[str, bool]) -> bool:
+    """What Dash sends the renderer: the written value (or ``config_prevent_initial_callbacks``
+    of ``dash.callback``), else the registering app's ``prevent_initial_callbacks``."""
+    if fields["prevent_initial_call"] is not None or fields["config_prevents"]:
+        return fields["config_prevents"]
+    return prevents.get(fields["app"] or "", False)
 
 
 def _pages(project: Project, apps: dict, modules: list[Module]) -> list[Module]:

@@ -7,7 +7,6 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
-from analysis.snapshot import Callback
 from analysis.static.grouping import NotACallback, dependency, output_key, split_arguments
 from analysis.static.modules import Module
 from analysis.static.values import Dep, Evaluator, Unresolved, final_name
@@ -28,7 +27,9 @@ AppOf = Callable[[Module, ast.expr | None], str | None]
 class Registrations:
     """What one module registers: callbacks read, and the places that could not be read."""
 
-    callbacks: list[Callback] = field(default_factory=list)
+    #: Each callback's fields but ``index`` and ``prevent_initial_call_effective``, which
+    #: need every registration and app (a Callback is built once, from the whole).
+    callbacks: list[dict[str, Any]] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
 
 
@@ -154,7 +155,7 @@ def _deps(value: Any) -> tuple:
 
 
 def _callback(split_of: ast.Call, skip: int, local: Mapping[str, Any] | None,
-              evaluator: Evaluator, app: str | None, **fields: Any) -> Callback:
+              evaluator: Evaluator, app: str | None, **fields: Any) -> dict[str, Any]:
     args, kwargs = _arguments(split_of, skip, local, evaluator)
     split = split_arguments(args, kwargs)
     written = split.prevent_initial_call
@@ -162,7 +163,7 @@ def _callback(split_of: ast.Call, skip: int, local: Mapping[str, Any] | None,
         raise NotACallback("prevent_initial_call that is not a literal")
     config = kwargs.get("config_prevent_initial_callbacks", False)
     effective = written if written is not None else config
-    return Callback(
+    return dict(
         **fields,
         outputs=tuple(dependency(d) for d in split.flat_outputs),
         inputs=tuple(dependency(d) for d in split.inputs),
@@ -173,7 +174,7 @@ def _callback(split_of: ast.Call, skip: int, local: Mapping[str, Any] | None,
         output_key=output_key(split, f"static:{fields['file']}:{fields['line']}"),
         arg_grouping=split.grouping,
         prevent_initial_call=written,
-        prevent_initial_call_effective=effective is True,
+        config_prevents=effective is True,
         background=kwargs.get("background") is True,
         background_manager=kwargs.get("manager") or kwargs.get("background_callback_manager"),
         progress=_deps(kwargs.get("progress")),
@@ -196,9 +197,9 @@ def _server(function: ast.FunctionDef | ast.AsyncFunctionDef, position: int, pre
         app = app_of(module, receiver)
         if app == UNKNOWN_APP:
             raise Unresolved(decorator, "callbacks of an app the source does not name")
-        lines = module.text.splitlines()[first - 1:function.end_lineno]
+        lines = module.lines[first - 1:function.end_lineno]
         found.callbacks.append(_callback(
-            decorator, 0, local, evaluator, app, index=0,
+            decorator, 0, local, evaluator, app,
             function=f"{module.name}.{prefix}{function.name}", kind="server",
             module=module.name, file=module.rel, line=first, def_line=function.lineno,
             source="\n".join(lines) + "\n", is_async=isinstance(function, ast.AsyncFunctionDef),
@@ -223,9 +224,9 @@ def _clientside(statement: ast.Expr, local: Mapping[str, Any] | None, module: Mo
         if not call.args:
             raise NotACallback("clientside_callback() without its function")
         code, js = _clientside_function(call.args[0], local, evaluator)
-        lines = module.text.splitlines()[statement.lineno - 1:statement.end_lineno]
+        lines = module.lines[statement.lineno - 1:statement.end_lineno]
         found.callbacks.append(_callback(
-            call, 1, local, evaluator, app, index=0, function=code, kind="clientside",
+            call, 1, local, evaluator, app, function=code, kind="clientside",
             file=module.rel, line=statement.lineno, source="\n".join(lines) + "\n",
             js_source=js))
     except Unresolved as exc:

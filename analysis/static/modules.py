@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Iterator
 
 from analysis.source.python import parse_python
 
@@ -28,31 +30,71 @@ class Module:
     #: Local name -> (module, attribute) for imports (anywhere in the file).
     imports: dict[str, ImportTarget] = field(default_factory=dict)
 
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
     @property
     def package(self) -> str:
         return self.name if self.path.name == "__init__.py" else self.name.rpartition(".")[0]
 
 
-def _bound_once(body: list[ast.stmt]) -> dict[str, ast.expr]:
+def statements(body: list[ast.stmt], into_functions: bool = True) -> Iterator[ast.stmt]:
+    """Every statement of a block and of the blocks nested in it (expressions are not
+    visited: a 10,000-line module has far fewer statements than nodes)."""
+    for statement in body:
+        yield statement
+        if not into_functions and isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                         ast.ClassDef)):
+            continue
+        for name in ("body", "orelse", "finalbody"):
+            yield from statements(getattr(statement, name, None) or [], into_functions)
+        for handler in getattr(statement, "handlers", None) or []:
+            yield from statements(handler.body, into_functions)
+        for case in getattr(statement, "cases", None) or []:
+            yield from statements(case.body, into_functions)
+
+
+def _stored(statement: ast.stmt) -> Iterator[str]:
+    """The names one statement binds in its own scope."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        yield statement.name
+        return
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        for alias in statement.names:
+            yield (alias.asname or alias.name).split(".")[0]
+        return
+    targets: list[ast.AST] = []
+    if isinstance(statement, ast.Assign):
+        targets = list(statement.targets)
+    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor)):
+        targets = [statement.target]
+    elif isinstance(statement, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in statement.items if item.optional_vars]
+    for target in targets:
+        for node in ast.walk(target):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                yield node.id
+
+
+def _bound_once(body: list[ast.stmt], declared_global: set[str]) -> dict[str, ast.expr]:
     """Names a block binds exactly once, by ``NAME = expr`` or ``NAME: T = expr``: a name
-    bound twice (or also by a loop, ``with``, augmented assignment) has no single value."""
+    bound twice (or also by a loop, ``with``, augmented assignment, or a ``global`` in a
+    function) has no single value."""
     values: dict[str, ast.expr] = {}
     seen: dict[str, int] = {}
+    for statement in statements(body, into_functions=False):
+        for name in _stored(statement):
+            seen[name] = seen.get(name, 0) + 1
     for statement in body:
-        for node in ast.walk(statement):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                seen[node.id] = seen.get(node.id, 0) + 1
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                seen[node.name] = seen.get(node.name, 0) + 1
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
                 and isinstance(statement.targets[0], ast.Name):
             values[statement.targets[0].id] = statement.value
         elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) \
                 and statement.value is not None:
             values[statement.target.id] = statement.value
-    # a function's local names also count in ast.walk: only module-level stores matter,
-    # so a name stored inside a def is counted there too (fewer constants, never a wrong one)
-    return {name: value for name, value in values.items() if seen.get(name) == 1}
+    return {name: value for name, value in values.items()
+            if seen.get(name) == 1 and name not in declared_global}
 
 
 def read_module(name: str, path: Path, root: Path) -> Module | None:
@@ -66,11 +108,13 @@ def read_module(name: str, path: Path, root: Path) -> Module | None:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         rel = path.as_posix()
-    module = Module(name, path, rel, text, tree, constants=_bound_once(tree.body))
+    every = list(statements(tree.body))
+    declared_global = {name for s in every if isinstance(s, ast.Global) for name in s.names}
+    module = Module(name, path, rel, text, tree, constants=_bound_once(tree.body, declared_global))
     for statement in tree.body:
         if isinstance(statement, ast.ClassDef):
-            module.classes[statement.name] = _bound_once(statement.body)
-    for node in ast.walk(tree):
+            module.classes[statement.name] = _bound_once(statement.body, set())
+    for node in every:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname:
