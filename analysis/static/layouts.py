@@ -138,8 +138,8 @@ class TreeReader:
         bindings = {}
         definitions = Evaluator(self.project, self._module_of(function) or evaluator.module)
         for name in names:
-            if name in given:
-                bindings[name] = evaluator.value(given[name], local)
+            if name in given:  # a component argument is read where the call site builds it
+                bindings[name] = self.walk(given[name], evaluator, local)
             elif name in defaults:
                 bindings[name] = definitions.value(defaults[name])
             else:
