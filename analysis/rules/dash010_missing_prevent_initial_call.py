@@ -28,7 +28,11 @@ _JS_GUARD = re.compile(r"no_update|PreventUpdate")
     "missing-prevent-initial-call",
     "warning",
     "every Input is a user event (n_clicks, n_submit, clickData, ...) yet the callback runs on page load",
-    static_note="silent for a callback whose layouts are unresolved or whose components' initial values are computed, and where the answer would need a component's JavaScript default",
+    static_note=(
+        "silent for a callback whose layouts are unresolved or whose components' initial "
+        "values are computed, and where the answer would need a component's JavaScript "
+        "default"
+    ),
 )
 def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     """## What it does

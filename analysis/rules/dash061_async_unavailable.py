@@ -15,7 +15,10 @@ from analysis.rules._naming import callback_label
     "async-unavailable",
     "error",
     "async callbacks in an app that runs without async support (use_async=False or no dash[async])",
-    static_note="only use_async=False is seen: whether dash[async] is installed is a fact of the target's environment, which static mode does not look at",
+    static_note=(
+        "only use_async=False is seen: whether dash[async] is installed is a fact of the "
+        "target's environment, which static mode does not look at"
+    ),
 )
 def async_unavailable(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
