@@ -47,6 +47,9 @@ def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
     add("--format", choices=tuple(FORMATS), default="text", help="output format (default text)")
     add("--snapshot", metavar="FILE", help="lint a saved snapshot; runs no target code")
     add("--save-snapshot", metavar="FILE", help="also write the snapshot to FILE")
+    add("--static", action="store_true",
+        help="read the callbacks and layouts from the source alone: no target code runs and "
+        "its dependencies need not be installed (see docs/static.md)")
     add("--python", metavar="PATH",
         help="run the probe with this interpreter (the target's virtualenv)")
     add("--timeout", type=_positive, default=60.0, metavar="SECONDS",
@@ -125,9 +128,10 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = 
     stop, parsed = threading.Event(), ParsedSources()
     warm_up = threading.Thread(target=_warm_up, args=(options, stop, parsed), daemon=True)
     warm_up.start()
-    interpreter = None if options.snapshot else interpreter_for(options.target, options.python)
+    interpreter = (None if options.snapshot or options.static
+                   else interpreter_for(options.target, options.python))
     try:
-        snapshot = _snapshot(options, interpreter)
+        snapshot = _snapshot(options, interpreter, parsed)
     finally:
         stop.set()
         warm_up.join()
@@ -153,8 +157,8 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = 
 
 def _warm_up(options: argparse.Namespace, stop: threading.Event, parsed: ParsedSources) -> None:
     all_rules()
-    if options.snapshot or not options.target:
-        return
+    if options.snapshot or options.static or not options.target:
+        return  # static mode hands lint the files it parses itself
     from analysis.probe.runner import resolve_target
 
     try:
@@ -179,13 +183,20 @@ def _settings(options: argparse.Namespace, prog: str = PROG) -> LintSettings:
     """pyproject settings (explicit --config, else the nearest to the target) under the CLI's."""
     if options.target and options.snapshot:
         raise ConfigError("give a TARGET or --snapshot FILE, not both")
+    if options.static and (options.snapshot or options.python):
+        raise ConfigError("--static reads the TARGET's source; it takes no --snapshot or --python")
     if not options.target and not options.snapshot:
         raise ConfigError(f"no TARGET given; try '{prog} path/to/app.py' or '{prog} --help'")
     return project_settings(options.target, config=options.config,
                             select=options.select or (), ignore=options.ignore or ())
 
 
-def _snapshot(options: argparse.Namespace, interpreter: Interpreter | None) -> Snapshot:
+def _snapshot(options: argparse.Namespace, interpreter: Interpreter | None,
+              parsed: ParsedSources) -> Snapshot:
+    if options.static:
+        from analysis.static.build import static_snapshot
+
+        return static_snapshot(options.target, parsed)
     if options.snapshot or interpreter is None:
         return load_snapshot(options.snapshot)
     from analysis.probe.runner import snapshot_target

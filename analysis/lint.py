@@ -57,6 +57,7 @@ def lint(snapshot: Snapshot, settings: LintSettings = LintSettings(),
         finding
         for rule in rules
         if is_enabled(rule.code, settings, rule.default)
+        and not (snapshot.static and rule.static_gap)
         for finding in rule.run(context)
         if not suppressed.covers(finding) and not _only_libraries(finding, libraries)
     ]

@@ -210,6 +210,9 @@ class Layout:
     file: str | None = None
     error: str | None = None  # the layout function raised or needed arguments
     duplicate_ids: tuple[str, ...] = ()  # canonical id texts seen twice in this layout
+    #: Static mode: the parts of this layout the source does not tell (``file:line: why``);
+    #: the ids there are unknown, so absence from this layout proves nothing.
+    unresolved: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,11 @@ class Snapshot:
     #: The ``# noqa`` comments of the files callbacks and components come from: lint reads
     #: them here, never from the files (a snapshot is data, whatever paths it names).
     noqa: tuple[NoqaComment, ...] = ()
+    #: Made by static mode (``--static``): read from the source, no code of the target ran.
+    static: bool = False
+    #: Static mode: the registrations the source does not tell (``file:line: why``), left out
+    #: of ``callbacks``; when any is here, the callbacks known are not all there are.
+    unresolved: tuple[str, ...] = ()
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:

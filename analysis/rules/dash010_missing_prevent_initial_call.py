@@ -28,6 +28,11 @@ _JS_GUARD = re.compile(r"no_update|PreventUpdate")
     "missing-prevent-initial-call",
     "warning",
     "every Input is a user event (n_clicks, n_submit, clickData, ...) yet the callback runs on page load",
+    static_note=(
+        "silent for a callback whose layouts are unresolved or whose components' initial "
+        "values are computed, and where the answer would need a component's JavaScript "
+        "default"
+    ),
 )
 def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
@@ -107,6 +112,8 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
         if not callback.inputs or not all(is_event(d) for d in callback.inputs):
             continue
         app = ctx.app_of(callback)
+        if ctx.snapshot.static and not _values_known(ctx, callback):
+            continue  # static mode: the first call's values are unknown; never guess them
         if not runs_on_load(callback, app) or _guarded(ctx, callback):
             continue
         if _load_call_meant_or_void(ctx, callback) or _fired_by_code(ctx, callback):
@@ -119,6 +126,17 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
             f"on page load{_why(callback, app)}: add prevent_initial_call=True",
             [callback], callback.inputs,
         )
+
+
+def _values_known(ctx: LintContext, callback: Callback) -> bool:
+    """True when the layouts say what the first call gets and shows: every layout of the app
+    read, and each component the callback names given initial values (static mode leaves
+    them unknown where the source computes a prop)."""
+    layouts = ctx.layouts.of(callback)
+    return layouts.complete and all(
+        c.initial is not None
+        for d in callback.inputs + callback.states + callback.outputs if not d.is_pattern
+        for c in layouts.matching(d.id))
 
 
 def _why(callback: Callback, app: AppInfo | None) -> str:
@@ -200,6 +218,8 @@ def _seeds_a_store(ctx: LintContext, callback: Callback, read_by: dict[str, set[
     layouts = ctx.layouts.of(callback)
     if function is None or not layouts.complete:
         return False
+    if ctx.snapshot.unresolved:
+        return True  # static mode left callbacks out: the Store's readers are unknown
     parameters = dependency_parameters(function, callback.arg_grouping) or {}
     names = list(parameters.values())
     given = set()
@@ -344,6 +364,10 @@ def _returns_initial(ctx: LintContext, callback: Callback, function: FunctionNod
             or not isinstance(first.value, ast.Constant) or function.body[-1] is not first):
         return False
     output = callback.outputs[0]
+    components = ctx.layouts.of(callback).matching(output.id)
+    if ctx.snapshot.static and output.property != "children" and any(
+            c.initial is not None and output.property not in c.initial for c in components):
+        return True  # static mode reads no JavaScript defaults: what a left-out prop shows is unknown
     values = shown_values(output, ctx.layouts.of(callback).matching(output.id),
                           ctx.snapshot.component_defaults)
     literal = first.value.value

@@ -15,6 +15,10 @@ from analysis.rules._naming import callback_label
     "async-unavailable",
     "error",
     "async callbacks in an app that runs without async support (use_async=False or no dash[async])",
+    static_note=(
+        "only use_async=False is seen: whether dash[async] is installed is a fact of the "
+        "target's environment, which static mode does not look at"
+    ),
 )
 def async_unavailable(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
@@ -55,7 +59,7 @@ def async_unavailable(ctx: LintContext) -> Iterator[Finding]:
             continue  # no app to serve it: nothing to say about how it is served
         if app.use_async is True:
             continue  # Dash itself refuses use_async=True without asgiref
-        if not app.async_available:
+        if not app.async_available and not ctx.snapshot.static:  # static: not looked at
             reason = "dash[async] (asgiref) is not installed where the app was analysed"
         elif app.use_async is False:
             reason = f"app {app.name!r} is created with use_async=False"
