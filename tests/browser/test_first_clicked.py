@@ -5,24 +5,11 @@ tests/apps/realworld/patterns/dash034_first_clicked.py)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
-from dash import Dash
-
+from app_loader import load_app
 from paths import APPS
 
 FIXTURE = APPS / "realworld" / "patterns" / "dash034_first_clicked.py"
 PORT = 8741
-
-
-def load_app() -> Dash:
-    """A fresh copy of the fixture module (its own app and callbacks)."""
-    spec = importlib.util.spec_from_file_location("dash034_first_clicked", FIXTURE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # Dash(__name__) looks its module up
-    spec.loader.exec_module(module)
-    return module.app
 
 
 def marker(code: str) -> str:
@@ -30,7 +17,7 @@ def marker(code: str) -> str:
 
 
 def test_the_first_set_count_is_the_first_click_not_the_last(dash_duo) -> None:
-    dash_duo.start_server(load_app(), port=PORT)
+    dash_duo.start_server(load_app(FIXTURE), port=PORT)
     dash_duo.find_element(marker("83139")).click()
     dash_duo.wait_for_text_to_equal("#arrivals", "arrivals at 83139")
     dash_duo.wait_for_text_to_equal("#arrivals-fixed", "arrivals at 83139")

@@ -6,27 +6,16 @@ client puts there. One crafted POST, no browser: Dash's threaded test server."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from dash import Dash
-
+from app_loader import load_app
 from paths import APPS
 
 FIXTURE = APPS / "realworld" / "patterns" / "dash035_eval_trigger.py"
 PORT = 8742
-
-
-def load_app() -> Dash:
-    spec = importlib.util.spec_from_file_location("dash035_eval_trigger", FIXTURE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # Dash(__name__) looks its module up
-    spec.loader.exec_module(module)
-    return module.app
 
 
 def update(url: str, output: str, button_type: str, changed: str) -> int:
@@ -58,7 +47,7 @@ def payload(marker: Path) -> str:
 
 
 def test_a_crafted_changed_prop_id_runs_on_the_server(dash_thread_server, tmp_path) -> None:
-    dash_thread_server(load_app(), port=PORT)
+    dash_thread_server(load_app(FIXTURE), port=PORT)
     url = dash_thread_server.url.rstrip("/")
 
     marker = tmp_path / "evaluated"
