@@ -147,6 +147,8 @@ class AppInfo:
     use_pages: bool = False
     use_async: bool | None = None
     async_available: bool = False
+    #: Dash 4's server backend (``"flask"``, ``"fastapi"``, ``"quart"``); None: unknown.
+    server_type: str | None = None
     background_manager: str | None = None
     setup_error: str | None = None  # what Dash's server setup raised, if it did
 

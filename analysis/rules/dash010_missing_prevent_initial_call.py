@@ -19,8 +19,9 @@ from analysis.source.flow import is_no_update, is_refusal, returns
 from analysis.source.python import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
 from analysis.source.signature import dependency_parameters
 
-#: An inline clientside function that bails out with no_update / PreventUpdate.
-_JS_GUARD = re.compile(r"no_update|PreventUpdate")
+#: An inline clientside function that bails out with no_update / PreventUpdate, or reads
+#: ``callback_context.triggered`` / ``triggered_id`` (empty on the load call in the renderer).
+_JS_GUARD = re.compile(r"no_update|PreventUpdate|\.triggered(?:_id)?\b")
 
 
 @rule(
@@ -47,6 +48,10 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     ``Dash(prevent_initial_callbacks=True)`` covers ``@app.callback`` only: ``@dash.callback``
     registers without an app and keeps its own default (``False``).
     ``prevent_initial_call="initial_duplicate"`` does not prevent the initial call either.
+    ``prevent_initial_call=False`` written on the callback asks for the load call: not
+    reported. Inline clientside JavaScript counts as telling the load call apart when it
+    mentions ``no_update`` / ``PreventUpdate`` or reads ``callback_context.triggered`` (or
+    ``triggered_id``), which the renderer leaves empty on the load call.
     What counts is what Dash sends the renderer (the probe records it), so
     ``config_prevent_initial_callbacks=True`` passed to ``@dash.callback`` does prevent it.
 
@@ -114,6 +119,8 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
         app = ctx.app_of(callback)
         if ctx.snapshot.static and not _values_known(ctx, callback):
             continue  # static mode: the first call's values are unknown; never guess them
+        if callback.prevent_initial_call is False:  # written: the author wants the load call
+            continue
         if not runs_on_load(callback, app) or _guarded(ctx, callback):
             continue
         if _load_call_meant_or_void(ctx, callback) or _fired_by_code(ctx, callback):
