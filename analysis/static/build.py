@@ -21,7 +21,7 @@ from analysis.static.values import Evaluator, Unresolved, final_name
 APP_CLASSES = {"Dash": "Dash", "DashProxy": "dash_extensions.enrich.DashProxy"}
 #: ``Dash(...)`` keywords the snapshot records (the rest change nothing the rules read).
 APP_OPTIONS = ("suppress_callback_exceptions", "prevent_initial_callbacks", "use_pages",
-               "pages_folder", "use_async")
+               "pages_folder", "use_async", "backend")
 NOTE = ("static mode: read from the source alone, no code of the target ran; what the "
         "source does not tell is left out (see docs/static.md)")
 
@@ -117,6 +117,7 @@ def _app_info(project: Project, module: Module, name: str, call: ast.Call) -> Ap
                 except Unresolved:
                     options[target.attr] = None
     prevent = options.get("prevent_initial_callbacks", False)
+    backend = options.get("backend", "flask")  # Dash 4's default backend
     return AppInfo(
         name=f"{module.name}:{name}", class_name=APP_CLASSES[final_name(call.func) or "Dash"],
         # an option the source does not tell counts as set: it silences the rules reading it
@@ -124,6 +125,8 @@ def _app_info(project: Project, module: Module, name: str, call: ast.Call) -> Ap
         prevent_initial_callbacks=prevent if isinstance(prevent, (bool, str)) else True,
         use_pages=bool(options.get("use_pages")) or "pages_folder" in options,
         use_async=options.get("use_async") if isinstance(options.get("use_async"), bool) else None,
+        # a backend the source does not tell is not Flask's: DASH061 then stays silent
+        server_type=backend if isinstance(backend, str) else "unknown",
     )
 
 
