@@ -13,10 +13,11 @@ from analysis.dash_props import (
 )
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._load_call import input_parameters, tells_load_call_apart
 from analysis.rules._naming import callback_label
 from analysis.snapshot import AppInfo, Callback
 from analysis.source.flow import is_no_update, is_refusal, returns
-from analysis.source.python import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
+from analysis.source.python import FunctionNode, all_nodes, names_derived_from
 from analysis.source.signature import dependency_parameters
 
 #: An inline clientside function that bails out with no_update / PreventUpdate, or reads
@@ -29,6 +30,7 @@ _JS_GUARD = re.compile(r"no_update|PreventUpdate|\.triggered(?:_id)?\b")
     "missing-prevent-initial-call",
     "warning",
     "every Input is a user event (n_clicks, n_submit, clickData, ...) yet the callback runs on page load",
+    default=False,
 )
 def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
@@ -147,34 +149,7 @@ def _guarded(ctx: LintContext, callback: Callback) -> bool:
     function = ctx.function(callback)
     if function is None:
         return True
-    parameters = dependency_parameters(function, callback.arg_grouping)
-    if parameters is None:
-        watched = {a.arg for a in function.args.posonlyargs + function.args.args}
-    else:
-        watched = {parameters[i] for i in range(len(callback.inputs)) if i in parameters}
-    # A local read from an event or the trigger (`button = ctx.triggered_id`) counts as both.
-    watched = names_derived_from(function, watched)
-    return any(_tests_event(test, watched) for test in _tests(function))
-
-
-def _tests(function: FunctionNode) -> Iterator[ast.expr]:
-    """Every condition the function evaluates: if/while/assert tests, match subjects and guards."""
-    for node in all_nodes(function):
-        if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)):
-            yield node.test
-        elif isinstance(node, ast.Match):
-            yield node.subject
-        elif isinstance(node, ast.match_case) and node.guard is not None:
-            yield node.guard
-
-
-def _tests_event(test: ast.expr, watched: set[str]) -> bool:
-    for node in ast.walk(test):
-        if isinstance(node, ast.Name) and node.id in watched:
-            return True
-        if isinstance(node, ast.Attribute) and node.attr in TRIGGER_ATTRIBUTES:
-            return True
-    return False
+    return tells_load_call_apart(function, input_parameters(function, callback))
 
 
 # --- What the layout says about the first call ----------------------------------------------
