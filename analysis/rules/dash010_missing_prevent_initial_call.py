@@ -1,4 +1,4 @@
-"""DASH010 missing-prevent-initial-call: a callback fired only by user events still runs on load."""
+"""DASH010 missing-prevent-initial-call: a callback fired only by user events still runs on load (opt-in)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from analysis.dash_props import (
 )
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._load_call import input_parameters, tells_load_call_apart
 from analysis.rules._naming import callback_label
 from analysis.snapshot import AppInfo, Callback
 from analysis.source.flow import is_no_update, is_refusal, returns
-from analysis.source.python import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
+from analysis.source.python import FunctionNode, all_nodes, names_derived_from
 from analysis.source.signature import dependency_parameters
 
 #: An inline clientside function that bails out with no_update / PreventUpdate, or reads
@@ -34,9 +35,15 @@ _JS_GUARD = re.compile(r"no_update|PreventUpdate|\.triggered(?:_id)?\b")
         "values are computed, and where the answer would need a component's JavaScript "
         "default"
     ),
+    default=False,
 )
 def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
+    Opt-in (``--select DASH010``): whether a load call is wanted is the author's intent, which
+    the code rarely shows; in six rounds of public apps most load calls it reported were needed
+    or handled. The one load-call shape that is a certain bug, an event's ``None`` rendered as
+    text, is DASH011, on by default.
+
     Finds callbacks whose Inputs are all event-like properties (``n_clicks``, ``n_submit``,
     ``n_blur``, ``clickData``, ``contents``, ``tapNodeData``, ... see
     ``analysis/dash_props.py``) and that Dash still calls when the page loads (no
@@ -165,34 +172,7 @@ def _guarded(ctx: LintContext, callback: Callback) -> bool:
     function = ctx.function(callback)
     if function is None:
         return True
-    parameters = dependency_parameters(function, callback.arg_grouping)
-    if parameters is None:
-        watched = {a.arg for a in function.args.posonlyargs + function.args.args}
-    else:
-        watched = {parameters[i] for i in range(len(callback.inputs)) if i in parameters}
-    # A local read from an event or the trigger (`button = ctx.triggered_id`) counts as both.
-    watched = names_derived_from(function, watched)
-    return any(_tests_event(test, watched) for test in _tests(function))
-
-
-def _tests(function: FunctionNode) -> Iterator[ast.expr]:
-    """Every condition the function evaluates: if/while/assert tests, match subjects and guards."""
-    for node in all_nodes(function):
-        if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)):
-            yield node.test
-        elif isinstance(node, ast.Match):
-            yield node.subject
-        elif isinstance(node, ast.match_case) and node.guard is not None:
-            yield node.guard
-
-
-def _tests_event(test: ast.expr, watched: set[str]) -> bool:
-    for node in ast.walk(test):
-        if isinstance(node, ast.Name) and node.id in watched:
-            return True
-        if isinstance(node, ast.Attribute) and node.attr in TRIGGER_ATTRIBUTES:
-            return True
-    return False
+    return tells_load_call_apart(function, input_parameters(function, callback))
 
 
 # --- What the layout says about the first call ----------------------------------------------

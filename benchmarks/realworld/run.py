@@ -76,6 +76,7 @@ def make_venvs(apps: list[dict], venvs: Path) -> None:
 
 
 def lint(app: dict, root: Path, python: Path, select: str = "") -> dict:
+    """``select``: the linter's ``--select`` (empty: the app's own settings, else the default set)."""
     with tempfile.TemporaryDirectory() as tmp:
         snap_file = Path(tmp) / "snapshot.json"
         command = [sys.executable, "-m", "analysis", app["entry"], "--python", str(python),
