@@ -133,7 +133,7 @@ def test_the_cli_says_on_its_first_line_that_it_ran_statically(tmp_path):
             return "clicked"
     """})
     out, err = io.StringIO(), io.StringIO()
-    assert main([str(app), "--static"], out, err) == 1
+    assert main([str(app), "--static", "--select", "DASH010"], out, err) == 1  # opt-in
     first, *rest = out.getvalue().splitlines()
     assert first.startswith("Static mode: read from source, no code run (0 parts unresolved")
     assert "DASH010" in rest[0]
