@@ -7,7 +7,7 @@ import sys
 from analysis.cli import EXIT_ERROR, main
 
 
-def run_once() -> int:
+def run_once(argv: list[str] | None = None, **names: str) -> int:
     """One lint run in a process of its own, tuned the way mypy tunes its runs.
 
     The run allocates hundreds of thousands of AST nodes and snapshot objects that all live
@@ -18,7 +18,7 @@ def run_once() -> int:
     before ``main`` returned.
     """
     gc.disable()
-    code = main()
+    code = main(argv, **names)
     try:
         if sys.stdout is not None:
             sys.stdout.flush()

@@ -11,6 +11,7 @@ from typing import Sequence, TextIO
 
 from analysis import __version__
 from analysis.settings import LintSettings, project_settings
+from analysis.environment import Interpreter, interpreter_for
 from analysis.errors import AnalysisError, ConfigError
 from analysis.source.prefetch import ParsedSources, project_files
 from analysis.reporters import FORMATS, Report, render
@@ -29,11 +30,12 @@ class _Parser(argparse.ArgumentParser):
         raise ConfigError(message, details=self.format_usage())
 
 
-def lint_parser() -> argparse.ArgumentParser:
+def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
+    """The lint command's options; ``more`` names further subcommands of ``prog``."""
     parser = _Parser(
-        prog=PROG,
+        prog=prog,
         description="Lint the callbacks of a Dash project. Also: "
-        f"'{PROG} rules' lists the rules, '{PROG} rule CODE' explains one.",
+        f"'{prog} rules' lists the rules, '{prog} rule CODE' explains one{more}.",
         epilog="Exit codes: 0 no findings, 1 findings, 2 tool or target error.",
     )
     parser.add_argument(
@@ -45,6 +47,9 @@ def lint_parser() -> argparse.ArgumentParser:
     add("--format", choices=tuple(FORMATS), default="text", help="output format (default text)")
     add("--snapshot", metavar="FILE", help="lint a saved snapshot; runs no target code")
     add("--save-snapshot", metavar="FILE", help="also write the snapshot to FILE")
+    add("--static", action="store_true",
+        help="read the callbacks and layouts from the source alone: no target code runs and "
+        "its dependencies need not be installed (see docs/static.md)")
     add("--python", metavar="PATH",
         help="run the probe with this interpreter (the target's virtualenv)")
     add("--timeout", type=_positive, default=60.0, metavar="SECONDS",
@@ -75,8 +80,8 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def rules_parser(command: str) -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"{PROG} {command}")
+def rules_parser(command: str, prog: str = PROG) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{prog} {command}")
     if command == "rule":
         parser.add_argument("code", help="a rule code (DASH001) or name (duplicate-output)")
     else:
@@ -86,20 +91,21 @@ def rules_parser(command: str) -> argparse.ArgumentParser:
 
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
+    stderr: TextIO | None = None, prog: str = PROG, more: str = "",
 ) -> int:
-    """Run the command line; returns the exit code (errors are printed, never raised)."""
+    """Run the command line; returns the exit code (errors are printed, never raised).
+    ``prog`` is how messages name the command (the console script passes its own name)."""
     args = list(sys.argv[1:] if argv is None else argv)
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
         if args and args[0] in SUBCOMMANDS:
-            options = rules_parser(args[0]).parse_args(args[1:])
+            options = rules_parser(args[0], prog).parse_args(args[1:])
             if args[0] == "rule":
                 out.write(explain_rule(options.code))
             else:
                 out.write(rules_table(options.format))
             return EXIT_CLEAN
-        return run_lint(lint_parser().parse_args(args), out, err)
+        return run_lint(lint_parser(prog, more).parse_args(args), out, err, prog)
     except AnalysisError as exc:
         err.write(f"error: {exc.message}\n")
         if exc.details:
@@ -114,16 +120,18 @@ def main(
         return EXIT_ERROR
 
 
-def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    settings = _settings(options)
+def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = PROG) -> int:
+    settings = _settings(options, prog)
     # The probe's child process keeps one core busy. Meanwhile, on the other, import the
     # rules (and networkx) and parse the project's files, work lint would otherwise do after
     # the probe. Only this thread parses until it has ended (see explorer.services.PARSING).
     stop, parsed = threading.Event(), ParsedSources()
     warm_up = threading.Thread(target=_warm_up, args=(options, stop, parsed), daemon=True)
     warm_up.start()
+    interpreter = (None if options.snapshot or options.static
+                   else interpreter_for(options.target, options.python))
     try:
-        snapshot = _snapshot(options)
+        snapshot = _snapshot(options, interpreter, parsed)
     finally:
         stop.set()
         warm_up.join()
@@ -136,7 +144,10 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise ConfigError(
                 f"cannot write snapshot {options.save_snapshot}: {exc.strerror or exc}"
             ) from None
-    report = Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings, parsed)))
+    report = Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings, parsed)),
+                    interpreter=interpreter)
+    if interpreter is not None and options.format == "text":  # machine formats: in their data
+        out.write(interpreter.describe() + "\n")
     out.write(render(report, options.format))
     if options.format == "text":
         for note in snapshot.notes:
@@ -146,8 +157,8 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _warm_up(options: argparse.Namespace, stop: threading.Event, parsed: ParsedSources) -> None:
     all_rules()
-    if options.snapshot or not options.target:
-        return
+    if options.snapshot or options.static or not options.target:
+        return  # static mode hands lint the files it parses itself
     from analysis.probe.runner import resolve_target
 
     try:
@@ -168,23 +179,30 @@ def _warm_up(options: argparse.Namespace, stop: threading.Event, parsed: ParsedS
         return
 
 
-def _settings(options: argparse.Namespace) -> LintSettings:
+def _settings(options: argparse.Namespace, prog: str = PROG) -> LintSettings:
     """pyproject settings (explicit --config, else the nearest to the target) under the CLI's."""
     if options.target and options.snapshot:
         raise ConfigError("give a TARGET or --snapshot FILE, not both")
+    if options.static and (options.snapshot or options.python):
+        raise ConfigError("--static reads the TARGET's source; it takes no --snapshot or --python")
     if not options.target and not options.snapshot:
-        raise ConfigError(f"no TARGET given; try '{PROG} path/to/app.py' or '{PROG} --help'")
+        raise ConfigError(f"no TARGET given; try '{prog} path/to/app.py' or '{prog} --help'")
     return project_settings(options.target, config=options.config,
                             select=options.select or (), ignore=options.ignore or ())
 
 
-def _snapshot(options: argparse.Namespace) -> Snapshot:
-    if options.snapshot:
+def _snapshot(options: argparse.Namespace, interpreter: Interpreter | None,
+              parsed: ParsedSources) -> Snapshot:
+    if options.static:
+        from analysis.static.build import static_snapshot
+
+        return static_snapshot(options.target, parsed)
+    if options.snapshot or interpreter is None:
         return load_snapshot(options.snapshot)
     from analysis.probe.runner import snapshot_target
 
     return snapshot_target(
-        options.target, python=options.python, timeout=options.timeout,
+        options.target, python=interpreter.path, timeout=options.timeout,
         memory_limit_mb=options.memory_limit,
     )
 

@@ -18,10 +18,17 @@ if TYPE_CHECKING:
 class LintContext:
     """Read-only view of one snapshot for the rules; derived data is computed on first use."""
 
-    def __init__(self, snapshot: Snapshot, sources: ParsedSources | None = None) -> None:
+    def __init__(self, snapshot: Snapshot, sources: ParsedSources | None = None,
+                 graph: nx.DiGraph | None = None) -> None:
         self.snapshot = snapshot
         self._sources = sources
         self._functions: dict[int, FunctionNode | None] = {}
+        if graph is not None:  # ``build_graph(snapshot)`` built already (the explorer's)
+            self.__dict__["graph"] = graph
+
+    def built_graph(self) -> nx.DiGraph | None:
+        """The graph, if the rules have built it (or it was given); None otherwise."""
+        return self.__dict__.get("graph")
 
     @cached_property
     def graph(self) -> nx.DiGraph:

@@ -31,8 +31,10 @@ class AppLayouts:
 
     @property
     def complete(self) -> bool:
-        """True when at least one layout was walked and none failed: absence then means absent."""
-        return bool(self.layouts) and not any(layout.error for layout in self.layouts)
+        """True when at least one layout was walked and none failed or was left unresolved
+        by static mode: absence then means absent."""
+        return bool(self.layouts) and not any(layout.error or layout.unresolved
+                                              for layout in self.layouts)
 
     def matching(self, component_id: ComponentId) -> list[Component]:
         """Components whose id is this id, or matches it as a pattern (the way Dash matches)."""
@@ -127,6 +129,8 @@ class LayoutIndex:
     def may_create_components(self, callback: Callback) -> bool:
         """True when some callback of this callback's app writes ``children`` (as an Output or
         through a literal ``set_props``): it may create components at run time."""
+        if self.snapshot.unresolved:
+            return True  # static mode left callbacks out: any of them may create components
         app = self.app_of(callback)
         key = app.name if app else None
         if key not in self._creates:

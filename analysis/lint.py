@@ -37,23 +37,27 @@ def noqa_codes(line: str) -> frozenset[str] | None:
 
 
 def lint(snapshot: Snapshot, settings: LintSettings = LintSettings(),
-         sources: ParsedSources | None = None) -> list[Finding]:
+         sources: ParsedSources | None = None, context: LintContext | None = None
+         ) -> list[Finding]:
     """Every finding of the enabled rules, minus suppressed ones, sorted by place and code.
 
     ``sources``: the project's files parsed ahead (see ``analysis.source.prefetch``), used where they
-    still match the snapshot. ConfigError if ``settings`` name a code or prefix that no rule has.
+    still match the snapshot. ``context``: the caller's ``LintContext(snapshot)``, to share what it
+    builds (its graph) or was given. ConfigError if ``settings`` name a code or prefix that no
+    rule has.
     """
     rules = all_rules()
     known = [r.code for r in rules]
     check_codes(settings.select, known, "--select")
     check_codes(settings.ignore, known, "--ignore")
-    context = LintContext(snapshot, sources)
+    context = context or LintContext(snapshot, sources)
     suppressed = _Suppressions(snapshot)
     libraries = {cb.index for cb in snapshot.callbacks if cb.library}
     findings = [
         finding
         for rule in rules
         if is_enabled(rule.code, settings, rule.default)
+        and not (snapshot.static and rule.static_gap)
         for finding in rule.run(context)
         if not suppressed.covers(finding) and not _only_libraries(finding, libraries)
     ]

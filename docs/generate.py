@@ -21,6 +21,12 @@ ARCHITECTURE_MD = ROOT / "docs" / "ARCHITECTURE.md"
 MAP_BEGIN = ("<!-- BEGIN GENERATED MODULE MAP: edit the modules' docstrings, then run "
              "`python docs/generate.py` -->")
 MAP_END = "<!-- END GENERATED MODULE MAP -->"
+STATIC_MD = ROOT / "docs" / "static.md"
+STATIC_BEGIN = ("<!-- BEGIN GENERATED STATIC TABLE: edit the rules' static_gap/static_note, then "
+                "run `python docs/generate.py` -->")
+STATIC_END = "<!-- END GENERATED STATIC TABLE -->"
+#: What a rule that runs statically does there when its declaration says nothing more.
+STATIC_SAME = "as in import mode, on the callbacks and layouts the source tells"
 #: The packages the module map shows, in the order data flows through them.
 MAPPED = ("analysis", "explorer")
 #: A rationale section heading (``## What it does``) that becomes a sub-heading of its rule.
@@ -54,6 +60,19 @@ def render_catalog(rules: tuple[Rule, ...] | None = None) -> str:
             lines += [f"Off by default: enable with `--select {r.code}`.", ""]
         lines += [_demote_headings(r.rationale)]
     lines += ["", END]
+    return "\n".join(lines) + "\n"
+
+
+def render_static_table(rules: tuple[Rule, ...] | None = None) -> str:
+    """The per-rule table of static mode: whether each rule runs there and what it misses."""
+    rules = all_rules() if rules is None else rules
+    lines = [STATIC_BEGIN, "", "| code | name | runs statically | what static mode misses, or why it cannot run |",
+             "|---|---|---|---|"]
+    for r in rules:
+        runs = "no" if r.static_gap else "yes"
+        lines.append(f"| {r.code} | {r.name} | {runs} | "
+                     f"{_cell(r.static_gap or r.static_note or STATIC_SAME)} |")
+    lines += ["", STATIC_END]
     return "\n".join(lines) + "\n"
 
 
@@ -124,6 +143,8 @@ def generated_docs() -> dict[Path, str]:
         RULES_MD: updated_text(read(RULES_MD), render_catalog()),
         ARCHITECTURE_MD: updated_text(read(ARCHITECTURE_MD), render_module_map(), MAP_BEGIN,
                                       MAP_END, "# Architecture"),
+        STATIC_MD: updated_text(read(STATIC_MD), render_static_table(), STATIC_BEGIN,
+                                STATIC_END, "# Static mode"),
     }
 
 

@@ -6,7 +6,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import dash_cytoscape as cyto
 from dash import Dash
 
 from analysis.source.python import ast_exclusive
@@ -15,10 +14,13 @@ from explorer.callbacks import (exports, graph, overview, panels, panes, project
                                 viewport)
 from explorer.layout import page
 from explorer.projects import ProjectStore
+from explorer.resources import ASSETS
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-ASSETS = REPO_ROOT / "assets"
 TITLE = "Dash Callback Explorer"
+#: dash-cytoscape's bundle with dagre, klay, cose-bilkent and the SVG export: served but not
+#: in the page ("dynamic"); assets/cytoscape_extras.js loads it when one of them is asked for.
+EXTRA_BUNDLE = {"relative_package_path": "dash_cytoscape_extra.min.js",
+                "namespace": "dash_cytoscape", "dynamic": True}
 
 
 def default_cache_dir() -> Path:
@@ -34,7 +36,6 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
     passes a CeleryManager), by default a DiskcacheManager in ``cache_dir`` (default: a
     folder under the system's temp dir).
     """
-    cyto.load_extra_layouts()  # dagre & co, and the SVG export that comes with them
     jobs = Path(cache_dir) if cache_dir else default_cache_dir()
     manager = background_manager or diskcache_manager(jobs)
     with ast_exclusive():  # werkzeug compiles each route from an AST (cpython#106905)
@@ -42,6 +43,7 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
             __name__, title=TITLE, assets_folder=str(ASSETS),
             background_callback_manager=manager, suppress_callback_exceptions=False,
         )
+    app.scripts.append_script(EXTRA_BUNDLE)
     app.layout = lambda: page(store, graph.first_drawing)
     for module in (url, selection, graph, overview, panels, projects, exports):
         module.register(app, store)

@@ -42,7 +42,8 @@ def celery_app(redis_url: str, *, worker: bool = False) -> Any:
         from celery import Celery
     except ImportError:
         raise ConfigError("DCE_REDIS_URL is set but Celery is not installed; run "
-                          "pip install -r requirements-hosted.txt") from None
+                          "pip install '.[hosted]' in a clone of Dash Callback Explorer "
+                          "(the hosted extra), or pip install -r requirements.txt there") from None
     if not redis_url.startswith(("redis://", "rediss://", "unix://")):
         raise ConfigError(f"DCE_REDIS_URL {redis_url!r} is not a Redis URL; "
                           f"use e.g. redis://localhost:6379/0")

@@ -12,6 +12,7 @@ from analysis.findings import SEVERITIES
 from analysis.reporters import downloadable_formats
 from analysis.rules import all_rules
 from explorer import ids
+from explorer.view.aggregate import PRESET_LAYOUT
 from explorer.view.catalog import CALLBACK_KINDS
 from explorer.view.elements import COLLAPSE_MODES
 from explorer.projects import ProjectStore
@@ -28,6 +29,13 @@ def graph_layout(name: str) -> dict:
         options["klay"] = {"direction": "RIGHT", "spacing": 14, "thoroughness": 10,
                            "edgeRouting": "ORTHOGONAL", "layoutHierarchy": False}
     return options
+
+
+def drawn_layout(name: str) -> dict:
+    """The layout the graph runs for the one named ``name``: the hierarchical one ("dagre") at
+    the server's positions (elements from ``SnapshotServices.graph_view``), the others by
+    cytoscape in the browser."""
+    return PRESET_LAYOUT if name == "dagre" else graph_layout(name)
 
 
 #: The graph's elements, layout, caption and "Close opened groups" style for a collapse.
@@ -59,6 +67,7 @@ def page(store: ProjectStore, first_graph: FirstGraph) -> html.Div:
         dcc.Store(id=ids.GRAPH_SERVED, data=served),
         dcc.Store(id=ids.ANALYSIS_RESULT),
         dcc.Download(id=ids.DOWNLOAD),
+        dcc.Store(id=ids.IMAGE_REQUEST),
         header(store),
         # The side panels are columns that collapse (a class on this row), not overlays: the
         # graph gets the space they give back, and nothing is ever drawn over it.
@@ -176,7 +185,7 @@ def graph_panel(drawing: tuple[list, dict, str, dict] | None = None) -> html.Div
     the rest, so nothing appearing on the page ever moves the canvas under the pointer.
     ``drawing``: the graph's elements, layout, caption and reset style to start with."""
     elements, layout, caption, reset = drawing or (
-        [], graph_layout(DEFAULT_LAYOUT), None, {"display": "none"})
+        [], drawn_layout(DEFAULT_LAYOUT), None, {"display": "none"})
     return html.Div(className="dce-main", children=[
         html.Div(className="dce-strip", children=[
             dbc.Button("☰ Controls", id=ids.TOGGLE_CONTROLS, size="sm", color="secondary",

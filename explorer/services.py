@@ -16,11 +16,12 @@ import networkx as nx
 import analysis
 from analysis.findings import Finding
 from analysis.graph import build_graph
+from analysis.context import LintContext
 from analysis.lint import lint
 from analysis.settings import LintSettings
 from analysis.snapshot import Snapshot, snapshot_id
 from explorer.view.aggregate import (
-    DRAW_ALL_LIMIT, SERVER_LAYOUT_ABOVE, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
+    DRAW_ALL_LIMIT, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
     overview_elements, with_positions,
 )
 from explorer.view.catalog import Catalog, build_catalog
@@ -92,7 +93,8 @@ class SnapshotServices:
     def __init__(self, snapshot: Snapshot, findings: tuple[Finding, ...] | None = None,
                  settings: LintSettings = LintSettings(),
                  keep: Callable[[tuple[Finding, ...]], None] | None = None,
-                 digest: str | None = None) -> None:
+                 digest: str | None = None,
+                 stored: Callable[[], tuple[Finding, ...] | None] | None = None) -> None:
         self.snapshot = snapshot
         # ``digest``: the snapshot_id already known (a history entry's); hashing a 20 MB
         # snapshot serialises it whole, seconds each time
@@ -102,6 +104,10 @@ class SnapshotServices:
         #: Called once with the findings when they are computed here (not when given): the
         #: hosted store keeps them on disk so that no other process or restart lints again.
         self.keep = keep
+        #: Asked before linting: the findings another process may have stored since (the
+        #: hosted server's, which analyses each upload in the request that stored it).
+        self._stored = stored
+        self._prepared = False  # ``prepare`` has warmed the first view (or tried)
         self.elements = lru_cache(maxsize=128)(self._elements)
         self.search = lru_cache(maxsize=256)(self._search)
         self.visible = lru_cache(maxsize=128)(self._visible)
@@ -116,10 +122,14 @@ class SnapshotServices:
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
-        if self._findings is not None:
+        if self.findings_stored():
             return self._findings
+        # The rules and the views use the same graph of the snapshot: built once, for both.
+        context = LintContext(self.snapshot, graph=self.__dict__.get("graph"))
         with collector_paused():
-            findings = tuple(lint(self.snapshot, self.settings))
+            findings = tuple(lint(self.snapshot, self.settings, context=context))
+        if "graph" not in self.__dict__ and context.built_graph() is not None:
+            self.__dict__["graph"] = context.built_graph()
         if self.keep is not None:
             try:
                 self.keep(findings)
@@ -131,6 +141,16 @@ class SnapshotServices:
     def has_findings(self) -> bool:
         """Whether the findings are at hand (given, or computed already)."""
         return self._findings is not None or "findings" in self.__dict__
+
+    def findings_stored(self) -> bool:
+        """Whether the findings are at hand without linting: given, computed, or stored by
+        another process since (asked again on each call until they are)."""
+        if self.has_findings:
+            return True
+        found = self._stored() if self._stored is not None else None
+        if found is not None:
+            self._findings = found
+        return found is not None
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -170,7 +190,7 @@ class SnapshotServices:
 
     def _graph_view(self, spec: ViewSpec, expanded: tuple[str, ...], layout: str) -> GraphView:
         """The elements to draw: the overview when the view is too big to draw node by node;
-        server positions for the hierarchical layout above SERVER_LAYOUT_ABOVE nodes."""
+        server positions for the hierarchical layout ("dagre": see PRESET_LAYOUT)."""
         nodes = self.visible(spec)
         callbacks = self.catalog.count_callbacks(nodes)
         if (spec.collapse == "overview" and needs_overview(self.catalog, nodes)) or (
@@ -179,8 +199,7 @@ class SnapshotServices:
             return GraphView(self.overview(spec, opened), True, True, callbacks,
                              len(nodes) - callbacks)
         elements = self.elements(spec)
-        drawn = sum(1 for e in elements if "source" not in e["data"])
-        positioned = layout == "dagre" and drawn > SERVER_LAYOUT_ABOVE
+        positioned = layout == "dagre"
         if positioned:
             elements = tuple(with_positions(list(elements)))
         return GraphView(elements, positioned, False, callbacks, len(nodes) - callbacks)
@@ -189,6 +208,17 @@ class SnapshotServices:
         """Compute what the first page load needs (graph, findings, first view) now."""
         self.graph_view(ViewSpec(), (), "dagre")
         _ = self.search_index
+
+    def prepare(self) -> None:
+        """``warm`` without linting: the graph now, the rest once the findings are at hand
+        (stored by the process that analyses the snapshot meanwhile). Called again and
+        again by a background thread: after the first ``warm`` (done or failed) it returns."""
+        if self._prepared:
+            return
+        _ = self.graph
+        if self.findings_stored():
+            self._prepared = True
+            self.warm()
 
     def _search(self, query: str) -> tuple[SearchHit, ...]:
         return search(self.search_index, query)

@@ -50,3 +50,13 @@ def test_bench_scaling_times_every_rule_on_every_shape():
     assert done.returncode in (0, 1), done.stderr[-2000:]  # 1: a ratio flagged (noise at 40)
     assert "| DASH051 |" in done.stdout and "| explorer: first view |" in done.stdout
     assert "ALL/MATCH fan-out" in done.stdout and "realistic" in done.stdout
+
+
+def test_bench_static_times_static_mode_on_a_generated_app(tmp_path):
+    app = tmp_path / "app_20.py"
+    subprocess.run([sys.executable, "benchmarks/generate_app.py", "20", str(app)], cwd=REPO,
+                   check=True, capture_output=True, timeout=60)
+    done = subprocess.run([sys.executable, "benchmarks/bench_static.py", str(app), "2"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "20 callbacks" in done.stdout and "snapshot+lint" in done.stdout

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from analysis.lint import LintSettings, lint
 from analysis.probe.runner import snapshot_target
+from venvs import make_venv, purelib
 
 LIBRARY = '''\
 """A component library that registers its own callback at import, as many Dash add-ons do."""
@@ -44,21 +43,10 @@ def hide(n):
 
 @pytest.fixture(scope="module")
 def venv(tmp_path_factory) -> Path:
-    """A virtualenv over this interpreter's packages, with the library installed in it.
-
-    The running interpreter's site-packages go in through a ``.pth`` file, not
-    ``--system-site-packages``: inside a virtualenv that option reaches the *base* Python's
-    packages, which lack dash."""
-    root = tmp_path_factory.mktemp("venv")
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(root)], check=True)
-    python = root / "bin" / "python"
-    purelib = Path(subprocess.run([str(python), "-c", "import sysconfig; print("
-                                   "sysconfig.get_paths()['purelib'])"],
-                                  check=True, capture_output=True, text=True).stdout.strip())
-    outer = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
-    (purelib / "outer-packages.pth").write_text("\n".join(outer) + "\n")
-    (purelib / "fancylib").mkdir()
-    (purelib / "fancylib" / "__init__.py").write_text(LIBRARY)
+    """A virtualenv over this interpreter's packages, with the library installed in it."""
+    python = make_venv(tmp_path_factory.mktemp("venv") / "env")
+    (purelib(python) / "fancylib").mkdir()
+    (purelib(python) / "fancylib" / "__init__.py").write_text(LIBRARY)
     return python
 
 
@@ -76,10 +64,7 @@ def test_library_callbacks_are_marked_and_only_findings_about_the_project_remain
 
 
 def test_an_installed_target_package_is_the_project_not_a_library(venv, tmp_path):
-    purelib = Path(subprocess.run(
-        [str(venv), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True).stdout.strip())
-    package = purelib / "shopapp"
+    package = purelib(venv) / "shopapp"
     package.mkdir(exist_ok=True)
     (package / "__init__.py").write_text("")
     (package / "app.py").write_text(APP.replace("import fancylib\n", "").replace(

@@ -214,6 +214,7 @@ def app_info(app: FoundApp) -> dict:
     instance = app.instance
     manager = guard.attr(instance, "_background_manager")
     use_async = guard.attr(instance, "_use_async")
+    server_type = guard.attr(guard.attr(instance, "backend"), "server_type")
     return {
         "name": app.name,
         "class_name": f"{type(instance).__module__}.{type(instance).__qualname__}"
@@ -226,6 +227,7 @@ def app_info(app: FoundApp) -> dict:
         "use_pages": guard.truthy(guard.attr(instance, "use_pages")),
         "use_async": use_async if use_async is None or type(use_async) is bool else None,
         "async_available": importlib.util.find_spec("asgiref") is not None,
+        "server_type": server_type if type(server_type) is str else None,
         "background_manager": type(manager).__name__ if manager is not None else None,
         "setup_error": app.setup_error,
     }

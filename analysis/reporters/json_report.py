@@ -29,6 +29,7 @@ def to_dict(report: Report) -> dict:
             for finding, fingerprint in zip(report.findings, report.fingerprints)
         ],
         "notes": list(report.snapshot.notes),
+        **({"python": report.interpreter.to_dict()} if report.interpreter else {}),
     }
 
 

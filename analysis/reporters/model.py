@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from analysis.environment import Interpreter
 from analysis.findings import Finding, fingerprints
 from analysis.snapshot import Snapshot
 
@@ -19,6 +20,7 @@ class Report:
     snapshot: Snapshot
     findings: tuple[Finding, ...]
     title: str | None = None
+    interpreter: Interpreter | None = None  # what imported the target (None: a saved snapshot)
 
     @property
     def callback_count(self) -> int:

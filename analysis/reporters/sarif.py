@@ -89,6 +89,8 @@ def to_dict(report: Report) -> dict:
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
                 "results": results,
+                **({"properties": {"python": report.interpreter.to_dict()}}
+                   if report.interpreter else {}),
             }
         ],
     }

@@ -25,7 +25,7 @@ def summary_line(report: Report) -> str:
 
 
 def render(report: Report) -> str:
-    lines = []
+    lines = [static_line(report)] if report.snapshot.static else []
     for finding in report.findings:
         place = report.location(finding) or report.snapshot.target
         if finding.line:
@@ -33,3 +33,11 @@ def render(report: Report) -> str:
         lines.append(f"{place}: {finding.code} {finding.message}")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
+
+
+def static_line(report: Report) -> str:
+    """The first line of a static run: how it ran and how much the source did not tell."""
+    snapshot = report.snapshot
+    parts = len(snapshot.unresolved) + sum(len(layout.unresolved) for layout in snapshot.layouts)
+    return (f"Static mode: read from source, no code run ({_plural(parts, 'part')} unresolved; "
+            f"rules stay silent there).")

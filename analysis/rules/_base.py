@@ -29,6 +29,11 @@ class Rule:
     #: Whether the rule runs when no ``select`` is given (ruff's default rule set); a
     #: selector that matches it (its code, a prefix, ``ALL``) turns an opt-in rule on.
     default: bool = True
+    #: Static mode (``--static``): None when the rule runs on a static snapshot (silent where
+    #: the source does not tell); else why it cannot, and the rule does not run there.
+    static_gap: str | None = None
+    #: Static mode: what the rule misses there, where it runs (docs/static.md shows it).
+    static_note: str = ""
 
     @property
     def rationale(self) -> str:
@@ -86,14 +91,17 @@ def each_property_once(dependencies: Iterable[Dependency]) -> list[Dependency]:
 
 
 def rule(code: str, name: str, severity: str, summary: str,
-         default: bool = True) -> Callable[[CheckFunction], Rule]:
+         default: bool = True, static_gap: str | None = None,
+         static_note: str = "") -> Callable[[CheckFunction], Rule]:
     """Declare a rule from its check function (the docstring is the rationale); ``default=False``
-    makes it opt-in."""
+    makes it opt-in; ``static_gap`` says why it cannot run in static mode, ``static_note`` what
+    it misses there."""
     if severity not in SEVERITIES:
         raise ValueError(f"{code}: severity must be one of {SEVERITIES}")
 
     def make(check: CheckFunction) -> Rule:
         return Rule(code=code, name=name, severity=severity, summary=summary, check=check,
-                    default=default)
+                    default=default, static_gap=static_gap,
+                    static_note=static_note)
 
     return make

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from analysis.snapshot import Callback, Dependency
+from analysis.snapshot import Callback, Dependency, is_wildcard
 
 
 def callback_label(callback: Callback) -> str:
@@ -106,3 +106,27 @@ def dependency_label(dependency: Dependency) -> str:
     "'chart'.figure"
     """
     return f"{dependency.id_str!r}.{dependency.property}"
+
+
+def triggered_id_spelling(dependencies: Iterable[Dependency]) -> str:
+    """How to read the fired item of pattern-matching Inputs: ``ctx.triggered_id['index']``
+    when their ids have one wildcard key, else ``ctx.triggered_id``.
+
+    >>> triggered_id_spelling([Dependency({"type": "row", "index": ["ALL"]}, "n_clicks")])
+    "ctx.triggered_id['index']"
+    """
+    keys = sorted({key for d in dependencies if d.is_pattern for key, value in d.id.items()
+                   if is_wildcard(value)})
+    return f"ctx.triggered_id[{keys[0]!r}]" if len(keys) == 1 else "ctx.triggered_id"
+
+
+def at_line(callback: Callback, function_lineno: int, node_lineno: int, before: str = ", ") -> str:
+    """``", line N"``: where a node of the parsed function is in the file, for a message
+    (empty when the callback's place is unknown).
+
+    >>> at_line(Callback(index=0, function="app.f", line=10, def_line=11), 1, 3)
+    ', line 13'
+    """
+    if callback.def_line:
+        return f"{before}line {node_lineno + callback.def_line - function_lineno}"
+    return f"{before}line {node_lineno + callback.line - 1}" if callback.line else ""

@@ -18,6 +18,10 @@ from analysis.snapshot import Callback, Dependency
     "duplicate-output",
     "error",
     "a component property is the Output of more than one callback without allow_duplicate",
+    static_note=(
+        "callbacks whose Outputs the source does not tell (computed ids, `*args`) are left "
+        "out, so a duplicate with one of them is missed"
+    ),
 )
 def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
     """

@@ -1,4 +1,4 @@
-"""DASH010 missing-prevent-initial-call: a callback fired only by user events still runs on load."""
+"""DASH010 missing-prevent-initial-call: a callback fired only by user events still runs on load (opt-in)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,16 @@ from analysis.dash_props import (
 )
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._load_call import input_parameters, tells_load_call_apart
 from analysis.rules._naming import callback_label
 from analysis.snapshot import AppInfo, Callback
 from analysis.source.flow import is_no_update, is_refusal, returns
-from analysis.source.python import FunctionNode, TRIGGER_ATTRIBUTES, all_nodes, names_derived_from
+from analysis.source.python import FunctionNode, all_nodes, names_derived_from
 from analysis.source.signature import dependency_parameters
 
-#: An inline clientside function that bails out with no_update / PreventUpdate.
-_JS_GUARD = re.compile(r"no_update|PreventUpdate")
+#: An inline clientside function that bails out with no_update / PreventUpdate, or reads
+#: ``callback_context.triggered`` / ``triggered_id`` (empty on the load call in the renderer).
+_JS_GUARD = re.compile(r"no_update|PreventUpdate|\.triggered(?:_id)?\b")
 
 
 @rule(
@@ -28,9 +30,20 @@ _JS_GUARD = re.compile(r"no_update|PreventUpdate")
     "missing-prevent-initial-call",
     "warning",
     "every Input is a user event (n_clicks, n_submit, clickData, ...) yet the callback runs on page load",
+    static_note=(
+        "silent for a callback whose layouts are unresolved or whose components' initial "
+        "values are computed, and where the answer would need a component's JavaScript "
+        "default"
+    ),
+    default=False,
 )
 def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
+    Opt-in (``--select DASH010``): whether a load call is wanted is the author's intent, which
+    the code rarely shows; in six rounds of public apps most load calls it reported were needed
+    or handled. The one load-call shape that is a certain bug, an event's ``None`` rendered as
+    text, is DASH011, on by default.
+
     Finds callbacks whose Inputs are all event-like properties (``n_clicks``, ``n_submit``,
     ``n_blur``, ``clickData``, ``contents``, ``tapNodeData``, ... see
     ``analysis/dash_props.py``) and that Dash still calls when the page loads (no
@@ -42,6 +55,10 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
     ``Dash(prevent_initial_callbacks=True)`` covers ``@app.callback`` only: ``@dash.callback``
     registers without an app and keeps its own default (``False``).
     ``prevent_initial_call="initial_duplicate"`` does not prevent the initial call either.
+    ``prevent_initial_call=False`` written on the callback asks for the load call: not
+    reported. Inline clientside JavaScript counts as telling the load call apart when it
+    mentions ``no_update`` / ``PreventUpdate`` or reads ``callback_context.triggered`` (or
+    ``triggered_id``), which the renderer leaves empty on the load call.
     What counts is what Dash sends the renderer (the probe records it), so
     ``config_prevent_initial_callbacks=True`` passed to ``@dash.callback`` does prevent it.
 
@@ -107,6 +124,10 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
         if not callback.inputs or not all(is_event(d) for d in callback.inputs):
             continue
         app = ctx.app_of(callback)
+        if ctx.snapshot.static and not _values_known(ctx, callback):
+            continue  # static mode: the first call's values are unknown; never guess them
+        if callback.prevent_initial_call is False:  # written: the author wants the load call
+            continue
         if not runs_on_load(callback, app) or _guarded(ctx, callback):
             continue
         if _load_call_meant_or_void(ctx, callback) or _fired_by_code(ctx, callback):
@@ -119,6 +140,17 @@ def missing_prevent_initial_call(ctx: LintContext) -> Iterator[Finding]:
             f"on page load{_why(callback, app)}: add prevent_initial_call=True",
             [callback], callback.inputs,
         )
+
+
+def _values_known(ctx: LintContext, callback: Callback) -> bool:
+    """True when the layouts say what the first call gets and shows: every layout of the app
+    read, and each component the callback names given initial values (static mode leaves
+    them unknown where the source computes a prop)."""
+    layouts = ctx.layouts.of(callback)
+    return layouts.complete and all(
+        c.initial is not None
+        for d in callback.inputs + callback.states + callback.outputs if not d.is_pattern
+        for c in layouts.matching(d.id))
 
 
 def _why(callback: Callback, app: AppInfo | None) -> str:
@@ -140,34 +172,7 @@ def _guarded(ctx: LintContext, callback: Callback) -> bool:
     function = ctx.function(callback)
     if function is None:
         return True
-    parameters = dependency_parameters(function, callback.arg_grouping)
-    if parameters is None:
-        watched = {a.arg for a in function.args.posonlyargs + function.args.args}
-    else:
-        watched = {parameters[i] for i in range(len(callback.inputs)) if i in parameters}
-    # A local read from an event or the trigger (`button = ctx.triggered_id`) counts as both.
-    watched = names_derived_from(function, watched)
-    return any(_tests_event(test, watched) for test in _tests(function))
-
-
-def _tests(function: FunctionNode) -> Iterator[ast.expr]:
-    """Every condition the function evaluates: if/while/assert tests, match subjects and guards."""
-    for node in all_nodes(function):
-        if isinstance(node, (ast.If, ast.IfExp, ast.While, ast.Assert)):
-            yield node.test
-        elif isinstance(node, ast.Match):
-            yield node.subject
-        elif isinstance(node, ast.match_case) and node.guard is not None:
-            yield node.guard
-
-
-def _tests_event(test: ast.expr, watched: set[str]) -> bool:
-    for node in ast.walk(test):
-        if isinstance(node, ast.Name) and node.id in watched:
-            return True
-        if isinstance(node, ast.Attribute) and node.attr in TRIGGER_ATTRIBUTES:
-            return True
-    return False
+    return tells_load_call_apart(function, input_parameters(function, callback))
 
 
 # --- What the layout says about the first call ----------------------------------------------
@@ -200,6 +205,8 @@ def _seeds_a_store(ctx: LintContext, callback: Callback, read_by: dict[str, set[
     layouts = ctx.layouts.of(callback)
     if function is None or not layouts.complete:
         return False
+    if ctx.snapshot.unresolved:
+        return True  # static mode left callbacks out: the Store's readers are unknown
     parameters = dependency_parameters(function, callback.arg_grouping) or {}
     names = list(parameters.values())
     given = set()
@@ -344,6 +351,10 @@ def _returns_initial(ctx: LintContext, callback: Callback, function: FunctionNod
             or not isinstance(first.value, ast.Constant) or function.body[-1] is not first):
         return False
     output = callback.outputs[0]
+    components = ctx.layouts.of(callback).matching(output.id)
+    if ctx.snapshot.static and output.property != "children" and any(
+            c.initial is not None and output.property not in c.initial for c in components):
+        return True  # static mode reads no JavaScript defaults: what a left-out prop shows is unknown
     values = shown_values(output, ctx.layouts.of(callback).matching(output.id),
                           ctx.snapshot.component_defaults)
     literal = first.value.value

@@ -26,6 +26,10 @@ _SEND_HELPERS = frozenset({"send_bytes", "send_data_frame", "send_file", "send_s
     "warning",
     "a callback with one Output returns None on some path instead of raising PreventUpdate or returning no_update",
     default=False,
+    static_note=(
+        "reads the function's source as in import mode; a control's options count only when "
+        "the layout lists them literally"
+    ),
 )
 def returns_none(ctx: LintContext) -> Iterator[Finding]:
     """## What it does

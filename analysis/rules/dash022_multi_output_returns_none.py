@@ -17,6 +17,10 @@ from analysis.rules._none_paths import none_places
     "error",
     "a callback with several Outputs returns None on some path, and Dash raises InvalidCallbackReturnValue",
     default=False,
+    static_note=(
+        "reads the function's source as in import mode; a control's options count only when "
+        "the layout lists them literally"
+    ),
 )
 def multi_output_returns_none(ctx: LintContext) -> Iterator[Finding]:
     """## What it does

@@ -9,6 +9,8 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
+from analysis.rules.dash034_first_clicked_not_triggered import first_clicked_pick
+from analysis.rules.dash035_trigger_evaluated import evaluated_request
 from analysis.snapshot import Callback
 from analysis.source.python import FunctionNode, all_nodes
 
@@ -24,8 +26,11 @@ from analysis.source.python import FunctionNode, all_nodes
 def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
     """## What it does
     Opt-in (``--select DASH032``): on held-out public apps the hand parse mostly worked for
-    every id the app makes (rounds 3-5: 1 true positive, 19 debatable); the parse that does
-    go wrong, one character kept as the index, is DASH033 and on by default.
+    every id the app makes (rounds 3-5: 1 true positive, 19 debatable). The shapes that do go
+    wrong are their own rules, on by default, and this one leaves them to those: one
+    character kept as the index is DASH033; a test that some item fired followed by the
+    first item whose click count is set is DASH034 (first-clicked-not-triggered); ``eval`` of
+    the ``prop_id`` is DASH035 (trigger-evaluated).
 
     Finds server callbacks with a pattern-matching (dict id) Input that read ``["prop_id"]``
     (or ``.get("prop_id")``) from the entries of ``callback_context.triggered`` /
@@ -37,7 +42,8 @@ def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
     For a dict id, ``prop_id`` is JSON text: ``'{"index":2,"type":"row"}.n_clicks'``.
     Splitting it on ``.`` breaks when an id value holds a dot, yields text to be parsed
     again, and a substring test (``"row" in prop_id``) says only that *some* row fired, not
-    which: code then often picks the wrong one (the first with ``n_clicks > 0``).
+    which: code then often picks the wrong one (the first with ``n_clicks > 0``, DASH034) or
+    evaluates the text (DASH035).
     ``ctx.triggered_id`` (Dash >= 2.4) gives the id itself — the dict, so
     ``ctx.triggered_id["index"]`` is the clicked row — and ``None`` on page load;
     ``ctx.triggered_prop_ids`` maps every fired ``prop_id`` to its id.
@@ -47,9 +53,8 @@ def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
     @callback(Output("out", "children"), Input({"type": "row", "index": ALL}, "n_clicks"))
     def which(clicks):
         prop_id = callback_context.triggered[0]["prop_id"]
-        if "row" in prop_id:
-            row = next(i for i, n in enumerate(clicks) if n)  # the first clicked, not this one
-            return f"row {row} clicked"
+        row = json.loads(prop_id.split(".")[0])["index"]  # breaks for an index with a "."
+        return f"row {row} clicked"
     ```
 
     ## Use instead
@@ -60,8 +65,9 @@ def legacy_trigger_parsing(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     for callback, function in hand_parsers(ctx):
-        if one_character_read(function) is not None:
-            continue  # a bug, not a style: DASH033 reports it
+        if (one_character_read(function) is not None or evaluated_request(function) is not None
+                or first_clicked_pick(callback, function) is not None):
+            continue  # a bug, not a style: DASH033, DASH035 or DASH034 reports it
         instead = ("ctx.triggered_prop_ids (it keeps the property)"
                    if uses_property_part(function) else "ctx.triggered_id")
         yield legacy_trigger_parsing.finding(

@@ -8,10 +8,8 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label
-from analysis.rules._none_paths import line_offset
+from analysis.rules._naming import at_line, callback_label, triggered_id_spelling
 from analysis.rules.dash032_legacy_trigger_parsing import hand_parsers, one_character_read
-from analysis.snapshot import is_wildcard
 
 
 @rule(
@@ -53,12 +51,9 @@ def one_character_index(ctx: LintContext) -> Iterator[Finding]:
         character = one_character_read(function)
         if character is None:
             continue
-        keys = sorted({k for d in callback.inputs if d.is_pattern for k, v in d.id.items()
-                       if is_wildcard(v)})
-        instead = f"ctx.triggered_id[{keys[0]!r}]" if len(keys) == 1 else "ctx.triggered_id"
+        instead = triggered_id_spelling(callback.inputs)
         last = isinstance(character.slice, ast.UnaryOp)  # [-1]: the last digit
-        offset = line_offset(callback, function.lineno)
-        at = f", line {character.lineno + offset}" if offset is not None else ""
+        at = at_line(callback, function.lineno, character.lineno)
         yield one_character_index.finding(
             f'{callback_label(callback)} takes the triggered index as one character of '
             f'triggered[...]["prop_id"] (`{ast.unparse(character)}`{at}): right for '

@@ -17,6 +17,7 @@ from analysis.snapshot import Callback, Dependency
     "multi-callback-cycle",
     "error",
     "callbacks trigger one another in a loop spanning two or more callbacks",
+    static_note="a loop through a callback the source does not tell is missed",
 )
 def multi_callback_cycle(ctx: LintContext) -> Iterator[Finding]:
     """

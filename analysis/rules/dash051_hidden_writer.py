@@ -25,6 +25,7 @@ from analysis.source.python import all_nodes
     "warning",
     "set_props writes a property another callback declares as Output and both can fire for one "
     "event, or an id missing from every layout",
+    static_note="the 'id in no layout' half is silent for an app with an unresolved layout",
 )
 def hidden_writer(ctx: LintContext) -> Iterator[Finding]:
     """## What it does

@@ -21,6 +21,10 @@ from analysis.source.signature import dependency_parameters, inner_decorator_nam
     "unhashable-cache",
     "error",
     "functools.lru_cache/cache gets a list/dict-valued prop (figure, data, a Checklist value...)",
+    static_note=(
+        "a cache-wrapped helper counts when the source binds it by a decorator or a literal "
+        "lru_cache(...)(f) at module level"
+    ),
 )
 def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
     """## What it does

@@ -16,6 +16,11 @@ from analysis.snapshot import Callback, Dependency
     "id-not-in-layout",
     "error",
     "an Input/State/Output id is in no layout of the app (pages included)",
+    static_note=(
+        "silent for an app with any unresolved layout part (a helper with computed arguments,"
+        " a component built in a loop, `**props`), and for pattern ids while some callback is"
+        " unresolved"
+    ),
 )
 def id_not_in_layout(ctx: LintContext) -> Iterator[Finding]:
     """## What it does

@@ -19,6 +19,7 @@ UNIVERSAL_PROPS = frozenset({"id"})
     "invalid-property",
     "error",
     "a callback uses a property that its component's type does not have",
+    static_gap="the properties of a component type come from its installed package, which static mode does not import",
 )
 def invalid_property(ctx: LintContext) -> Iterator[Finding]:
     """## What it does

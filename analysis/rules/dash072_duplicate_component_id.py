@@ -18,6 +18,10 @@ from analysis.snapshot import Callback, Component, IdReference, Layout, id_to_st
     "duplicate-component-id",
     "error",
     "two components in one layout share an id",
+    static_note=(
+        "finds duplicates in the literal parts of layouts; ids inside unresolved parts are "
+        "unknown, and `htmlFor`-style references are not read"
+    ),
 )
 def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     """## What it does

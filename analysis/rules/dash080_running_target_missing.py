@@ -15,6 +15,7 @@ from analysis.rules._naming import callback_label, dependency_label
     "running-target-missing",
     "warning",
     "a running= target id is in no layout of the app, so Dash silently skips it",
+    static_note="silent for an app with any unresolved layout part",
 )
 def running_target_missing(ctx: LintContext) -> Iterator[Finding]:
     """## What it does

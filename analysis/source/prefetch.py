@@ -78,6 +78,12 @@ class ParsedSources:
         except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError,
                 MemoryError):
             return
+        self.add_parsed(path, text, tree, stop)
+
+    def add_parsed(self, path: str | os.PathLike, text: str, tree: ast.Module,
+                   stop: threading.Event | None = None) -> None:
+        """Keep a file already parsed elsewhere (static mode parses the project itself)."""
+        path = os.path.abspath(path)
         functions: dict[int, FunctionNode] = {}
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:

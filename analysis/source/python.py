@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import textwrap
 import threading
 from typing import Any, Callable, ContextManager, Iterator, TypeVar
@@ -113,50 +114,85 @@ def body_nodes(function: FunctionNode) -> Iterator[ast.AST]:
     return iter(_own_node_list(function))
 
 
-@per_function
+def all_nodes(function: FunctionNode) -> Iterator[ast.AST]:
+    """``ast.walk(function)``, walked once per function (see ``body_nodes``)."""
+    return iter(_walks(function)[0])
+
+
 def _own_node_list(function: FunctionNode) -> list[ast.AST]:
-    found: list[ast.AST] = []
-    stack: list[ast.AST] = list(reversed(function.body))
+    return _walks(function)[1]
+
+
+@per_function
+def _walks(function: FunctionNode) -> tuple[list[ast.AST], list[ast.AST]]:
+    """(every node breadth first, as ``ast.walk``; the own body's nodes depth first, as
+    ``body_nodes``) from one walk: each node's children are looked up once, not once per
+    list (the walks were a third of a 12,000-callback lint)."""
+    found: list[ast.AST] = [function]  # breadth first: the list is the queue
+    spans: list[tuple[int, int]] = []  # found[i]'s children are found[start:end]
+    index = 0
+    while index < len(found):
+        start = len(found)
+        _add_children(found[index], found)
+        spans.append((start, len(found)))
+        index += 1
+    body = {id(node) for node in function.body}
+    first, last = spans[0]
+    stack = [i for i in range(last - 1, first - 1, -1) if id(found[i]) in body]
+    own: list[ast.AST] = []
     while stack:
-        node = stack.pop()
-        found.append(node)
-        if isinstance(node, _NESTED):
-            continue
-        children: list[ast.AST] = []
-        _add_children(node, children)
-        children.reverse()
-        stack.extend(children)
-    return found
+        i = stack.pop()
+        node = found[i]
+        own.append(node)
+        if not isinstance(node, _NESTED):
+            first, last = spans[i]
+            stack.extend(range(last - 1, first - 1, -1))
+    return found, own
 
 
 _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 def _add_children(node: ast.AST, into: list[ast.AST]) -> None:
-    """``into.extend(ast.iter_child_nodes(node))`` without its two generators per node: the
-    walks of every function's AST were most of a large project's lint time."""
-    AST = ast.AST
-    for name in node._fields:
+    """``into.extend(ast.iter_child_nodes(node))`` without its two generators per node, and
+    without looking at fields that hold no node (names, constants) at all."""
+    for name, many in _child_fields(type(node)):
         value = getattr(node, name, None)
-        if isinstance(value, list):
-            into.extend([item for item in value if isinstance(item, AST)])
-        elif isinstance(value, AST):
+        if many:
+            into.extend([item for item in value if item is not None])  # {**x}: a None key
+        elif many is None:  # a field the grammar line did not describe: checked as it comes
+            if isinstance(value, list):
+                into.extend([item for item in value if isinstance(item, ast.AST)])
+            elif isinstance(value, ast.AST):
+                into.append(value)
+        elif value is not None:
             into.append(value)
 
 
-def all_nodes(function: FunctionNode) -> Iterator[ast.AST]:
-    """``ast.walk(function)``, walked once per function (see ``body_nodes``)."""
-    return iter(_all_node_list(function))
+_LEAF_TYPES = {"identifier", "string", "constant", "int"}
+_GRAMMAR_LINE = re.compile(r"\w+\((.*)\)")
 
 
-@per_function
-def _all_node_list(function: FunctionNode) -> list[ast.AST]:
-    found: list[ast.AST] = [function]  # breadth first, as ast.walk: the list is the queue
-    index = 0
-    while index < len(found):
-        _add_children(found[index], found)
-        index += 1
-    return found
+@functools.cache
+def _child_fields(kind: type) -> tuple[tuple[str, bool | None], ...]:
+    """The fields of a node class that may hold nodes: (name, True for a list, False for
+    one node or None, None when its grammar line does not say), from that line (the
+    class's docstring, ``Name(identifier id, expr_context ctx)``).
+
+    >>> _child_fields(ast.Name), _child_fields(ast.Call)
+    ((('ctx', False),), (('func', False), ('args', True), ('keywords', True)))
+    """
+    match = _GRAMMAR_LINE.fullmatch((kind.__doc__ or "").split("\n", 1)[0].strip())
+    declared = dict(reversed(part.rsplit(" ", 1)) for part in match.group(1).split(", ")
+                    if " " in part) if match else {}
+    found: list[tuple[str, bool | None]] = []
+    for name in kind._fields:
+        type_text = declared.get(name)
+        if type_text is None:
+            found.append((name, None))
+        elif type_text.rstrip("*?") not in _LEAF_TYPES:
+            found.append((name, type_text.endswith("*")))
+    return tuple(found)
 
 
 def calls(function: FunctionNode) -> Iterator[tuple[str, ast.Call]]:
@@ -257,10 +293,12 @@ def names_read(function: FunctionNode) -> set[str]:
     }
 
 
-def names_derived_from(function: FunctionNode, seeds: set[str]) -> set[str]:
+def names_derived_from(function: FunctionNode, seeds: set[str],
+                       reads: Callable[[ast.AST], bool] | None = None) -> set[str]:
     """``seeds`` plus every name the function assigns (``=``, ``+=``, ``:=``, ``for`` and
     comprehension targets), directly or through other such names, from an expression that reads
-    a seed or the trigger (``ctx.triggered_id``, ``callback_context.triggered``, ...).
+    a seed or the trigger (``ctx.triggered_id``, ``callback_context.triggered``, ...), or, when
+    ``reads`` is given, an expression it accepts instead of the trigger.
 
     Real apps read the trigger into a local first (``button = ctx.triggered_id``, then
     ``if button: ...``); a condition on that local is a condition on the trigger.
@@ -284,7 +322,7 @@ def names_derived_from(function: FunctionNode, seeds: set[str]) -> set[str]:
     while changed:
         changed = False
         for target, value in flows:
-            if not _reads_any(value, derived):
+            if not _reads_any(value, derived, reads):
                 continue
             for name in ast.walk(target):
                 if isinstance(name, ast.Name) and name.id not in derived:
@@ -293,8 +331,13 @@ def names_derived_from(function: FunctionNode, seeds: set[str]) -> set[str]:
     return derived
 
 
-def _reads_any(expression: ast.AST, names: set[str]) -> bool:
-    """True when the expression loads one of ``names`` or reads a trigger attribute."""
+def _reads_any(expression: ast.AST, names: set[str],
+               reads: Callable[[ast.AST], bool] | None = None) -> bool:
+    """True when the expression loads one of ``names`` or reads a trigger attribute (or what
+    ``reads`` accepts, when given)."""
+    if reads is not None:
+        return reads(expression) or any(isinstance(node, ast.Name) and node.id in names
+                                        for node in ast.walk(expression))
     for node in ast.walk(expression):
         if isinstance(node, ast.Name) and (node.id in names or node.id == "callback_context"):
             return True

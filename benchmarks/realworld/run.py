@@ -1,6 +1,7 @@
 """Lint a folder of real-world Dash app checkouts and compare with what Dash serves.
 
     python benchmarks/realworld/run.py CHECKOUTS [--venvs DIR] [--only NAME,...] [--json OUT]
+                                                 [--select CODE,...]
     python benchmarks/realworld/run.py CHECKOUTS --make-venvs    # create the venvs first
 
 For each ``[[app]]`` of ``manifest.toml`` (next to this file), with ``CHECKOUTS/<name>`` holding
@@ -74,12 +75,13 @@ def make_venvs(apps: list[dict], venvs: Path) -> None:
                        check=True)
 
 
-def lint(app: dict, root: Path, python: Path) -> dict:
+def lint(app: dict, root: Path, python: Path, select: str = "") -> dict:
+    """``select``: the linter's ``--select`` (empty: the app's own settings, else the default set)."""
     with tempfile.TemporaryDirectory() as tmp:
         snap_file = Path(tmp) / "snapshot.json"
         command = [sys.executable, "-m", "analysis", app["entry"], "--python", str(python),
                    "--format", "json", "--save-snapshot", str(snap_file),
-                   "--timeout", str(app["timeout"])]
+                   "--timeout", str(app["timeout"])] + (["--select", select] if select else [])
         env = {**os.environ, **app["env"], "PYTHONPATH": os.pathsep.join(
             [str(REPO)] + ([str(HERE / "offline")] if app["offline"] else []))}
         start = time.perf_counter()
@@ -163,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--manifest", type=Path, default=HERE / "manifest.toml")
     parser.add_argument("--only", default="", help="comma-separated app names")
     parser.add_argument("--json", type=Path, help="write every result here")
+    parser.add_argument("--select", default="",
+                        help="rule codes or prefixes to run, as the CLI's (default: its default set)")
     parser.add_argument("--include-skipped", action="store_true",
                         help="also run apps the manifest marks `skip`")
     parser.add_argument("--make-venvs", action="store_true", help="create/update the venvs")
@@ -196,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         for command in app["prepare"]:  # the app's own build step, from the checkout's top
             subprocess.run(command, shell=True, check=True,
                            cwd=args.checkouts / app["checkout"])
-        lint_result = lint(app, root, python)
+        lint_result = lint(app, root, python, args.select)
         served_result = served(app, root, python)
         print(row(app, lint_result, served_result), flush=True)
         results.append({"app": app, "lint": lint_result, "served": served_result})

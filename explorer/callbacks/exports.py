@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, State, ctx, dcc, set_props
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, set_props
 from dash.exceptions import PreventUpdate
 
 from analysis.errors import ConfigError
@@ -13,6 +13,17 @@ from explorer.projects import ProjectStore
 IMAGES = {ids.EXPORT_PNG: "png", ids.EXPORT_SVG: "svg"}
 #: Chromium refuses canvases beyond 16,384 px a side; cytoscape scales a larger PNG down.
 MAX_IMAGE_SIDE = 16000
+
+#: Hands an image request to the graph; an SVG only once dash-cytoscape's extra bundle (which
+#: brings cytoscape's SVG export) is loaded, see assets/cytoscape_extras.js.
+DRAW_IMAGE = """
+async function(stored) {
+    const request = stored && stored.generateImage;
+    if (!request) { return window.dash_clientside.no_update; }
+    if (request.type === "svg") { await window.dceCytoscapeExtras.load(); }
+    return request;
+}
+"""
 
 
 def image_request(kind: str, project: str | None, scope: str | None) -> dict:
@@ -54,7 +65,11 @@ def register(app: Dash, store: ProjectStore) -> None:
         if services is None:
             raise PreventUpdate
         if isinstance(trigger, str) and trigger in IMAGES:
-            set_props(ids.GRAPH, {"generateImage": image_request(IMAGES[trigger], project, scope)})
+            # with the button's click count: the same request again is a new value, so it
+            # reaches the graph again
+            clicks = png if trigger == ids.EXPORT_PNG else svg
+            request = image_request(IMAGES[trigger], project, scope)
+            set_props(ids.IMAGE_REQUEST, {"data": {"generateImage": request, "click": clicks}})
             return
         try:
             file = (snapshot_download(services, project) if trigger == ids.EXPORT_JSON
@@ -63,3 +78,10 @@ def register(app: Dash, store: ProjectStore) -> None:
             raise PreventUpdate from None
         set_props(ids.DOWNLOAD, {"data": dcc.send_string(file.content, file.filename,
                                                           type=file.media_type)})
+
+    app.clientside_callback(
+        DRAW_IMAGE,
+        Output(ids.GRAPH, "generateImage"),
+        Input(ids.IMAGE_REQUEST, "data"),
+        prevent_initial_call=True,
+    )

@@ -6,10 +6,9 @@ from dash import Dash, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from explorer import ids
-from explorer.layout import graph_layout
+from explorer.layout import drawn_layout
 from explorer.projects import ProjectStore
 from explorer.services import GraphView, SnapshotServices
-from explorer.view.aggregate import PRESET_LAYOUT
 from explorer.view.catalog import plural
 from explorer.view.search import SEARCH_LIMIT, count_matches
 from explorer.view.nodes import element_id
@@ -46,7 +45,7 @@ def graph_caption(view: GraphView, total: int, spec: ViewSpec) -> str:
 
 def no_graph(layout: str) -> tuple[list, dict, str, dict]:
     """The graph's outputs for a project without an analysis."""
-    return [], graph_layout(layout), NO_ANALYSIS, {"display": "none"}
+    return [], drawn_layout(layout), NO_ANALYSIS, {"display": "none"}
 
 
 def drawn_graph(
@@ -55,7 +54,7 @@ def drawn_graph(
     """The graph's elements, layout, caption and the "Close opened groups" button's style."""
     view = services.graph_view(spec, expanded, layout)  # memoised
     caption = graph_caption(view, len(services.catalog.callbacks), spec)
-    chosen = PRESET_LAYOUT if view.positioned and layout == "dagre" else graph_layout(layout)
+    chosen = drawn_layout(layout)  # view.positioned holds for "dagre"
     # "Close opened groups" only where there is something to close.
     reset = {"display": "inline" if view.aggregated and expanded else "none"}
     return list(view.elements), chosen, caption, reset

@@ -59,18 +59,27 @@ class HostedProjectStore(ProjectStore):
         return SnapshotServices(
             snapshot, self.history.load_result(entry, key), settings,
             keep=lambda findings: self.history.save_result(entry, key, findings),
-            digest=entry.digest)
+            digest=entry.digest, stored=lambda: self.history.load_result(entry, key))
 
     def _analyse_added(self, entry: HistoryEntry, snapshot: Snapshot) -> None:
         """Analyse an upload when it is stored (one lint per stored snapshot, in the request
-        that stored it), so no page load or restart of any process lints it again. A
-        snapshot this process analysed itself is kept by ``_record`` instead."""
+        that stored it), so no page load or restart of any process lints it again, and show
+        it in this process as it is (read back from disk, a 20 MB snapshot took a second
+        more, its graph another). A snapshot this process analysed itself is kept by
+        ``_record`` instead."""
         if entry.source == "analysis" or entry.project not in self._projects:
             return
         try:
-            _ = self.entry_services(entry, snapshot).findings
+            services = self.entry_services(entry, snapshot)
+            _ = services.findings
         except AnalysisError:
             return  # bad lint settings: the page shows that error when the project opens
+        with self._history_lock:
+            newest = self.history.newest(entry.project)
+            if newest is None or newest.id != entry.id:
+                return  # a newer one was stored meanwhile: pages follow the history to it
+            self._shown[entry.project] = entry.id
+            self._set(entry.project, services, error=None)
 
     def choices(self) -> list[tuple[str, str]]:
         """(value, label) of each project's older stored snapshots, for the picker.
@@ -138,6 +147,18 @@ class HostedProjectStore(ProjectStore):
             self._set(project, self.entry_services(newest, snapshot), error=None)
         except AnalysisError as exc:  # the project's pyproject.toml is bad: shown as its error
             self.record_failure(project, exc.message, exc.details)
+
+    def follow(self, project: str) -> None:
+        """Keep up with the project's history from a background thread: load a snapshot
+        another process (or CI) stored while that process analyses it, and lay it out once
+        its findings are stored, so the first page here only draws. Never lints, and leaves
+        alone what this process is storing itself (it shows that when done)."""
+        if self.history.adding(project) or self.history.stamp(project) is None:
+            return
+        self._follow_history(project)
+        services = self._states[project].services
+        if services is not None:
+            services.prepare()
 
     def _entry_state(self, project: str, entry_id: str) -> ProjectState:
         key = f"{project}{ENTRY_SEPARATOR}{entry_id}"

@@ -20,6 +20,7 @@ import functools
 import logging
 import os
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Mapping
@@ -37,13 +38,15 @@ from explorer.background import ResilientCeleryManager, background_manager
 from explorer.hosted.projects_file import load_projects
 from explorer.hosted.projects import HostedProjectStore
 from explorer.projects import Project
+from explorer.resources import DEMO
 from explorer.callbacks import uploads
 from explorer.hosted.history import DEFAULT_KEEP, DEFAULT_MAX_BYTES, SnapshotHistory
 
 CONFIG_VARIABLE = "DCE_CONFIG"
-DEMO_TARGET = Path(__file__).resolve().parent.parent / "examples" / "demo" / "app.py"
+DEMO_TARGET = DEMO
 HEALTH_PATH = "/healthz"  # liveness: the process answers (during warm-up too)
 READY_PATH = "/readyz"  # readiness: 503 until the stored snapshots are warmed up
+FOLLOW_EVERY = 0.5  # seconds between two looks at the history (a stat per project)
 LOG = logging.getLogger(__name__)
 
 
@@ -155,15 +158,31 @@ def readiness(warmed: threading.Event) -> Response:
     return Response("warming up\n", status=503, mimetype="text/plain")
 
 
-def warm_in_background(store: HostedProjectStore, warmed: threading.Event) -> None:
+def warm_in_background(store: HostedProjectStore, warmed: threading.Event,
+                       follow_every: float | None = FOLLOW_EVERY) -> None:
     """``warm_projects`` off the request threads, then ready. A failure is logged and the
-    process is still ready: each page then shows its project's own error."""
+    process is still ready: each page then shows its project's own error. Then, every
+    ``follow_every`` seconds (None: never), ``follow_history``."""
     try:
         warm_projects(store)
     except Exception:  # noqa: BLE001 - warm-up is an optimisation, never a reason to stop
         LOG.exception("warming up the stored snapshots failed")
     finally:
         warmed.set()
+    while follow_every is not None:
+        time.sleep(follow_every)
+        follow_history(store)
+
+
+def follow_history(store: HostedProjectStore) -> None:
+    """Load what other processes stored (``HostedProjectStore.follow``): the other worker
+    reads and lays out a 20 MB upload while the one that took it analyses it, on the
+    other core, instead of after, in the first page's request."""
+    for name in store.names():
+        try:
+            store.follow(name)
+        except Exception:  # noqa: BLE001 - the page request meets (and shows) the same error
+            LOG.exception("following the history of project %s failed", name)
 
 
 def request_limit(max_upload_bytes: int) -> int:

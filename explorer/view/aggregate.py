@@ -21,11 +21,10 @@ AGGREGATE_ABOVE = LARGE_GRAPH  # callbacks in an "overview" view: above this it 
 DRAW_ALL_LIMIT = 1_500
 DETAIL_LIMIT = 60  # a page/module with at most this many callbacks opens straight into detail
 HUB_USERS = 25  # a property used by more callbacks than this does not join their clusters
-#: Above this many drawn nodes the hierarchical layout's positions come from the server:
-#: dagre in the browser costs ~200 ms at 34 nodes and ~9 s at 1,000, the server's layered
-#: layout plus cytoscape's preset ~40 ms and ~1.2 s (benchmarks/bench_layout.py,
-#: docs/performance.md). Below it both are instant and dagre routes edges a little better.
-SERVER_LAYOUT_ABOVE = 40
+#: The hierarchical layout's positions always come from the server: dagre in the browser costs
+#: ~200 ms at 34 nodes and ~9 s at 1,000, the server's layered layout plus cytoscape's preset
+#: ~40 ms and ~1.2 s (benchmarks/bench_layout.py, docs/performance.md), and preset is built
+#: into cytoscape, so no first drawing waits for dash-cytoscape's extra bundle.
 PRESET_LAYOUT = {"name": "preset", "fit": True, "padding": 20, "animate": False}
 
 CHAR_WIDTH, LINE_HEIGHT = 6.5, 16.0

@@ -122,11 +122,13 @@ def test_the_command_line_reports_the_same_with_parsing_ahead(tmp_path):
     which parses every function from the snapshot alone."""
     saved = tmp_path / "demo.json"
     live = subprocess.run(
-        [sys.executable, "-m", "analysis", str(DEMO), "--format", "json", "--save-snapshot",
-         str(saved)], cwd=REPO, capture_output=True, text=True,
+        # --select on both: a --snapshot run does not find the demo's own pyproject.toml
+        [sys.executable, "-m", "analysis", str(DEMO), "--format", "json", "--select", "ALL",
+         "--save-snapshot", str(saved)], cwd=REPO, capture_output=True, text=True,
     )
     offline = subprocess.run(
-        [sys.executable, "-m", "analysis", "--snapshot", str(saved), "--format", "json"],
+        [sys.executable, "-m", "analysis", "--snapshot", str(saved), "--format", "json",
+         "--select", "ALL"],
         cwd=REPO, capture_output=True, text=True,
     )
     assert live.returncode == offline.returncode == 1

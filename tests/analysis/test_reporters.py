@@ -63,7 +63,7 @@ def test_sarif_is_structurally_valid(report):
         assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
     off = [r["id"] for r in rules if not r["defaultConfiguration"]["enabled"]]
     assert off == [r.code for r in all_rules() if not r.default] == [
-        "DASH020", "DASH022", "DASH030", "DASH032", "DASH041"]
+        "DASH010", "DASH020", "DASH022", "DASH030", "DASH032", "DASH041"]
     assert len(run["results"]) == 2
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]

@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from dash.testing.application_runners import ThreadedRunner
+
+from docs.screenshot import free_port
+
 #: Where Debian's ``chromium`` package puts the browser; ``DASH_TEST_CHROMEPATH`` overrides it.
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 INSTALL_HINT = "apt-get install chromium chromium-driver"
@@ -36,6 +40,23 @@ def missing_browser_reason() -> str | None:
     if shutil.which("chromedriver") is None:
         return f"chromedriver is not on PATH: {INSTALL_HINT}"
     return None
+
+
+class FreePortRunner(ThreadedRunner):
+    """dash[testing]'s threaded server (the one ``dash_duo`` drives) on a port free when it
+    starts. Its own counter starts at a fixed 58050 in every test process: two test runs at
+    once (or anything else on that port) and the second server could not bind, while the
+    browser tested whatever answered there."""
+
+    def start(self, app, start_timeout=3, **kwargs):  # noqa: ANN001 - dash's own signature
+        kwargs.setdefault("port", free_port())
+        return super().start(app, start_timeout, **kwargs)
+
+
+@pytest.fixture
+def dash_thread_server():
+    with FreePortRunner() as starter:
+        yield starter
 
 
 def pytest_configure(config: pytest.Config) -> None:

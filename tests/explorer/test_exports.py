@@ -77,6 +77,6 @@ def test_a_forged_format_downloads_nothing(client):
 def test_the_snapshot_and_the_images_are_exported(client):
     sent = click(client, ids.EXPORT_JSON)[ids.DOWNLOAD]["data"]
     assert sent["content"] == SHOP.to_json() and sent["filename"] == "shop-snapshot.json"
-    image = click(client, ids.EXPORT_SVG)[ids.GRAPH]["generateImage"]
+    image = click(client, ids.EXPORT_SVG)[ids.IMAGE_REQUEST]["data"]["generateImage"]
     assert image == {"type": "svg", "action": "download", "filename": "shop-callbacks",
                      "options": {"full": True, "bg": "#ffffff"}}

@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from analysis.lint import lint
+from analysis.snapshot import dump_json, snapshot_id
 from benchmarks.adversarial import one_output_many_writers, realistic
 from explorer.hosted.history import RESULT_SUFFIX, SnapshotHistory
 from explorer.hosted.projects import HostedProjectStore
@@ -70,6 +71,42 @@ def test_a_pruned_entry_takes_its_result_with_it(tmp_path):
     assert len(result_files(tmp_path)) == 2
     assert {p.name.removesuffix(RESULT_SUFFIX) for p in result_files(tmp_path)} == {
         e.id for e in store.history.entries("clean")}
+
+
+def test_the_worker_that_stored_an_upload_shows_it_without_reading_it_back(tmp_path):
+    """Before: the uploading worker threw away the snapshot it had just analysed, read the
+    20 MB file back on its first page and built the graph the lint had built (2.4 s)."""
+    snapshot = one_output_many_writers(6)
+    store = make_store(tmp_path)
+    entry = store.history.add("clean", snapshot, source="ci")
+    services = store.services("clean")
+    assert services.snapshot is snapshot, "the stored snapshot was read back from disk"
+    assert services.has_findings and "graph" in services.__dict__  # the lint's own graph
+    assert entry.digest == snapshot_id(snapshot) == services.id
+    assert (tmp_path / "history" / "clean" / f"{entry.id}.json").read_bytes() == dump_json(
+        snapshot.to_dict())
+
+
+def test_another_worker_loads_an_upload_while_it_is_analysed_and_never_lints_it(tmp_path):
+    """Before: the worker that did not take an upload read it, built its graph and laid it
+    out only in the first page's request (4 s of a 20 MB upload's first page)."""
+    snapshot = realistic(40)
+    other = make_store(tmp_path)  # the other worker, already running
+    history = SnapshotHistory(tmp_path / "history", keep=2)  # the uploading worker's file write
+    entry = history.add("clean", snapshot, source="ci")  # its analysis is still under way
+
+    other.follow("clean")
+    services = other.services("clean")
+    assert services.snapshot == snapshot and "graph" in services.__dict__
+    assert not services.has_findings and result_files(tmp_path) == []  # it did not lint
+
+    uploader = make_store(tmp_path)
+    findings = uploader.entry_services(entry, snapshot).findings  # analysed and stored there
+    other.follow("clean")
+    assert other.services("clean") is services and services.has_findings
+    assert services.findings == findings
+    assert services.graph_view.cache_info().currsize == 1  # laid out before any page asks
+    assert len(result_files(tmp_path)) == 1
 
 
 def wait_for(url: str, status: int, process, timeout: float) -> float:

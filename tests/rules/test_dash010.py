@@ -6,11 +6,14 @@ import dataclasses
 
 import pytest
 
-from analysis.lint import lint
+from analysis.lint import LintSettings, lint
 from analysis.snapshot import AppInfo, Dependency, Snapshot
 from snapshot_factory import (
     callback, flagged, probed, probed_findings, rule_findings, snapshot, without_app_settings,
 )
+
+#: DASH010 is opt-in (ARCHITECTURE.md): these tests select it.
+DASH010 = LintSettings(select=("DASH010",))
 
 
 def test_dash010_event_only_inputs_running_on_load():
@@ -39,7 +42,8 @@ def _registered_without_app_settings(snap: Snapshot) -> Snapshot:
 
 
 def test_app_level_prevent_initial_callbacks_is_what_silences_app_callbacks():
-    mutated = lint(_registered_without_app_settings(probed("runtime/app_level_prevent_app.py")))
+    mutated = lint(_registered_without_app_settings(probed("runtime/app_level_prevent_app.py")),
+                   LintSettings(select=("DASH010", "DASH012")))
     assert flagged(mutated, "DASH010") == {"app_click", "global_click", "fill_later"}
     assert flagged(mutated, "DASH012") == set()
 
@@ -97,7 +101,7 @@ def test_dash010_without_recorded_initial_values_nothing_is_assumed():
     """Hand-made or older snapshots have no initial values: the finding stays."""
     snap = probed("runtime/initial_values_app.py")
     unknown = tuple(dataclasses.replace(c, initial=None) for c in snap.components)
-    found = flagged(lint(dataclasses.replace(snap, components=unknown)), "DASH010")
+    found = flagged(lint(dataclasses.replace(snap, components=unknown), DASH010), "DASH010")
     assert {"next_figure", "download", "send", "show_panel"} <= found
 
 
@@ -108,12 +112,12 @@ def test_dash010_a_javascript_default_is_what_an_output_left_out_shows():
     app = "realworld/patterns/dash010_noop_initial_call.py"
     snap = probed(app)
     assert snap.component_defaults["dash_bootstrap_components.Toast"]["is_open"] is True
-    assert "reopen" not in flagged(lint(snap), "DASH010")
+    assert "reopen" not in flagged(lint(snap, DASH010), "DASH010")
     older = dataclasses.replace(snap, component_defaults={})
-    assert "reopen" in flagged(lint(older), "DASH010")
+    assert "reopen" in flagged(lint(older, DASH010), "DASH010")
     closed = dataclasses.replace(snap, component_defaults={
         **snap.component_defaults, "dash_bootstrap_components.Toast": {"is_open": False}})
-    assert "reopen" in flagged(lint(closed), "DASH010")
+    assert "reopen" in flagged(lint(closed, DASH010), "DASH010")
 
 
 def test_the_probe_keeps_a_small_style_so_a_hidden_trigger_is_known():

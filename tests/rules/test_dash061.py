@@ -31,3 +31,13 @@ def test_async_callbacks_need_an_async_app(use_async, available, bad) -> None:
     sync = server(1, "def g(n):\n    return n", ["n.value"])
     snap = snapshot_with_layout(callback, sync, app=app)
     assert reported_names("DASH061", snap) == (["f"] if bad else [])
+
+
+@pytest.mark.parametrize(("server_type", "bad"), [("flask", True), (None, True), ("fastapi", False),
+                                                   ("quart", False)])
+def test_only_the_flask_backend_needs_asgiref(server_type, bad) -> None:
+    """FastAPI and Quart await a coroutine in their own dispatcher (round 6, worldcup-2026)."""
+    app = AppInfo("app:app", primary=True, use_async=False, async_available=False,
+                  server_type=server_type)
+    callback = server(0, "async def f(n):\n    return n", ["n.value"], is_async=True)
+    assert reported_names("DASH061", snapshot_with_layout(callback, app=app)) == (["f"] if bad else [])

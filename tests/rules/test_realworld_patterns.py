@@ -91,6 +91,10 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
      "own Input back, or a constant reset when the modal closes"),
     ("dash041_function_of_all_inputs.py", "crop_options", "DASH041",
      "options normaliser echoing its own data/value"),
+    ("dash061_fastapi_backend.py", "fetch", "DASH061",
+     "the FastAPI backend awaits async callbacks itself"),
+    ("dash010_load_call_handled_or_wanted.py", "show_map", "DASH010",
+     "prevent_initial_call=False written on purpose"),
 ]
 
 
@@ -120,6 +124,23 @@ def test_dash020_true_positives_beside_the_fixed_patterns_stay(fixture, function
 def test_true_positives_beside_the_round5_patterns_stay(fixture, function, code):
     _, findings = lint(fixture)
     assert flagged(findings, function, code)
+
+
+@pytest.mark.parametrize("fixture,function,code", [
+    ("dash061_fastapi_backend.py", "fetch_on_flask", "DASH061"),  # Flask, use_async=False
+    ("dash010_load_call_handled_or_wanted.py", "files", "DASH010"),  # "wrong password" on load
+])
+def test_true_positives_beside_the_round6_patterns_stay(fixture, function, code):
+    _, findings = lint(fixture)
+    assert flagged(findings, function, code)
+
+
+def test_inline_javascript_that_tests_triggered_handles_the_load_call():
+    """The tab switch's JavaScript returns the first tab's styles when nothing triggered."""
+    _, findings = lint("dash010_load_call_handled_or_wanted.py")
+    clientside = [f for f in findings if f["code"] == "DASH010"
+                  and any(fn.startswith("clientside:") for fn in f["functions"])]
+    assert clientside == []
 
 
 def test_a_page_from_the_app_module_is_compared_with_the_shell_once():

@@ -1,0 +1,180 @@
+"""Static mode: the project's modules as parsed files, their constants and project imports."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator
+
+from analysis.source.python import parse_python
+
+#: A module's dotted name and the attribute imported from it (None: the module itself).
+ImportTarget = tuple[str, str | None]
+
+
+@dataclass
+class Module:
+    """One parsed project file: its top-level constants, classes and project imports."""
+
+    name: str  # dotted, as the probe would import it ("app", "pages.report")
+    path: Path
+    rel: str  # relative to the root, "/" separators
+    text: str
+    tree: ast.Module
+    #: Top-level names bound exactly once by a plain assignment: their value expression.
+    constants: dict[str, ast.expr] = field(default_factory=dict)
+    #: Top-level classes: the names bound once in their bodies (``class Ids: SEARCH = "s"``).
+    classes: dict[str, dict[str, ast.expr]] = field(default_factory=dict)
+    #: Local name -> (module, attribute) for imports (anywhere in the file).
+    imports: dict[str, ImportTarget] = field(default_factory=dict)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    @property
+    def package(self) -> str:
+        return self.name if self.path.name == "__init__.py" else self.name.rpartition(".")[0]
+
+
+def statements(body: list[ast.stmt], into_functions: bool = True) -> Iterator[ast.stmt]:
+    """Every statement of a block and of the blocks nested in it (expressions are not
+    visited: a 10,000-line module has far fewer statements than nodes)."""
+    for statement in body:
+        yield statement
+        if not into_functions and isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                         ast.ClassDef)):
+            continue
+        for name in ("body", "orelse", "finalbody"):
+            yield from statements(getattr(statement, name, None) or [], into_functions)
+        for handler in getattr(statement, "handlers", None) or []:
+            yield from statements(handler.body, into_functions)
+        for case in getattr(statement, "cases", None) or []:
+            yield from statements(case.body, into_functions)
+
+
+def _stored(statement: ast.stmt) -> Iterator[str]:
+    """The names one statement binds in its own scope."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        yield statement.name
+        return
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        for alias in statement.names:
+            yield (alias.asname or alias.name).split(".")[0]
+        return
+    targets: list[ast.AST] = []
+    if isinstance(statement, ast.Assign):
+        targets = list(statement.targets)
+    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor)):
+        targets = [statement.target]
+    elif isinstance(statement, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in statement.items if item.optional_vars]
+    for target in targets:
+        for node in ast.walk(target):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                yield node.id
+
+
+def _bound_once(body: list[ast.stmt], declared_global: set[str]) -> dict[str, ast.expr]:
+    """Names a block binds exactly once, by ``NAME = expr`` or ``NAME: T = expr``: a name
+    bound twice (or also by a loop, ``with``, augmented assignment, or a ``global`` in a
+    function) has no single value."""
+    values: dict[str, ast.expr] = {}
+    seen: dict[str, int] = {}
+    for statement in statements(body, into_functions=False):
+        for name in _stored(statement):
+            seen[name] = seen.get(name, 0) + 1
+    for statement in body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
+                and isinstance(statement.targets[0], ast.Name):
+            values[statement.targets[0].id] = statement.value
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) \
+                and statement.value is not None:
+            values[statement.target.id] = statement.value
+    return {name: value for name, value in values.items()
+            if seen.get(name) == 1 and name not in declared_global}
+
+
+def read_module(name: str, path: Path, root: Path) -> Module | None:
+    """The parsed module, or None when the file cannot be read or parsed."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        tree = parse_python(text)
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    every = list(statements(tree.body))
+    declared_global = {name for s in every if isinstance(s, ast.Global) for name in s.names}
+    module = Module(name, path, rel, text, tree, constants=_bound_once(tree.body, declared_global))
+    for statement in tree.body:
+        if isinstance(statement, ast.ClassDef):
+            module.classes[statement.name] = _bound_once(statement.body, set())
+    for node in every:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    module.imports[alias.asname] = (alias.name, None)
+                else:
+                    head = alias.name.split(".")[0]
+                    module.imports[head] = (head, None)
+        elif isinstance(node, ast.ImportFrom):
+            source = absolute_module(module, node.module, node.level)
+            for alias in node.names:
+                if alias.name != "*":
+                    module.imports[alias.asname or alias.name] = (source, alias.name)
+    return module
+
+
+def absolute_module(module: Module, name: str | None, level: int) -> str:
+    """The dotted name an ``import``/``from`` statement in ``module`` names."""
+    if not level:
+        return name or ""
+    parts = module.package.split(".") if module.package else []
+    base = parts[: len(parts) - (level - 1)] if level > 1 else parts
+    return ".".join([*base, *([name] if name else [])])
+
+
+class Project:
+    """The project's modules under one root, each read at most once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._modules: dict[str, Module | None] = {}
+
+    def add(self, name: str, path: Path) -> Module | None:
+        if name not in self._modules:
+            self._modules[name] = read_module(name, path, self.root)
+        return self._modules[name]
+
+    def get(self, name: str) -> Module | None:
+        """The module of that dotted name when it is a file under the root."""
+        if name not in self._modules:
+            base = self.root.joinpath(*name.split(".")) if name else None
+            path = None
+            if base is not None and base.with_suffix(".py").is_file():
+                path = base.with_suffix(".py")
+            elif base is not None and (base / "__init__.py").is_file():
+                path = base / "__init__.py"
+            self._modules[name] = read_module(name, path, self.root) if path else None
+        return self._modules[name]
+
+    def imported_by(self, module: Module) -> list[Module]:
+        """The project modules ``module`` imports (a ``from pkg import mod`` included)."""
+        found: list[Module] = []
+        for source, attribute in module.imports.values():
+            candidates = [f"{source}.{attribute}", source] if attribute else [source]
+            parts = source.split(".")
+            candidates += [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
+            for candidate in candidates:
+                other = self.get(candidate)
+                if other is not None:
+                    found.append(other)
+        return found
+
+    def modules(self) -> list[Module]:
+        return [m for m in self._modules.values() if m is not None]

@@ -1,0 +1,162 @@
+"""The explorer's command line: ``python app.py`` / ``dash-callback-explorer serve`` open it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from dash import Dash
+
+from analysis.environment import interpreter_for
+from analysis.errors import AnalysisError, ConfigError, ProbeError
+from analysis.snapshot import Snapshot
+from explorer.app import create_app, default_cache_dir
+from explorer.projects import Project, ProjectStore, project_name
+from explorer.resources import DEMO
+
+PROG = "python app.py"
+
+
+def projects_from(targets: list[str], snapshots: list[str], python: str | None,
+                  timeout: float) -> list[Project]:
+    """One project per target and per snapshot file; the demo when none is given."""
+    taken: set[str] = set()
+    found: list[Project] = []
+    for target in targets:
+        name = project_name(target, taken)
+        taken.add(name)
+        found.append(Project(name, target=target, python=target_python(target, python),
+                             timeout=timeout))
+    for path in snapshots:
+        name = project_name(path, taken)
+        taken.add(name)
+        found.append(Project(name, snapshot_file=path))
+    return found or [Project("demo", target=str(DEMO), python=python, timeout=timeout)]
+
+
+def target_python(target: str, python: str | None) -> str | None:
+    """The interpreter for a target, found as the linter finds it (``--python``, the active
+    virtualenv, a project ``.venv``/``venv``); None for this process's own."""
+    found = interpreter_for(target, python)
+    return None if found.path == sys.executable else found.path
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Bad options: one line naming the problem and where help is, exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
+def parse_args(argv: list[str], prog: str = PROG) -> argparse.Namespace:
+    parser = OneLineParser(
+        prog=prog, description="Explore a Dash project's callback graph and findings.",
+    )
+    parser.add_argument("targets", nargs="*", metavar="TARGET",
+                        help="a Dash app file, project folder or module[:attr] (default: the demo)")
+    parser.add_argument("--snapshot", action="append", default=[], metavar="FILE",
+                        help="open a saved snapshot (no target code runs); repeatable")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8050)
+    parser.add_argument("--python", metavar="PATH", help="interpreter that imports the targets")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                        help="how long a probe may take (default 60)")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help=f"background jobs and results (default {default_cache_dir()})")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode")
+    parser.add_argument("--config", metavar="TOML",
+                        help="serve the projects of a projects file, as the hosted mode does "
+                             "(docs/hosting.md); DCE_* variables apply")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None, prog: str = PROG) -> int:
+    """Open the explorer on the command line's projects; returns the exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv, prog)
+    if args.config:
+        return serve_config(args)
+    try:
+        store = build_store(args)
+    except AnalysisError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    explorer = create_app(store, cache_dir=args.cache_dir)
+    print(f"Dash Callback Explorer on http://{args.host}:{args.port}/", file=sys.stderr)
+    explorer.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+def build_store(args: argparse.Namespace) -> ProjectStore:
+    """The projects named on the command line, analysed (concurrently) before serving.
+
+    A target that does not exist, or a bad snapshot file, is bad input (AnalysisError);
+    a target whose import fails opens anyway, showing the probe's error, so it can be
+    fixed and analysed again from the page.
+    """
+    if args.timeout <= 0:
+        raise ConfigError("--timeout must be a positive number of seconds")
+    if args.python and not Path(args.python).exists():
+        raise ConfigError(f"--python interpreter not found: {args.python}")
+    cache = Path(args.cache_dir) if args.cache_dir else default_cache_dir()
+    projects = projects_from(args.targets, args.snapshot, args.python, args.timeout)
+    store = ProjectStore(projects, results_dir=cache / "results")
+    with ThreadPoolExecutor(max_workers=min(8, len(projects))) as pool:
+        outcomes = list(pool.map(_analyse, projects))
+    for project, outcome in zip(projects, outcomes):
+        if isinstance(outcome, ProbeError):
+            print(f"warning: {project.name}: {outcome.message}", file=sys.stderr)
+            store.record_failure(project.name, outcome.message, outcome.details)
+        elif isinstance(outcome, AnalysisError):
+            raise outcome
+        else:
+            store.preload(project.name, outcome)
+            # Lint, clusters and the first view now, so the first page load only draws.
+            store.services(project.name).warm()
+    return store
+
+
+def _analyse(project: Project) -> Snapshot | AnalysisError:
+    try:
+        return project.analyse()
+    except AnalysisError as exc:
+        return exc
+
+
+def serve_config(args: argparse.Namespace) -> int:
+    """``--config``: the hosted explorer (explorer/hosted/server.py) in this one process."""
+    from explorer.hosted.server import HostedSettings, build_hosted_app
+
+    if args.targets or args.snapshot:
+        print("error: --config names the projects; drop the targets and --snapshot",
+              file=sys.stderr)
+        return 2
+    env = dict(os.environ, DCE_CONFIG=args.config)
+    if args.cache_dir:
+        env["DCE_DATA_DIR"] = args.cache_dir
+    try:
+        explorer = build_hosted_app(HostedSettings.from_env(env))
+    except AnalysisError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    print(f"Dash Callback Explorer on http://{args.host}:{args.port}/", file=sys.stderr)
+    explorer.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+def default_app() -> Dash:
+    """The app gunicorn and the linter see: with DCE_CONFIG set, the hosted explorer over
+    the configured projects (docs/hosting.md); else the demo project, analysed on first use."""
+    if os.environ.get("DCE_CONFIG"):
+        from explorer.hosted.server import build_hosted_app
+
+        try:
+            return build_hosted_app()
+        except AnalysisError as exc:  # a bad projects file: one line, not a traceback
+            print(f"error: {exc.message}", file=sys.stderr)
+            raise SystemExit(2) from None
+    demo = projects_from([], [], None, 60.0)
+    return create_app(ProjectStore(demo, results_dir=default_cache_dir() / "results"))
+

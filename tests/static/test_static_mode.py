@@ -1,0 +1,140 @@
+"""Static mode on small projects: what it reads, what it leaves unresolved, and that rules stay
+silent there; its snapshots keep the contract and older snapshots still load."""
+
+from __future__ import annotations
+
+import io
+import json
+import textwrap
+from pathlib import Path
+
+from analysis.cli import main
+from analysis.lint import lint
+from analysis.snapshot import Snapshot
+from analysis.static.build import static_snapshot
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder / next(iter(files))
+
+
+def codes(snapshot: Snapshot) -> list[str]:
+    return sorted(f.code for f in lint(snapshot))
+
+
+def test_reads_constants_imports_fstrings_loops_and_patterns_without_running_code(tmp_path):
+    app = write(tmp_path, {
+        "app.py": """
+            import sys
+            import missing_dependency_nobody_installed  # static mode never imports it
+            from dash import ALL, MATCH, Dash, Input, Output, State, callback, html
+            from ids import SEARCH, Ids
+            sys.exit("importing this app fails")
+            PREFIX = "out"
+            app = Dash(__name__)
+            app.layout = html.Div([html.Div(id=f"{PREFIX}-a"), html.Div(id="out-b"),
+                                   html.Div(id=SEARCH), html.Div(id=Ids.RESULT)])
+            for name in ["a", "b"]:
+                @app.callback(Output(f"{PREFIX}-{name}", "children"), Input(SEARCH, "value"))
+                def show(value):
+                    return value
+
+            @callback(output=Output({"type": "row", "index": MATCH}, "children"),
+                      inputs=dict(value=Input({"type": "cell", "index": MATCH}, "value")),
+                      state=dict(rows=State({"type": "cell", "index": ALL}, "value")))
+            def row(value, rows):
+                return value
+        """,
+        "ids.py": """
+            SEARCH = "search"
+            class Ids:
+                RESULT = "result"
+        """,
+    })
+    snapshot = static_snapshot(str(app))
+    assert snapshot.static and snapshot.unresolved == ()
+    outputs = [d.id for cb in snapshot.callbacks for d in cb.outputs]
+    assert outputs == ["out-a", "out-b", {"type": "row", "index": ["MATCH"]}]
+    assert [d.id for d in snapshot.callbacks[0].inputs] == ["search"]
+    assert snapshot.callbacks[0].app == "app:app" and snapshot.callbacks[2].app is None
+    assert snapshot.callbacks[2].arg_grouping == {"rows": 1, "value": 0}
+    assert {c.id for c in snapshot.components} == {"out-a", "out-b", "search", "result"}
+
+
+def test_a_computed_id_is_unresolved_and_the_layout_rules_stay_silent(tmp_path):
+    app = write(tmp_path, {"app.py": """
+        from dash import Dash, Input, Output, html
+        from helpers import make_panel
+        app = Dash(__name__)
+        app.layout = html.Div([html.Button(id="go"), make_panel(load_names())])
+
+        @app.callback(Output("panel-title", "children"), Input("go", "n_clicks"),
+                      prevent_initial_call=True)
+        def title(n):
+            return "hello"
+
+        @app.callback(Output(compute_id(), "children"), Input("go", "n_clicks"))
+        def computed(n):
+            return "x"
+    """, "helpers.py": "def make_panel(names):\n    return names\n"})
+    snapshot = static_snapshot(str(app))
+    assert [cb.function for cb in snapshot.callbacks] == ["app.title"]
+    assert len(snapshot.unresolved) == 1 and "app.py:12" in snapshot.unresolved[0]
+    assert snapshot.layouts[0].unresolved  # the panel's ids are unknown
+    assert "DASH070" not in codes(snapshot)  # "panel-title" may well be in the panel
+    complete = static_snapshot(str(write(tmp_path / "b", {"app.py": """
+        from dash import Dash, Input, Output, html
+        app = Dash(__name__)
+        app.layout = html.Div([html.Button(id="go")])
+
+        @app.callback(Output("panel-title", "children"), Input("go", "n_clicks"),
+                      prevent_initial_call=True)
+        def title(n):
+            return "hello"
+    """})))
+    assert codes(complete) == ["DASH070"]  # a literal layout without the id: a real miss
+
+
+def test_static_snapshots_keep_the_contract_and_import_snapshots_still_load(tmp_path):
+    app = write(tmp_path, {"app.py": """
+        from dash import Dash, Input, Output, html
+        app = Dash(__name__)
+        app.layout = html.Div([html.Button(id="go"), html.Div(id="out"), *extra])
+
+        @app.callback(Output("out", "children"), Input("go", "n_clicks"))
+        def show(n):
+            return n
+    """})
+    snapshot = static_snapshot(str(app))
+    again = Snapshot.from_json(snapshot.to_json())
+    assert again == snapshot and again.layouts[0].unresolved == snapshot.layouts[0].unresolved
+    older = json.loads(snapshot.to_json())  # as import mode and earlier versions write it
+    for key in ("static", "unresolved"):
+        del older[key]
+    for layout in older["layouts"]:
+        del layout["unresolved"]
+    loaded = Snapshot.from_dict(older)
+    assert not loaded.static and loaded.unresolved == () and loaded.layouts[0].unresolved == ()
+
+
+def test_the_cli_says_on_its_first_line_that_it_ran_statically(tmp_path):
+    app = write(tmp_path, {"app.py": """
+        raise RuntimeError("this app cannot be imported here")
+        from dash import Dash, Input, Output, html
+        app = Dash(__name__)
+        app.layout = html.Div([html.Button(id="go"), html.Div(id="out")])
+
+        @app.callback(Output("out", "children"), Input("go", "n_clicks"))
+        def show(n):
+            return "clicked"
+    """})
+    out, err = io.StringIO(), io.StringIO()
+    assert main([str(app), "--static", "--select", "DASH010"], out, err) == 1  # opt-in
+    first, *rest = out.getvalue().splitlines()
+    assert first.startswith("Static mode: read from source, no code run (0 parts unresolved")
+    assert "DASH010" in rest[0]
+    assert main([str(app), "--static", "--python", "python3"], out, err) == 2
