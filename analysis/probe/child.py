@@ -296,6 +296,7 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
     callbacks_lib = load_sibling("callbacks")
     apps_lib = load_sibling("apps")
     load_sibling("defaults")  # before layouts, which imports it by its private name
+    load_sibling("plain")  # likewise
     layouts_lib = load_sibling("layouts")
     comments_lib = load_sibling("comments")
     try:

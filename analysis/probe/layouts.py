@@ -12,6 +12,9 @@ from typing import Any, Callable
 
 import _dash_callback_explorer_defaults as defaults  # loaded by child.py before this module
 import _dash_callback_explorer_guard as guard  # loaded by child.py before this module
+from _dash_callback_explorer_plain import (  # loaded by child.py before this module
+    MAX_CHOICES, OPAQUE, plain_value, scalars as _scalars,
+)
 import dash
 from dash.development.base_component import Component
 
@@ -27,13 +30,6 @@ ID_LISTS = frozenset({"aria-labelledby", "aria-describedby", "aria-controls", "a
 #: Types whose ``target`` is a component id (elsewhere ``target`` names a browsing context).
 ID_TARGETS = frozenset({"dash_bootstrap_components.Tooltip",
                         "dash_bootstrap_components.Popover"})
-#: How ``Component.initial`` writes a value it does not keep: a component, a non-empty list or
-#: dict, a long string, a number JSON cannot carry exactly, any other object.
-OPAQUE = "<...>"
-#: Longest string kept as it is in ``Component.initial``.
-MAX_STRING = 100
-#: Most keys of a flat dict (a ``style``) kept as it is in ``Component.initial``.
-MAX_KEYS = 12
 _ABSENT = object()
 
 
@@ -190,27 +186,6 @@ def initial_values(component: Any) -> dict[str, Any]:
     return values
 
 
-def plain_value(value: Any) -> Any:
-    """A JSON scalar, an empty list/dict or a small flat dict of scalars as it is, anything
-    else as ``OPAQUE`` (truthy).
-
-    Types are compared exactly: a subclass (an Enum of int, a str proxy) may not mean its value."""
-    kind = type(value)
-    if value is None or kind is bool or kind is str and len(value) <= MAX_STRING:
-        return value
-    if kind is int and abs(value) < 2 ** 53 or kind is float and abs(value) < float("inf"):
-        return value
-    if kind in (list, tuple, dict) and not value:
-        return [] if kind is tuple else kind()
-    if kind is dict and len(value) <= MAX_KEYS and all(type(k) is str for k in value):
-        kept = {k: plain_value(v) for k, v in value.items()}
-        if all(type(v) in (str, int, float, bool) or v is None for v in kept.values()):
-            return kept  # a small flat dict: a style, whose ``display`` says it is hidden
-    return OPAQUE
-
-
-#: Most option values ``Component.choices`` keeps (a longer list is left out).
-MAX_CHOICES = 50
 #: Where a control lists what it can hold: ``dcc.RadioItems(options=)``, ``dmc.SegmentedControl(data=)``.
 _OPTION_PROPS = ("options", "data")
 #: The children types whose ``value`` is one a ``Tabs`` can hold (dcc.Tab, dmc.TabsTab).
@@ -249,15 +224,6 @@ def _tab_values(children: Any, depth: int = 0) -> list[Any]:
         elif guard.attr(child, "_type") == "TabsList":
             found += _tab_values(guard.attr(child, "children", None), depth + 1)
     return found
-
-
-def _scalars(values: list[Any]) -> list[Any] | None:
-    """``values`` when every one is a JSON string, int or bool and there are a few."""
-    if not values or len(values) > MAX_CHOICES:
-        return None
-    if all(type(v) is str and len(v) <= MAX_STRING or type(v) in (int, bool) for v in values):
-        return list(values)
-    return None
 
 
 def _names(value: Any) -> list[str]:

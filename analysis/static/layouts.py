@@ -6,15 +6,11 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from analysis.probe.plain import MAX_CHOICES, OPAQUE, plain_value, scalars
 from analysis.snapshot import Component, Layout, id_to_str
 from analysis.static.modules import Module, Project
 from analysis.static.values import Evaluator, Unresolved, Wildcard, final_name
 
-#: A value known only to be truthy (a component, a non-empty list), as the probe writes it.
-OPAQUE = "<...>"
-#: The probe's limits on the initial values it keeps (``analysis/probe/layouts.py``, which
-#: runs in the target's process and cannot be imported here).
-MAX_STRING, MAX_KEYS = 100, 12
 
 #: Where a component class comes from -> the namespace Dash gives its type.
 NAMESPACES = {"dash.html": "dash_html_components", "dash.dcc": "dash_core_components",
@@ -279,7 +275,6 @@ _UNKNOWN = object()
 #: The probe's ``option_values``: the props listing a control's options, and how many it keeps.
 _OPTION_PROPS = ("options", "data")
 _TAB_TYPES = ("Tab", "TabsTab")
-MAX_CHOICES = 50
 
 
 def _choices(type_name: str, props: dict) -> tuple | None:
@@ -306,28 +301,8 @@ def _choices(type_name: str, props: dict) -> tuple | None:
 
 
 def _scalars(values: list) -> tuple | None:
-    if not values or len(values) > MAX_CHOICES:
-        return None
-    if all(type(v) is str and len(v) <= MAX_STRING or type(v) in (int, bool) for v in values):
-        return tuple(values)
-    return None
-
-
-def plain_value(value: Any) -> Any:
-    """The probe's ``plain_value`` of a value read from source: a JSON scalar, an empty
-    list/dict or a small flat dict of scalars as it is, anything else as OPAQUE."""
-    kind = type(value)
-    if value is None or kind is bool or kind is str and len(value) <= MAX_STRING:
-        return value
-    if kind is int and abs(value) < 2 ** 53 or kind is float and abs(value) < float("inf"):
-        return value
-    if kind in (list, tuple, dict) and not value:
-        return {} if kind is dict else []
-    if kind is dict and len(value) <= MAX_KEYS and all(type(k) is str for k in value):
-        kept = {k: plain_value(v) for k, v in value.items()}
-        if all(type(v) in (str, int, float, bool) or v is None for v in kept.values()):
-            return kept
-    return OPAQUE
+    kept = scalars(values)
+    return None if kept is None else tuple(kept)
 
 
 def top_function(module: Module, name: str | None) -> ast.FunctionDef | None:
