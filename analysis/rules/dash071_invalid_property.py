@@ -9,6 +9,7 @@ from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label, dependency_label
 from analysis.snapshot import Callback, Dependency
+from analysis.rules._replacements import Replacements as _Replacements
 
 #: Props every component accepts, whatever its generated prop list says.
 UNIVERSAL_PROPS = frozenset({"id"})
@@ -55,6 +56,7 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
     """
     types = {name: _PropSet(props) for name, props in ctx.snapshot.component_types.items()}
     index = ctx.layouts
+    later = _Replacements(ctx, types)
     for callback in ctx.callbacks:
         layouts = index.of(callback)
         bad: list[tuple[Dependency, str]] = []
@@ -63,13 +65,18 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
             if dependency.key in seen:
                 continue
             seen.add(dependency.key)
-            component_types = {c.type for c in layouts.matching(dependency.id)}
+            components = layouts.matching(dependency.id)
+            component_types = {c.type for c in components}
             if not component_types or any(not types.get(t) for t in component_types):
                 continue  # not in a layout, or a type whose props we do not know
             prop = dependency.property.split("@", 1)[0]
-            if not any(types[t].accepts(prop) for t in component_types):
-                bad.append((dependency, ", ".join(sorted(t.rsplit(".", 1)[-1]
-                                                         for t in component_types))))
+            if any(types[t].accepts(prop) for t in component_types):
+                continue
+            if later.unchecked(callback, components) and (later.built_with(callback, dependency, prop)
+                                                or later.load_trigger(callback, dependency)):
+                continue
+            bad.append((dependency, ", ".join(sorted(t.rsplit(".", 1)[-1]
+                                                     for t in component_types))))
         if bad:
             listed = ", ".join(f"{dependency_label(d)} ({kind})" for d, kind in bad)
             yield invalid_property.finding(

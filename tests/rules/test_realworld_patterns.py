@@ -95,6 +95,10 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
      "the FastAPI backend awaits async callbacks itself"),
     ("dash010_load_call_handled_or_wanted.py", "show_map", "DASH010",
      "prevent_initial_call=False written on purpose"),
+    ("dash071_placeholder_and_load_trigger.py", "click", "DASH071",
+     "a placeholder Div a load callback replaces with a Graph of the same id"),
+    ("dash071_placeholder_and_load_trigger.py", "load", "DASH071",
+     "an unread Input on a Store's unknown prop as a run-on-load trigger"),
 ]
 
 
@@ -133,6 +137,13 @@ def test_true_positives_beside_the_round5_patterns_stay(fixture, function, code)
 def test_true_positives_beside_the_round6_patterns_stay(fixture, function, code):
     _, findings = lint(fixture)
     assert flagged(findings, function, code)
+
+
+@pytest.mark.parametrize("function", ["typo", "late_click", "shell_click"])
+def test_true_positives_beside_the_round7_property_patterns_stay(function):
+    """A read typo'd prop, a Div nothing replaces, a placeholder in the validated app layout."""
+    _, findings = lint("dash071_placeholder_and_load_trigger.py")
+    assert flagged(findings, function, "DASH071")
 
 
 def test_inline_javascript_that_tests_triggered_handles_the_load_call():
