@@ -9,6 +9,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._copied_subtrees import copied_subtrees
 from analysis.rules._naming import LISTED, callback_label, callback_labels, listing
 from analysis.snapshot import Callback, Component, IdReference, Layout, id_to_str
 
@@ -77,7 +78,17 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     holders = _components_by_layout_and_id(ctx)
     readers = _Readers(ctx)
     shells = _shells(ctx)
-    for layout, id_text, shell in _duplicates(ctx, holders, shells):
+    duplicates = list(_duplicates(ctx, holders, shells))
+    subtrees = copied_subtrees(duplicates, holders)
+    in_subtree = {(name, id_text) for (name, _), ids in subtrees.items() for id_text in ids}
+    layouts = {layout.name: layout for layout, _, _ in duplicates}
+    for (name, copies), ids in subtrees.items():
+        found = _subtree_finding(ctx, layouts[name], copies, ids, holders, readers)
+        if found is not None:
+            yield found
+    for layout, id_text, shell in duplicates:
+        if shell is None and (layout.name, id_text) in in_subtree:
+            continue  # reported once with its subtree
         users = readers.of(layout.app, id_text)
         own = holders.get((layout.name, id_text), [])
         outer = holders.get((shell.name, id_text), []) if shell is not None else []
@@ -88,9 +99,9 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
         pattern = any(isinstance(c.id, dict) for c in (*outer, *own))
         if not (refused or users or pointers or pattern):
             continue  # nothing refers to it: invalid HTML, nothing a user sees changes
-        if not (refused or pointers or pattern or shell is not None) and _written_inside(
-                own, users, id_text):
-            continue  # the writes land in the innermost copy, inside the others
+        if not (refused or pointers or pattern or shell is not None) and (
+                _written_inside(own, users, id_text) or _downloads_only(own, users, id_text)):
+            continue  # the writes land in one copy, which is all they need
         where = f"page {layout.name!r}" if layout.name != "app" else f"app {layout.app!r}"
         if shell is not None:
             found = [*outer, *own]
@@ -118,6 +129,40 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
             file=file,
             line=line,
         )
+
+
+def _subtree_finding(ctx: LintContext, layout: Layout, copies: int, ids: list[str],
+                     holders: dict[tuple[str, str], list[Component]],
+                     readers: _Readers) -> Finding | None:
+    """One finding for a subtree placed ``copies`` times: how many ids it doubles and those
+    callbacks use (but only write into one copy, as ``_downloads_only``/``_written_inside``).
+    None when there are none and Dash does not refuse the layout (a page): a heading
+    anchor's or an unused id's copies change nothing a callback does."""
+    used = {id_text: readers.of(layout.app, id_text) for id_text in ids}
+    used = {id_text: users for id_text, users in used.items() if users and not (
+        _downloads_only(copies_of := holders[(layout.name, id_text)], users, id_text)
+        or _written_inside(copies_of, users, id_text))}
+    if not used and layout.path is not None:
+        return None
+    users = sorted({cb.index: cb for found in used.values() for cb in found}.values(),
+                   key=lambda cb: cb.index)
+    first = holders[(layout.name, ids[0])]
+    file, line = _location(ctx, first, layout, None, users)
+    where = f"page {layout.name!r}" if layout.name != "app" else f"app {layout.app!r}"
+    why = (f": callbacks {listing((callback_label(cb) for cb in users), limit=3)} use "
+           f"{listing((repr(i) for i in used), limit=5)}" if used else "")
+    return duplicate_component_id.finding(
+        f"{len(ids)} ids are each on {copies} components in the layout of {where}, copies of "
+        f"one subtree placed {copies} times" + why,
+        users, components=list(used) or ids[:1], file=file, line=line,
+    )
+
+
+def _downloads_only(copies: list[Component], users: list[Callback], id_text: str) -> bool:
+    """True when every copy is a ``dcc.Download`` that callbacks only write: the renderer hands
+    the data to one copy, and one Download is all a download needs."""
+    return (len(copies) > 1 and all(c.type == "dash_core_components.Download" for c in copies)
+            and not any(d.id_str == id_text for cb in users for d in (*cb.inputs, *cb.states)))
 
 
 def _written_inside(copies: list[Component], users: list[Callback], id_text: str) -> bool:
