@@ -1,5 +1,4 @@
-"""DASH072's view of a layout that places one subtree twice: the ids whose copies are the
-same components (each made at one place), grouped so the subtree is one finding."""
+"""DASH072's view of a subtree placed twice: its doubled ids, grouped into one finding."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""DASH071's view of an id the renderer never checks: the components callbacks build at it,
-and Inputs used only to run a callback when its component appears."""
+"""DASH071's view of ids in pages the renderer never checks: placeholders and load triggers."""
 
 from __future__ import annotations
 

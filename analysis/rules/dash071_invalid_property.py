@@ -32,6 +32,19 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
     Components of unknown type, and ids found in no layout, are left alone; with a pattern
     id, the property must be invalid for every matching component.
 
+    Where the renderer never checks the property (the components are only in pages, under
+    ``suppress_callback_exceptions=True``) two uses work as meant and are not reported: a
+    placeholder that a callback writing ``children`` replaces with a component of the same id
+    whose type has the property (``html.Div(id="map")`` until ``dcc.Graph(id="map")``
+    arrives), and an Input used only to run the callback when its component appears (the
+    initial call is not prevented, nothing writes the property, the function never reads
+    the argument). Dash 4.4.1's renderer validates properties once, against the layout it
+    hydrates (``validateCallbacksToLayout``); pages arrive later, and only without
+    ``suppress_callback_exceptions`` does Dash add them to the ``validation_layout`` it
+    checks. An Input on a property nothing sets still fires when its component appears,
+    with ``None``. A typo'd property whose value the callback reads stays reported: it
+    fires once with ``None`` and never again.
+
     ## Why is this bad?
     Dash does not check property names on the server. An Output to a property the component
     does not have is written into the browser's state and never shown; an Input on it never

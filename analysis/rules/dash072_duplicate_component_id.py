@@ -39,7 +39,14 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     shown, so its duplicates are not reported. Nor are copies nested inside each other in a
     page that callbacks only write (Outputs, ``set_props``; no Input, State or HTML reference):
     the renderer keeps the innermost copy, so every write lands inside all the others, as if
-    only it had the id.
+    only it had the id; nor ``dcc.Download`` copies that callbacks only write: the data
+    reaches one of them, and one starts the download.
+
+    A subtree placed twice (a content list shown in a mobile and a desktop box) doubles every
+    id in it: the ids whose copies were each made at one place (one object placed twice, one
+    helper called twice) are one finding per layout, naming how many ids and those callbacks
+    use; when callbacks use none of them (heading anchors only), a page's copies are not
+    reported.
 
     The finding points at the first of the components, where the project created it, names
     each one's type and place, and what refers to the id: ``id 'x' is used by html.H3
