@@ -145,10 +145,12 @@ def _subtree_finding(ctx: LintContext, layout: Layout, copies: int, ids: list[st
     callbacks use (but only write into one copy, as ``_downloads_only``/``_written_inside``).
     None when there are none and Dash does not refuse the layout (a page): a heading
     anchor's or an unused id's copies change nothing a callback does."""
-    used = {id_text: readers.of(layout.app, id_text) for id_text in ids}
-    used = {id_text: users for id_text, users in used.items() if users and not (
-        _downloads_only(copies_of := holders[(layout.name, id_text)], users, id_text)
-        or _written_inside(copies_of, users, id_text))}
+    used: dict[str, list[Callback]] = {}
+    for id_text in ids:
+        users, own = readers.of(layout.app, id_text), holders[(layout.name, id_text)]
+        if users and not (_downloads_only(own, users, id_text)
+                          or _written_inside(own, users, id_text)):
+            used[id_text] = users
     if not used and layout.path is not None:
         return None
     users = sorted({cb.index: cb for found in used.values() for cb in found}.values(),
