@@ -86,10 +86,17 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     readers = _Readers(ctx)
     shells = _shells(ctx)
     duplicates = list(_duplicates(ctx, holders, shells))
-    subtrees = copied_subtrees(duplicates, holders)
-    in_subtree = {(name, id_text) for (name, _), ids in subtrees.items() for id_text in ids}
+    # an id a label or aria attribute names breaks on its own (the browser takes the first
+    # copy): it stays its own finding; heading anchors (href="#id") fold into the subtree
+    labelled = {r.id for r in ctx.snapshot.references if r.attribute != "href"}
+    subtrees = copied_subtrees([d for d in duplicates if d[1] not in labelled], holders)
     layouts = {layout.name: layout for layout, _, _ in duplicates}
+    in_subtree: set[tuple[str, str]] = set()
     for (name, copies), ids in subtrees.items():
+        used = [i for i in ids if readers.of(layouts[name].app, i)]
+        in_subtree.update((name, i) for i in ids if len(used) >= 2 or i not in used)
+        if len(used) < 2:
+            continue  # one id callbacks use: its own finding, as before; the rest are copies
         found = _subtree_finding(ctx, layouts[name], copies, ids, holders, readers)
         if found is not None:
             yield found
