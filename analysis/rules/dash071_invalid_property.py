@@ -9,6 +9,7 @@ from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label, dependency_label
 from analysis.snapshot import Callback, Dependency
+from analysis.rules._replacements import Replacements as _Replacements
 
 #: Props every component accepts, whatever its generated prop list says.
 UNIVERSAL_PROPS = frozenset({"id"})
@@ -30,6 +31,19 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
     ``DashSocketIO`` emits ``data-<event>``).
     Components of unknown type, and ids found in no layout, are left alone; with a pattern
     id, the property must be invalid for every matching component.
+
+    Where the renderer never checks the property (the components are only in pages, under
+    ``suppress_callback_exceptions=True``) two uses work as meant and are not reported: a
+    placeholder that a callback writing ``children`` replaces with a component of the same id
+    whose type has the property (``html.Div(id="map")`` until ``dcc.Graph(id="map")``
+    arrives), and an Input used only to run the callback when its component appears (the
+    initial call is not prevented, nothing writes the property, the function never reads
+    the argument). Dash 4.4.1's renderer validates properties once, against the layout it
+    hydrates (``validateCallbacksToLayout``); pages arrive later, and only without
+    ``suppress_callback_exceptions`` does Dash add them to the ``validation_layout`` it
+    checks. An Input on a property nothing sets still fires when its component appears,
+    with ``None``. A typo'd property whose value the callback reads stays reported: it
+    fires once with ``None`` and never again.
 
     ## Why is this bad?
     Dash does not check property names on the server. An Output to a property the component
@@ -55,6 +69,7 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
     """
     types = {name: _PropSet(props) for name, props in ctx.snapshot.component_types.items()}
     index = ctx.layouts
+    later = _Replacements(ctx, types)
     for callback in ctx.callbacks:
         layouts = index.of(callback)
         bad: list[tuple[Dependency, str]] = []
@@ -63,13 +78,18 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
             if dependency.key in seen:
                 continue
             seen.add(dependency.key)
-            component_types = {c.type for c in layouts.matching(dependency.id)}
+            components = layouts.matching(dependency.id)
+            component_types = {c.type for c in components}
             if not component_types or any(not types.get(t) for t in component_types):
                 continue  # not in a layout, or a type whose props we do not know
             prop = dependency.property.split("@", 1)[0]
-            if not any(types[t].accepts(prop) for t in component_types):
-                bad.append((dependency, ", ".join(sorted(t.rsplit(".", 1)[-1]
-                                                         for t in component_types))))
+            if any(types[t].accepts(prop) for t in component_types):
+                continue
+            if later.unchecked(callback, components) and (later.built_with(callback, dependency, prop)
+                                                or later.load_trigger(callback, dependency)):
+                continue
+            bad.append((dependency, ", ".join(sorted(t.rsplit(".", 1)[-1]
+                                                     for t in component_types))))
         if bad:
             listed = ", ".join(f"{dependency_label(d)} ({kind})" for d, kind in bad)
             yield invalid_property.finding(

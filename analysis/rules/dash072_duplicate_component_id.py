@@ -9,6 +9,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._copied_subtrees import copied_subtrees
 from analysis.rules._naming import LISTED, callback_label, callback_labels, listing
 from analysis.snapshot import Callback, Component, IdReference, Layout, id_to_str
 
@@ -38,7 +39,14 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     shown, so its duplicates are not reported. Nor are copies nested inside each other in a
     page that callbacks only write (Outputs, ``set_props``; no Input, State or HTML reference):
     the renderer keeps the innermost copy, so every write lands inside all the others, as if
-    only it had the id.
+    only it had the id; nor ``dcc.Download`` copies that callbacks only write: the data
+    reaches one of them, and one starts the download.
+
+    A subtree placed twice (a content list shown in a mobile and a desktop box) doubles every
+    id in it: the ids whose copies were each made at one place (one object placed twice, one
+    helper called twice) are one finding per layout, naming how many ids and those callbacks
+    use; when callbacks use none of them (heading anchors only), a page's copies are not
+    reported.
 
     The finding points at the first of the components, where the project created it, names
     each one's type and place, and what refers to the id: ``id 'x' is used by html.H3
@@ -77,7 +85,24 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     holders = _components_by_layout_and_id(ctx)
     readers = _Readers(ctx)
     shells = _shells(ctx)
-    for layout, id_text, shell in _duplicates(ctx, holders, shells):
+    duplicates = list(_duplicates(ctx, holders, shells))
+    # an id a label or aria attribute names breaks on its own (the browser takes the first
+    # copy): it stays its own finding; heading anchors (href="#id") fold into the subtree
+    labelled = {r.id for r in ctx.snapshot.references if r.attribute != "href"}
+    subtrees = copied_subtrees([d for d in duplicates if d[1] not in labelled], holders)
+    layouts = {layout.name: layout for layout, _, _ in duplicates}
+    in_subtree: set[tuple[str, str]] = set()
+    for (name, copies), ids in subtrees.items():
+        used = [i for i in ids if readers.of(layouts[name].app, i)]
+        in_subtree.update((name, i) for i in ids if len(used) >= 2 or i not in used)
+        if len(used) < 2:
+            continue  # one id callbacks use: its own finding, as before; the rest are copies
+        found = _subtree_finding(ctx, layouts[name], copies, ids, holders, readers)
+        if found is not None:
+            yield found
+    for layout, id_text, shell in duplicates:
+        if shell is None and (layout.name, id_text) in in_subtree:
+            continue  # reported once with its subtree
         users = readers.of(layout.app, id_text)
         own = holders.get((layout.name, id_text), [])
         outer = holders.get((shell.name, id_text), []) if shell is not None else []
@@ -88,9 +113,9 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
         pattern = any(isinstance(c.id, dict) for c in (*outer, *own))
         if not (refused or users or pointers or pattern):
             continue  # nothing refers to it: invalid HTML, nothing a user sees changes
-        if not (refused or pointers or pattern or shell is not None) and _written_inside(
-                own, users, id_text):
-            continue  # the writes land in the innermost copy, inside the others
+        if not (refused or pointers or pattern or shell is not None) and (
+                _written_inside(own, users, id_text) or _downloads_only(own, users, id_text)):
+            continue  # the writes land in one copy, which is all they need
         where = f"page {layout.name!r}" if layout.name != "app" else f"app {layout.app!r}"
         if shell is not None:
             found = [*outer, *own]
@@ -118,6 +143,42 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
             file=file,
             line=line,
         )
+
+
+def _subtree_finding(ctx: LintContext, layout: Layout, copies: int, ids: list[str],
+                     holders: dict[tuple[str, str], list[Component]],
+                     readers: _Readers) -> Finding | None:
+    """One finding for a subtree placed ``copies`` times: how many ids it doubles and those
+    callbacks use (but only write into one copy, as ``_downloads_only``/``_written_inside``).
+    None when there are none and Dash does not refuse the layout (a page): a heading
+    anchor's or an unused id's copies change nothing a callback does."""
+    used: dict[str, list[Callback]] = {}
+    for id_text in ids:
+        users, own = readers.of(layout.app, id_text), holders[(layout.name, id_text)]
+        if users and not (_downloads_only(own, users, id_text)
+                          or _written_inside(own, users, id_text)):
+            used[id_text] = users
+    if not used and layout.path is not None:
+        return None
+    users = sorted({cb.index: cb for found in used.values() for cb in found}.values(),
+                   key=lambda cb: cb.index)
+    first = holders[(layout.name, ids[0])]
+    file, line = _location(ctx, first, layout, None, users)
+    where = f"page {layout.name!r}" if layout.name != "app" else f"app {layout.app!r}"
+    why = (f": callbacks {listing((callback_label(cb) for cb in users), limit=3)} use "
+           f"{listing((repr(i) for i in used), limit=5)}" if used else "")
+    return duplicate_component_id.finding(
+        f"{len(ids)} ids are each on {copies} components in the layout of {where}, copies of "
+        f"one subtree placed {copies} times" + why,
+        users, components=list(used) or ids[:1], file=file, line=line,
+    )
+
+
+def _downloads_only(copies: list[Component], users: list[Callback], id_text: str) -> bool:
+    """True when every copy is a ``dcc.Download`` that callbacks only write: the renderer hands
+    the data to one copy, and one Download is all a download needs."""
+    return (len(copies) > 1 and all(c.type == "dash_core_components.Download" for c in copies)
+            and not any(d.id_str == id_text for cb in users for d in (*cb.inputs, *cb.states)))
 
 
 def _written_inside(copies: list[Component], users: list[Callback], id_text: str) -> bool:

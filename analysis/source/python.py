@@ -204,6 +204,22 @@ def calls(function: FunctionNode) -> Iterator[tuple[str, ast.Call]]:
                 yield name, node
 
 
+def constructed_ids(function: FunctionNode) -> list[tuple[str, str]]:
+    """(id, callee's last name) of each call in the function's own body given a literal string
+    ``id=``: the components it may build (and return, or place in what it returns).
+
+    >>> constructed_ids(parse_function("def f(x):\\n    return dcc.Graph(id='map', figure=x)"))
+    [('map', 'Graph')]
+    """
+    found: list[tuple[str, str]] = []
+    for name, call in calls(function):
+        for keyword in call.keywords:
+            if (keyword.arg == "id" and isinstance(keyword.value, ast.Constant)
+                    and isinstance(keyword.value.value, str)):
+                found.append((keyword.value.value, name.rsplit(".", 1)[-1]))
+    return found
+
+
 def set_props_targets(function: FunctionNode) -> list[tuple[str | dict, str]]:
     """(component id, property) written by ``set_props`` calls with literal arguments.
 

@@ -95,6 +95,10 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
      "the FastAPI backend awaits async callbacks itself"),
     ("dash010_load_call_handled_or_wanted.py", "show_map", "DASH010",
      "prevent_initial_call=False written on purpose"),
+    ("dash071_placeholder_and_load_trigger.py", "click", "DASH071",
+     "a placeholder Div a load callback replaces with a Graph of the same id"),
+    ("dash071_placeholder_and_load_trigger.py", "load", "DASH071",
+     "an unread Input on a Store's unknown prop as a run-on-load trigger"),
 ]
 
 
@@ -133,6 +137,13 @@ def test_true_positives_beside_the_round5_patterns_stay(fixture, function, code)
 def test_true_positives_beside_the_round6_patterns_stay(fixture, function, code):
     _, findings = lint(fixture)
     assert flagged(findings, function, code)
+
+
+@pytest.mark.parametrize("function", ["typo", "late_click", "shell_click"])
+def test_true_positives_beside_the_round7_property_patterns_stay(function):
+    """A read typo'd prop, a Div nothing replaces, a placeholder in the validated app layout."""
+    _, findings = lint("dash071_placeholder_and_load_trigger.py")
+    assert flagged(findings, function, "DASH071")
 
 
 def test_inline_javascript_that_tests_triggered_handles_the_load_call():
@@ -242,3 +253,27 @@ def test_nested_copies_only_written_are_not_reported_a_button_download_pair_is()
     Download's n_clicks (tests/browser/test_duplicate_copies.py)."""
     _, findings = lint("dash072_nested_copies.py")
     assert [f["components"] for f in findings if f["code"] == "DASH072"] == [["cfg"]]
+
+
+# --- Round 7's DASH072 shapes: a subtree placed twice, Downloads one write reaches ----------
+
+
+def test_a_subtree_placed_twice_is_one_finding_naming_the_ids_callbacks_use():
+    """pip-docs (pattern 37): 351 findings from one doubled content list. One per page, on
+    one line, naming the ids callbacks use; a page doubling only heading anchors is silent;
+    an id two examples made at two places is still its own finding."""
+    _, findings = lint("dash072_doubled_subtree.py")
+    found = {tuple(f["components"]): f["message"] for f in findings if f["code"] == "DASH072"}
+    assert sorted(found) == [("lone",), ("q", "out")]
+    assert found[("q", "out")] == (
+        "4 ids are each on 2 components in the layout of page 'docs', copies of one subtree "
+        "placed 2 times: callbacks `echo`, `lone` use 'q', 'out'")
+
+
+def test_two_downloads_one_callback_writes_are_not_reported_a_shared_store_is():
+    """fishpy3d (pattern 36): the data reaches one Download, and one is all a download needs;
+    the Store the callback reads from the same doubled helper is still reported."""
+    _, findings = lint("dash072_two_downloads.py")
+    found = [f for f in findings if f["code"] == "DASH072"]
+    assert [f["components"] for f in found] == [["saved"]]
+    assert "download-fk1" not in found[0]["message"].split(" use ")[-1]
