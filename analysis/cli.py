@@ -11,6 +11,7 @@ from typing import Sequence, TextIO
 
 from analysis import __version__
 from analysis.settings import LintSettings, project_settings
+from analysis.baseline import read_baseline, with_baseline
 from analysis.environment import Interpreter, interpreter_for
 from analysis.errors import AnalysisError, ConfigError
 from analysis.source.prefetch import ParsedSources, project_files
@@ -62,6 +63,10 @@ def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
         help="skip these codes or prefixes (comma-separated, repeatable)")
     add("--config", metavar="PYPROJECT",
         help="read settings from this pyproject.toml instead of the nearest one")
+    add("--baseline", metavar="FILE",
+        help="report only findings this baseline does not hold (see --write-baseline)")
+    add("--write-baseline", metavar="FILE",
+        help="also write every finding's fingerprint to FILE, a baseline for --baseline")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -122,6 +127,7 @@ def main(
 
 def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = PROG) -> int:
     settings = _settings(options, prog)
+    known = read_baseline(options.baseline) if options.baseline else None  # before the probe
     # The probe's child process keeps one core busy. Meanwhile, on the other, import the
     # rules (and networkx) and parse the project's files, work lint would otherwise do after
     # the probe. Only this thread parses until it has ended (see explorer.services.PARSING).
@@ -144,8 +150,10 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = 
             raise ConfigError(
                 f"cannot write snapshot {options.save_snapshot}: {exc.strerror or exc}"
             ) from None
-    report = Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings, parsed)),
-                    interpreter=interpreter)
+    report = with_baseline(
+        Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings, parsed)),
+               interpreter=interpreter),
+        known, options.write_baseline)
     if interpreter is not None and options.format == "text":  # machine formats: in their data
         out.write(interpreter.describe() + "\n")
     out.write(render(report, options.format))
