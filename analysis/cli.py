@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -10,6 +11,10 @@ import threading
 from typing import Sequence, TextIO
 
 from analysis import __version__
+from analysis.arguments import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from analysis.arguments import Parser as _Parser
+from analysis.arguments import positive as _positive
+from analysis.arguments import positive_int as _positive_int
 from analysis.settings import LintSettings, project_settings
 from analysis.baseline import read_baseline, with_baseline
 from analysis.environment import Interpreter, interpreter_for
@@ -20,15 +25,9 @@ from analysis.rules import Rule, all_rules, get_rule
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
 
 PROG = "python -m analysis"
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "rule")
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is a ConfigError: ``error: ...`` first, usage after."""
-
-    def error(self, message: str):  # type: ignore[override]
-        raise ConfigError(message, details=self.format_usage())
+#: Subcommands with a module of their own: name -> "module:function(args, out, err, prog)".
+COMMANDS = {"diff": "analysis.diff.command:run", "graph": "analysis.graph_text.command:run"}
 
 
 def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
@@ -71,20 +70,6 @@ def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
     return parser
 
 
-def _positive(text: str) -> float:
-    value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
-    return value
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number, got {text}")
-    return value
-
-
 def rules_parser(command: str, prog: str = PROG) -> argparse.ArgumentParser:
     parser = _Parser(prog=f"{prog} {command}")
     if command == "rule":
@@ -103,6 +88,9 @@ def main(
     args = list(sys.argv[1:] if argv is None else argv)
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
+        if args and args[0] in COMMANDS:
+            module, _, function = COMMANDS[args[0]].partition(":")
+            return getattr(importlib.import_module(module), function)(args[1:], out, err, prog)
         if args and args[0] in SUBCOMMANDS:
             options = rules_parser(args[0], prog).parse_args(args[1:])
             if args[0] == "rule":
