@@ -35,7 +35,8 @@ def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
     parser = _Parser(
         prog=prog,
         description="Lint the callbacks of a Dash project. Also: "
-        f"'{prog} rules' lists the rules, '{prog} rule CODE' explains one{more}.",
+        f"'{prog} rules' lists the rules, '{prog} rule CODE' explains one, '{prog} diff BASE "
+        f"HEAD' compares two versions, '{prog} graph TARGET' writes the graph as text{more}.",
         epilog="Exit codes: 0 no findings, 1 findings, 2 tool or target error.",
     )
     parser.add_argument(
