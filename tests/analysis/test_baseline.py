@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from app_sources import callback_source, loop_source
+
 from analysis.baseline import BASELINE_VERSION
 from analysis.findings import FINGERPRINT_VERSION
 from paths import REPO
@@ -26,52 +28,17 @@ HEADER = """
         "celsius", "fahrenheit", "add", "clear", "x", "y",
         f"{{RUN}}-a", f"{{RUN}}-b", f"panel-{{SAVED}}")] + [html.Div(id="total")])
 """
-CONVERTERS = """
-    @app.callback(Output("fahrenheit", "value"), Input("celsius", "value"))
-    def to_fahrenheit(c):
-        return c
-
-
-    @app.callback(Output("celsius", "value"), Input("fahrenheit", "value"))
-    def to_celsius(f):
-        return f
-"""
-TOTALS = """
-    @app.callback(Output("total", "children"), Input("add", "value"))
-    def add_item(n):
-        return n
-
-
-    @app.callback(Output("total", "children"), Input(f"panel-{SAVED}", "value"))
-    def clear_items(n):
-        return n
-"""
-GENERATED = """
-    @app.callback(Output(f"{RUN}-b", "value"), Input(f"{RUN}-a", "value"))
-    def forward(v):
-        return v
-
-
-    @app.callback(Output(f"{RUN}-a", "value"), Input(f"{RUN}-b", "value"))
-    def back(v):
-        return v
-"""
-NEW_LOOP = """
-    @app.callback(Output("y", "value"), Input("x", "value"))
-    def x_to_y(v):
-        return v
-
-
-    @app.callback(Output("x", "value"), Input("y", "value"))
-    def y_to_x(v):
-        return v
-"""
+CONVERTERS = loop_source("to_fahrenheit", "to_celsius", '"celsius"', '"fahrenheit"')
+TOTALS = (callback_source("add_item", '"total", "children"', '"add", "value"')
+          + callback_source("clear_items", '"total", "children"', 'f"panel-{SAVED}", "value"'))
+GENERATED = loop_source("forward", "back", 'f"{RUN}-a"', 'f"{RUN}-b"')
+NEW_LOOP = loop_source("x_to_y", "y_to_x", '"x"', '"y"')
 
 
 def write_app(folder: Path, *parts: str, saved: str, shift: int = 0) -> Path:
     """The fixture project's app.py: ``shift`` comment lines on top, then the parts in order."""
     text = "# a comment\n" * shift + textwrap.dedent(HEADER.format(saved=saved))
-    text += "".join("\n" + textwrap.dedent(part) for part in parts)
+    text += "".join(parts)
     (folder / "app.py").write_text(text)
     return folder / "app.py"
 

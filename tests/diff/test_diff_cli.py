@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from app_sources import callback_source, loop_source
 
 from analysis.cli import main
 from analysis.findings import FINGERPRINT_VERSION
@@ -25,70 +26,18 @@ LAYOUT = """
         "btn", "in1", "in2", "in3", "x", "y", "a", "b")] + [html.Div(id=i) for i in (
         "out", "r1", "r2", "g", "n", "total", "total2")])
 """
-BASE = LAYOUT + """
-
-    @app.callback(Output("out", "children"), Input("btn", "value"))
-    def show(n):
-        return f"{n} clicks"
-
-
-    @app.callback(Output("r1", "children"), Input("in1", "value"))
-    def rewire(v):
-        return v
-
-
-    @app.callback(Output("g", "children"), Input("in2", "value"))
-    def gone(v):
-        return v
-
-
-    @app.callback(Output("total", "children"), Input("a", "value"))
-    def first_total(v):
-        return v
-
-
-    @app.callback(Output("total", "children"), Input("b", "value"))
-    def second_total(v):
-        return v
-"""
-HEAD = LAYOUT + """
-    # a line that shifts everything below
-
-
-    @app.callback(Output("out", "children"), Input("btn", "value"))
-    def show(n):
-        return f"clicked {n} times"
-
-
-    @app.callback(Output("r2", "children"), Input("in1", "value"))
-    def rewire(v):
-        return v
-
-
-    @app.callback(Output("n", "children"), Input("in3", "value"))
-    def added(v):
-        return v
-
-
-    @app.callback(Output("total", "children"), Input("a", "value"))
-    def first_total(v):
-        return v
-
-
-    @app.callback(Output("total2", "children"), Input("b", "value"))
-    def second_total(v):
-        return v
-
-
-    @app.callback(Output("y", "value"), Input("x", "value"))
-    def x_to_y(v):
-        return v
-
-
-    @app.callback(Output("x", "value"), Input("y", "value"))
-    def y_to_x(v):
-        return v
-"""
+FIRST_TOTAL = callback_source("first_total", '"total", "children"', '"a", "value"')
+BASE = (textwrap.dedent(LAYOUT)
+        + callback_source("show", '"out", "children"', '"btn", "value"', 'f"{v} clicks"')
+        + callback_source("rewire", '"r1", "children"', '"in1", "value"')
+        + callback_source("gone", '"g", "children"', '"in2", "value"')
+        + FIRST_TOTAL + callback_source("second_total", '"total", "children"', '"b", "value"'))
+HEAD = (textwrap.dedent(LAYOUT) + "# a line that shifts everything below\n"
+        + callback_source("show", '"out", "children"', '"btn", "value"', 'f"clicked {v} times"')
+        + callback_source("rewire", '"r2", "children"', '"in1", "value"')
+        + callback_source("added", '"n", "children"', '"in3", "value"')
+        + FIRST_TOTAL + callback_source("second_total", '"total2", "children"', '"b", "value"')
+        + loop_source("x_to_y", "y_to_x", '"x"', '"y"'))
 SELECT = ("--select", "DASH001,DASH040")
 
 
@@ -98,7 +47,7 @@ def git(repo: Path, *args: str) -> str:
 
 
 def commit(repo: Path, text: str, message: str) -> None:
-    (repo / "app.py").write_text(textwrap.dedent(text))
+    (repo / "app.py").write_text(text)
     git(repo, "add", "app.py")
     git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", message)
 
