@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -10,7 +11,12 @@ import threading
 from typing import Sequence, TextIO
 
 from analysis import __version__
+from analysis.arguments import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from analysis.arguments import Parser as _Parser
+from analysis.arguments import positive as _positive
+from analysis.arguments import positive_int as _positive_int
 from analysis.settings import LintSettings, project_settings
+from analysis.baseline import read_baseline, with_baseline
 from analysis.environment import Interpreter, interpreter_for
 from analysis.errors import AnalysisError, ConfigError
 from analysis.source.prefetch import ParsedSources, project_files
@@ -19,15 +25,9 @@ from analysis.rules import Rule, all_rules, get_rule
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
 
 PROG = "python -m analysis"
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("rules", "rule")
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is a ConfigError: ``error: ...`` first, usage after."""
-
-    def error(self, message: str):  # type: ignore[override]
-        raise ConfigError(message, details=self.format_usage())
+#: Subcommands with a module of their own: name -> "module:function(args, out, err, prog)".
+COMMANDS = {"diff": "analysis.diff.command:run", "graph": "analysis.graph_text.command:run"}
 
 
 def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
@@ -35,7 +35,8 @@ def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
     parser = _Parser(
         prog=prog,
         description="Lint the callbacks of a Dash project. Also: "
-        f"'{prog} rules' lists the rules, '{prog} rule CODE' explains one{more}.",
+        f"'{prog} rules' lists the rules, '{prog} rule CODE' explains one, '{prog} diff BASE "
+        f"HEAD' compares two versions, '{prog} graph TARGET' writes the graph as text{more}.",
         epilog="Exit codes: 0 no findings, 1 findings, 2 tool or target error.",
     )
     parser.add_argument(
@@ -62,22 +63,12 @@ def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
         help="skip these codes or prefixes (comma-separated, repeatable)")
     add("--config", metavar="PYPROJECT",
         help="read settings from this pyproject.toml instead of the nearest one")
+    add("--baseline", metavar="FILE",
+        help="report only findings this baseline does not hold (see --write-baseline)")
+    add("--write-baseline", metavar="FILE",
+        help="also write every finding's fingerprint to FILE, a baseline for --baseline")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
-
-
-def _positive(text: str) -> float:
-    value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
-    return value
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number, got {text}")
-    return value
 
 
 def rules_parser(command: str, prog: str = PROG) -> argparse.ArgumentParser:
@@ -98,6 +89,9 @@ def main(
     args = list(sys.argv[1:] if argv is None else argv)
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
+        if args and args[0] in COMMANDS:
+            module, _, function = COMMANDS[args[0]].partition(":")
+            return getattr(importlib.import_module(module), function)(args[1:], out, err, prog)
         if args and args[0] in SUBCOMMANDS:
             options = rules_parser(args[0], prog).parse_args(args[1:])
             if args[0] == "rule":
@@ -122,6 +116,7 @@ def main(
 
 def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = PROG) -> int:
     settings = _settings(options, prog)
+    known = read_baseline(options.baseline) if options.baseline else None  # before the probe
     # The probe's child process keeps one core busy. Meanwhile, on the other, import the
     # rules (and networkx) and parse the project's files, work lint would otherwise do after
     # the probe. Only this thread parses until it has ended (see explorer.services.PARSING).
@@ -144,8 +139,10 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = 
             raise ConfigError(
                 f"cannot write snapshot {options.save_snapshot}: {exc.strerror or exc}"
             ) from None
-    report = Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings, parsed)),
-                    interpreter=interpreter)
+    report = with_baseline(
+        Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings, parsed)),
+               interpreter=interpreter),
+        known, options.write_baseline)
     if interpreter is not None and options.format == "text":  # machine formats: in their data
         out.write(interpreter.describe() + "\n")
     out.write(render(report, options.format))

@@ -24,3 +24,7 @@ class SnapshotError(AnalysisError):
 
 class ConfigError(AnalysisError):
     """Bad settings: an unknown rule code, a malformed pyproject section, a bad option."""
+
+
+class BaselineError(AnalysisError):
+    """A baseline file is missing, malformed, or of another version: write a new one."""

@@ -88,7 +88,7 @@ def fingerprint(finding: Finding, snapshot: Snapshot) -> str:
     by_index = {cb.index: cb for cb in snapshot.callbacks}
     named = [by_index.get(index) for index in finding.callbacks]
     if named and all(named):
-        callbacks = sorted(_callback_identity(cb) for cb in named)  # type: ignore[arg-type]
+        callbacks = sorted(callback_identity(cb) for cb in named)  # type: ignore[arg-type]
     else:  # a finding made by hand, without its snapshot's callbacks
         callbacks = sorted(finding.functions)
     about = {
@@ -114,7 +114,9 @@ def fingerprints(findings: Iterable[Finding], snapshot: Snapshot) -> list[str]:
     return result
 
 
-def _callback_identity(callback: Callback) -> str:
+def callback_identity(callback: Callback) -> str:
+    """A callback's name across runs: its module-qualified function, or for an inline
+    clientside callback (named by a hash of its code) its file and Outputs."""
     if callback.kind == "clientside" and callback.function.startswith("clientside:inline."):
         outputs = ",".join(sorted(normalise_id(d.key) for d in callback.outputs))
         return f"clientside:{callback.file}:{outputs}"

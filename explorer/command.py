@@ -1,4 +1,4 @@
-"""The console command ``dash-callback-explorer``: lint (the default), serve, rules, rule."""
+"""The console command ``dash-callback-explorer``: lint (the default), serve, rules, rule, diff, graph."""
 
 from __future__ import annotations
 

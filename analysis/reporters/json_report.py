@@ -22,6 +22,7 @@ def to_dict(report: Report) -> dict:
             "errors": report.count("error"),
             "warnings": report.count("warning"),
             "info": report.count("info"),
+            "baselined": report.baselined,
         },
         "findings": [
             {**finding.to_dict(), "file": report.display_path(finding.file),

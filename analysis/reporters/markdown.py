@@ -26,9 +26,9 @@ def render(report: Report) -> str:
     """
     snapshot = report.snapshot
     lines = [
-        f"# Dash callback report: {_md(report.title or snapshot.target)}",
+        f"# Dash callback report: {md_cell(report.title or snapshot.target)}",
         "",
-        f"Target `{_code(snapshot.target)}`, Dash {snapshot.dash_version or '?'}, "
+        f"Target `{md_code(snapshot.target)}`, Dash {snapshot.dash_version or '?'}, "
         f"snapshot {snapshot_id(snapshot)} ({snapshot.created_at or 'time unknown'}).",
         "",
         f"- Callbacks: {report.callback_count}",
@@ -47,15 +47,15 @@ def render(report: Report) -> str:
 
 def _row(finding: Finding, path: str | None) -> str:
     location = f"{path}:{finding.line}" if path and finding.line else path or ""
-    functions = ", ".join(f"`{_code(name)}`" for name in finding.functions)
+    functions = ", ".join(f"`{md_code(name)}`" for name in finding.functions)
     return (f"| {finding.severity} | {finding.code} {finding.name} | {functions} | "
-            f"`{_code(location)}` | {_md(finding.message)} |")
+            f"`{md_code(location)}` | {md_cell(finding.message)} |")
 
 
-def _md(text: str) -> str:
+def md_cell(text: str) -> str:
     """Text safe inside a Markdown table cell.
 
-    >>> _md("a|b *c*")
+    >>> md_cell("a|b *c*")
     'a\\\\|b \\\\*c\\\\*'
     """
     for char in "\\|*_[]<>`#":
@@ -63,6 +63,6 @@ def _md(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def _code(text: str) -> str:
+def md_code(text: str) -> str:
     """Text safe inside a code span of a table cell."""
     return text.replace("`", "'").replace("|", "\\|").replace("\n", " ")

@@ -21,6 +21,10 @@ class Report:
     findings: tuple[Finding, ...]
     title: str | None = None
     interpreter: Interpreter | None = None  # what imported the target (None: a saved snapshot)
+    baselined: int = 0  # findings left out because a baseline holds them (``--baseline``)
+    #: The findings' fingerprints when computed before some were left out (a baseline), since
+    #: the numbering of repeats depends on the whole run.
+    known_fingerprints: tuple[str, ...] | None = None
 
     @property
     def callback_count(self) -> int:
@@ -38,6 +42,8 @@ class Report:
     @cached_property
     def fingerprints(self) -> tuple[str, ...]:
         """Each finding's stable identity, all distinct (``analysis.findings.fingerprints``)."""
+        if self.known_fingerprints is not None:
+            return self.known_fingerprints
         return tuple(fingerprints(self.findings, self.snapshot))
 
     def display_path(self, file: str | None) -> str | None:

@@ -15,13 +15,18 @@ def summary_line(report: Report) -> str:
     >>> from analysis.snapshot import Snapshot
     >>> summary_line(Report(Snapshot(target="app.py", root="."), ()))
     'All checks passed (0 callbacks).'
+    >>> summary_line(Report(Snapshot(target="app.py", root="."), (), baselined=2))
+    'All checks passed (0 callbacks); 2 findings in the baseline.'
     """
+    baselined = (f"; {_plural(report.baselined, 'finding')} in the baseline"
+                 if report.baselined else "")
     if not report.findings:
-        return f"All checks passed ({_plural(report.callback_count, 'callback')})."
+        return f"All checks passed ({_plural(report.callback_count, 'callback')}){baselined}."
     parts = [_plural(report.count("error"), "error"), _plural(report.count("warning"), "warning")]
     if report.count("info"):
         parts.append(f"{report.count('info')} info")
-    return f"Found {_plural(len(report.findings), 'finding')} ({', '.join(parts)})."
+    return (f"Found {_plural(len(report.findings), 'finding')} ({', '.join(parts)})"
+            f"{baselined}.")
 
 
 def render(report: Report) -> str:

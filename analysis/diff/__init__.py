@@ -1,0 +1,1 @@
+"""Diff: two versions of a project compared: callbacks, dependencies, findings and cycles."""

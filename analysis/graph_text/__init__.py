@@ -1,0 +1,1 @@
+"""The callback graph as text (Mermaid, DOT, GraphML, Cytoscape JSON), for docs and reviews."""
