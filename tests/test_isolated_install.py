@@ -1,4 +1,4 @@
-"""An isolated install (as pipx makes one) lints a project with its own .venv and `analysis`."""
+"""Isolated installs (pip in a venv, pipx, uv tool) lint a project with its own .venv and `analysis`."""
 
 from __future__ import annotations
 
@@ -27,7 +27,14 @@ app.layout = html.Div([html.Button(id="go"), html.Div(id="project-analysis-resul
               prevent_initial_call=True)
 def show(n):
     return analysis.WHOSE
+
+
+@app.callback(Output("project-analysis-result", "children"), Input("go", "n_clicks"))
+def show_again(n):
+    return n
 '''
+FINDING = ("app.py:9: DASH001 project-analysis-result.children is an Output of 2 callbacks "
+           "without allow_duplicate: `show` (app.py:9), `show_again` (app.py:15)")
 
 
 @pytest.fixture(scope="module")
@@ -41,25 +48,41 @@ def project(tmp_path_factory) -> Path:
     return root
 
 
-def lint(installed_tool: Path, project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(installed_tool / "dash-callback-explorer"), "app.py", *args],
+@pytest.fixture(params=["pip", "pipx", "uv"])
+def tool(request) -> Path:
+    """The folder of the tool's commands, installed by pip in a venv, by pipx (from the clone)
+    or by uv tool (from the wheel): each an environment of the tool's own."""
+    return request.getfixturevalue({"pip": "installed_tool", "pipx": "pipx_tool",
+                                    "uv": "uv_tool"}[request.param])
+
+
+def lint(tool: Path, project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(tool / "dash-callback-explorer"), "app.py", *args],
                           cwd=project, env=clean_env(), capture_output=True, text=True,
                           timeout=180)
 
 
 @pytest.mark.slow
-def test_the_project_venv_imports_the_projects_own_analysis(installed_tool, project, tmp_path):
-    run = lint(installed_tool, project, "--save-snapshot", str(tmp_path / "snap.json"))
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert run.stdout.splitlines() == ["Using .venv/bin/python (project .venv)",
-                                       "All checks passed (1 callback)."]
+def test_the_project_venv_imports_the_projects_own_analysis(tool, project, tmp_path):
+    run = lint(tool, project, "--save-snapshot", str(tmp_path / "snap.json"))
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert run.stdout.splitlines() == ["Using .venv/bin/python (project .venv)", FINDING,
+                                       "Found 1 finding (1 error, 0 warnings)."]
     snapshot = json.loads((tmp_path / "snap.json").read_text())
-    assert [c["function"] for c in snapshot["callbacks"]] == ["app.show"]
+    assert [c["function"] for c in snapshot["callbacks"]] == ["app.show", "app.show_again"]
 
 
 @pytest.mark.slow
-def test_the_tools_own_interpreter_imports_the_projects_analysis_too(installed_tool, project):
+def test_the_tools_own_interpreter_imports_the_projects_analysis_too(tool, project):
     # the tool's own venv has *our* `analysis` in site-packages: the project's root comes first
-    run = lint(installed_tool, project, "--python", str(installed_tool / "python"))
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert run.stdout.splitlines()[-1] == "All checks passed (1 callback)."
+    python = (tool / "dash-callback-explorer").resolve().parent / "python"
+    run = lint(tool, project, "--python", str(python))
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert run.stdout.splitlines()[1:] == [FINDING, "Found 1 finding (1 error, 0 warnings)."]
+
+
+@pytest.mark.slow
+def test_static_mode_reads_the_project_without_its_interpreter(tool, project):
+    run = lint(tool, project, "--static")
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert run.stdout.splitlines()[1:] == [FINDING, "Found 1 finding (1 error, 0 warnings)."]

@@ -23,8 +23,11 @@ def tells_load_call_apart(function: FunctionNode, watched: set[str]) -> bool:
     """True when an ``if`` / conditional expression / ``while`` / ``assert`` / ``match`` tests
     one of ``watched`` or ``ctx.triggered`` / ``triggered_id`` (empty on load), directly or
     through a local read from them (``button = ctx.triggered_id`` then ``if button:``)."""
-    names = names_derived_from(function, watched)
-    return any(_tests_event(test, names) for test in _tests(function))
+    tests = list(_tests(function))
+    if any(_tests_event(test, watched) for test in tests):
+        return True  # a test reads an Input itself: no need to follow assignments
+    names = names_derived_from(function, watched) if tests else watched
+    return any(_tests_event(test, names) for test in tests)
 
 
 def _tests(function: FunctionNode) -> Iterator[ast.expr]:

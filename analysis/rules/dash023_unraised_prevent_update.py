@@ -10,7 +10,7 @@ from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 from analysis.rules._none_paths import line_offset
-from analysis.source.python import FunctionNode, body_nodes, dotted_name
+from analysis.source.python import FunctionNode, dotted_name, own_statements
 
 #: What the statement meant to do with each name (its last dotted part, however imported).
 _MEANT = {"PreventUpdate": "raise", "no_update": "return"}
@@ -72,7 +72,7 @@ def unraised_prevent_update(ctx: LintContext) -> Iterator[Finding]:
 def _thrown_away(function: FunctionNode) -> Iterator[tuple[ast.Expr, str]]:
     """The function's own expression statements (not those of nested functions or classes)
     whose value is ``PreventUpdate``/``PreventUpdate(...)`` or ``no_update``, with that name."""
-    for node in body_nodes(function):  # walked once per function, shared by the rules
+    for node in own_statements(function):  # statements only: no expression is visited
         if isinstance(node, ast.Expr):
             value = node.value
             target = value.func if isinstance(value, ast.Call) else value

@@ -8,7 +8,7 @@ import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from analysis.source.flow import can_fall_off_end, is_generator, returns
 from analysis.source.signature import inner_decorator_names
@@ -82,18 +82,26 @@ class ParsedSources:
 
     def add_parsed(self, path: str | os.PathLike, text: str, tree: ast.Module,
                    stop: threading.Event | None = None) -> None:
-        """Keep a file already parsed elsewhere (static mode parses the project itself)."""
-        path = os.path.abspath(path)
-        functions: dict[int, FunctionNode] = {}
+        """Keep a parsed file with its decorated functions' facts computed ahead (the probe's
+        run is time lint would otherwise wait through)."""
+        functions: list[FunctionNode] = []
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
                 if stop is not None and stop.is_set():
                     break
-                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-                functions[first] = node
+                functions.append(node)
                 for analysis in FUNCTION_FACTS:  # kept on the node: the rules find them done
                     analysis(node)
-        self.files[path] = ParsedFile(source_lines(text), functions)
+        self.add_functions(path, text, functions)
+
+    def add_functions(self, path: str | os.PathLike, text: str,
+                      functions: Iterable[FunctionNode]) -> None:
+        """Keep decorated functions of a file parsed elsewhere: static mode parses the project
+        and finds its callbacks' functions itself, and no probe runs meanwhile, so their facts
+        are left to the rules that ask (each computed once, on the node)."""
+        self.files[os.path.abspath(path)] = ParsedFile(source_lines(text), {
+            min([node.lineno] + [d.lineno for d in node.decorator_list]): node
+            for node in functions})
 
     def function(self, path: str, line: int | None, source: str | None,
                  def_line: int | None = None) -> FunctionNode | None:

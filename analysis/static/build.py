@@ -49,8 +49,8 @@ def static_snapshot(target: str, sources: ParsedSources | None = None) -> Snapsh
     for module in modules:
         read_registrations(module, Evaluator(project, module), app_of, found)
     for module in modules if sources is not None else ():
-        if any(cb.get("module") == module.name for cb in found.callbacks):
-            sources.add_parsed(module.path, module.text, module.tree)
+        if module.name in found.functions:
+            sources.add_functions(module.path, module.text, found.functions[module.name])
     infos = [info for info, _ in apps.values()]
     primary = next((i for i in infos if i.primary), None)
     prevents = {info.name: info.prevent_initial_callbacks is True for info in infos}

@@ -31,6 +31,9 @@ class Registrations:
     #: need every registration and app (a Callback is built once, from the whole).
     callbacks: list[dict[str, Any]] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
+    #: The ``def`` nodes of the server callbacks read, by module name: lint's parsed sources.
+    functions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = field(
+        default_factory=dict)
 
 
 def read_registrations(module: Module, evaluator: Evaluator, app_of: AppOf,
@@ -205,6 +208,7 @@ def _server(function: ast.FunctionDef | ast.AsyncFunctionDef, position: int, pre
             source="\n".join(lines) + "\n", is_async=isinstance(function, ast.AsyncFunctionDef),
             wrappers=tuple("functools.lru_cache" if n.rsplit(".", 1)[-1] in _CACHES else n
                            for n in inner)))
+        found.functions.setdefault(module.name, []).append(function)
     except Unresolved as exc:
         found.unresolved.append(f"{where}: callback {function.name}: {exc.why}")
     except NotACallback as exc:

@@ -138,3 +138,55 @@ def test_the_cli_says_on_its_first_line_that_it_ran_statically(tmp_path):
     assert first.startswith("Static mode: read from source, no code run (0 parts unresolved")
     assert "DASH010" in rest[0]
     assert main([str(app), "--static", "--python", "python3"], out, err) == 2
+
+
+def test_lint_reads_the_functions_static_mode_parsed_and_walks_none_it_need_not(tmp_path):
+    from analysis.context import LintContext
+    from analysis.source.prefetch import ParsedSources
+
+    app = write(tmp_path, {
+        "app.py": """
+            from dash import Dash, Input, Output, html
+            app = Dash(__name__)
+            app.layout = html.Div([html.Button(id="go"), html.Div(id="out"),
+                                   html.Div(id="out2")])
+
+            @app.callback(Output("out", "children"), Input("go", "n_clicks"))
+            def shown(n):
+                return f"Clicked {n} times."
+
+            @app.callback(Output("out2", "children"), Input("out", "children"))
+            def copied(text):
+                if text is None:
+                    return ""
+                return text
+        """,
+    })
+    sources = ParsedSources()
+    snapshot = static_snapshot(str(app), sources)
+    (parsed,) = sources.files.values()
+    assert sorted(f.name for f in parsed.functions.values()) == ["copied", "shown"]
+    context = LintContext(snapshot, sources)
+    assert [context.function(cb) for cb in snapshot.callbacks] == [
+        parsed.functions[cb.line] for cb in snapshot.callbacks]  # the same nodes: no reparse
+    assert [f.code for f in lint(snapshot, sources=sources, context=context)] == ["DASH011"]
+    # `copied` has no Input that is None on load: no rule walked its body node by node
+    shown, copied = (parsed.functions[cb.line] for cb in snapshot.callbacks)
+    assert "_memo__walks" in shown.__dict__ and "_memo__walks" not in copied.__dict__
+
+
+def test_own_statements_are_the_statements_body_nodes_meets_in_its_order():
+    import ast
+
+    from analysis.source.python import body_nodes, own_statements
+    from paths import APPS, REPO
+
+    compared = 0
+    for path in [*APPS.rglob("*.py"), *(REPO / "examples").rglob("*.py"),
+                 *(REPO / "analysis").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert list(own_statements(node)) == [
+                    n for n in body_nodes(node) if isinstance(n, ast.stmt)], (path, node.lineno)
+                compared += 1
+    assert compared > 500
