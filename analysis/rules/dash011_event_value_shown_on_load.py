@@ -71,9 +71,11 @@ def event_value_shown_on_load(ctx: LintContext) -> Iterator[Finding]:
     for callback in ctx.callbacks:
         if callback.kind == "clientside" or not runs_on_load(callback, ctx.app_of(callback)):
             continue
+        if not ctx.layouts.of(callback).complete or not any(
+                _none_on_load(ctx, callback, dependency) for dependency in callback.inputs):
+            continue  # tested first: it needs no parse, and the walks below are costly
         function = ctx.function(callback)
-        layouts = ctx.layouts.of(callback)
-        if function is None or not layouts.complete:
+        if function is None:
             continue
         parameters = dependency_parameters(function, callback.arg_grouping)
         if not parameters or tells_load_call_apart(function, input_parameters(function, callback)):
