@@ -72,8 +72,8 @@ def event_value_shown_on_load(ctx: LintContext) -> Iterator[Finding]:
         if callback.kind == "clientside" or not runs_on_load(callback, ctx.app_of(callback)):
             continue
         if not ctx.layouts.of(callback).complete or not any(
-                _none_on_load(ctx, callback, d) for d in callback.inputs):
-            continue  # no Input is None on load: the body need not be read
+                _none_on_load(ctx, callback, dependency) for dependency in callback.inputs):
+            continue  # tested first: it needs no parse, and the walks below are costly
         function = ctx.function(callback)
         if function is None:
             continue

@@ -10,7 +10,7 @@ from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 from analysis.rules._none_paths import line_offset
-from analysis.source.python import FunctionNode, dotted_name, own_statements
+from analysis.source.python import FunctionNode, dotted_name, may_name, own_statements
 
 #: What the statement meant to do with each name (its last dotted part, however imported).
 _MEANT = {"PreventUpdate": "raise", "no_update": "return"}
@@ -53,6 +53,9 @@ def unraised_prevent_update(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     for callback in ctx.callbacks:
+        # ``_thrown_away`` matches these names only: a body without them is not parsed
+        if not may_name(callback.source, tuple(_MEANT)):
+            continue
         function = ctx.function(callback)
         if function is None:
             continue

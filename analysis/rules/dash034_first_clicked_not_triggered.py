@@ -58,6 +58,8 @@ def first_clicked_not_triggered(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     for callback in ctx.callbacks:
+        if not counter_inputs(callback):
+            continue  # nothing to pick from: the body is not parsed (most callbacks)
         function = ctx.function(callback)
         found = first_clicked_pick(callback, function) if function is not None else None
         if found is not None:
@@ -69,8 +71,7 @@ def first_clicked_pick(callback: Callback, function: FunctionNode
                        ) -> tuple[Dependency, ast.AST] | None:
     """The ``ALL`` counter Input whose first set item the function takes as the one clicked,
     and where it does, else None (DASH032 leaves such callbacks to this rule)."""
-    counters = [(position, d) for position, d in enumerate(callback.inputs)
-                if _all_counter(d) and not _written_back(callback, d)]
+    counters = counter_inputs(callback)
     if not counters:
         return None
     parameters = dependency_parameters(function, callback.arg_grouping) or {}
@@ -88,6 +89,13 @@ def first_clicked_pick(callback: Callback, function: FunctionNode
             return None  # the exact id is at hand: the pick is a guard, not the answer
         return dependency, pick
     return None
+
+
+def counter_inputs(callback: Callback) -> list[tuple[int, Dependency]]:
+    """(position, Input) of the ``ALL`` counter Inputs the callback does not reset itself:
+    the only ones whose first set item it could take for the one clicked."""
+    return [(position, d) for position, d in enumerate(callback.inputs)
+            if _all_counter(d) and not _written_back(callback, d)]
 
 
 def _all_counter(dependency: Dependency) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
+from functools import cached_property
 from typing import Iterator
 
 import networkx as nx
@@ -295,15 +296,23 @@ class _Explained:
     callback (and its body), so each missing id costs a set lookup, not a walk of all ASTs."""
 
     def __init__(self, ctx: LintContext) -> None:
+        self._ctx = ctx
         self.declared: set[str] = set()
-        self.built: set[str] = set()
         for other in ctx.callbacks:
             for d in (*other.inputs, *other.states, *other.outputs):
                 if isinstance(d.id, str):
                     self.declared.add(d.id)
-            function = ctx.function(other)
+
+    @cached_property
+    def built(self) -> set[str]:
+        """Asked only for an id no layout has and no callback declares: parsing and walking
+        every body for it took a second and a half of a 12,000-callback lint."""
+        found: set[str] = set()
+        for other in self._ctx.callbacks:
+            function = self._ctx.function(other)
             if function is not None:
-                self.built |= built_ids(function)
+                found |= built_ids(function)
+        return found
 
 
 def _missing(ctx: LintContext, explained: _Explained, callback: Callback,

@@ -12,7 +12,7 @@ from analysis.rules._base import rule
 from analysis.rules._naming import callback_label, dependency_label
 from analysis.layouts import AppLayouts
 from analysis.snapshot import Callback, Dependency
-from analysis.source.python import FunctionNode, all_nodes, calls
+from analysis.source.python import FunctionNode, all_nodes, calls, may_name
 from analysis.source.signature import dependency_parameters, inner_decorator_names, is_lru_cache
 
 
@@ -60,12 +60,15 @@ def unhashable_cache(ctx: LintContext) -> Iterator[Finding]:
     """
     index = ctx.layouts
     for callback in ctx.callbacks:
+        helpers = _cached_helpers(ctx, callback)
+        if not helpers and not any(is_lru_cache(name) for name in callback.wrappers) \
+                and not may_name(callback.source, ("cache",)):  # lru_cache's name has it too
+            continue  # no cache in sight: the body is not parsed (most callbacks)
         function = ctx.function(callback)
         if function is None or function.name != callback.name:
             continue
         decorators = [*callback.wrappers, *inner_decorator_names(function)]
         cached_itself = any(is_lru_cache(name) for name in decorators)
-        helpers = _cached_helpers(ctx, callback)
         if not cached_itself and not helpers:
             continue  # nothing here hashes its arguments: no need to look at value types
         unhashable = _unhashable_dependencies(callback, index.of(callback))

@@ -61,6 +61,18 @@ def parse_function(source: str | None) -> FunctionNode | None:
     return None
 
 
+def may_name(source: str | None, names: tuple[str, ...]) -> bool:
+    """False only when the source cannot contain any of ``names`` as an identifier: a test
+    on the text, so a rule that looks for those names alone skips parsing and walking a
+    function that has none (most of them). Non-ASCII source always may: Python folds
+    identifiers to NFKC, so ``ｎｏ_update`` is ``no_update``.
+
+    >>> may_name("def f(a):\\n    return a", ("PreventUpdate",)), may_name("x = no_update", ("no_update",))
+    (False, True)
+    """
+    return bool(source) and (not source.isascii() or any(name in source for name in names))
+
+
 Analysis = TypeVar("Analysis", bound=Callable[[Any], Any])
 
 

@@ -174,3 +174,20 @@ def test_default_rules_keep_running_without_select():
     assert is_enabled("DASH022", LintSettings())
     assert not is_enabled("DASH020", LintSettings(), default=False)
     assert not is_enabled("DASH020", LintSettings(select=("DASH001",)), default=False)
+
+
+def test_default_rules_parse_and_walk_only_the_bodies_they_can_flag():
+    """A rule whose cheap test (the callback's Inputs, its body's text) rules a callback out
+    neither parses nor walks it: on a plain dashboard only the ``set_props`` writers are
+    walked (the graph needs their writes) and only DASH090 parses the rest (the signature).
+    Walking every body was half of a 12,000-callback upload's lint (issue 13)."""
+    from analysis.context import LintContext
+    from benchmarks.adversarial import realistic
+
+    plain = realistic(200)
+    context = LintContext(plain)
+    assert lint(plain, context=context) == []
+    walked = {index for index, function in context._functions.items()
+              if function is not None and "_memo__walks" in function.__dict__}
+    assert walked == {cb.index for cb in plain.callbacks if "set_props(" in cb.source}
+    assert 0 < len(walked) < len(plain.callbacks)
