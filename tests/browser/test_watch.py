@@ -1,12 +1,11 @@
 """``python app.py TARGET --watch`` in its own process: a saved file updates the open page
-without a reload, keeping selection and filters; a syntax error shows while the graph stays."""
+without a reload, keeping selection, filters and focus; a syntax error shows, the graph stays."""
 
 from __future__ import annotations
 
 import shlex
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from selenium.webdriver.common.keys import Keys
 
 from docs.screenshot import free_port, start_server, stop_server, wait_until_serving
 from paths import TARGETS
+from test_explorer import COUNT_NODES, wait_until
 
 #: A third callback for the basket, saved while the page is open.
 COUPON_HINT = '''
@@ -22,21 +22,6 @@ COUPON_HINT = '''
 def coupon_hint(product):
     return f"a coupon for {product}"
 '''
-COUNT_NODES = """
-const root = document.getElementById("graph");
-const holder = root && [root, ...root.querySelectorAll("div")].find((el) => el._cyreg);
-return holder ? holder._cyreg.cy.nodes().length : -1;
-"""
-
-
-def wait_until(condition, timeout: float = 60.0, message: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {message}")
 
 
 @pytest.fixture
