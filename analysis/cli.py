@@ -67,6 +67,9 @@ def lint_parser(prog: str = PROG, more: str = "") -> argparse.ArgumentParser:
         help="report only findings this baseline does not hold (see --write-baseline)")
     add("--write-baseline", metavar="FILE",
         help="also write every finding's fingerprint to FILE, a baseline for --baseline")
+    add("--watch", action="store_true",
+        help="lint, then lint again whenever a Python file or pyproject.toml under the "
+        "target's project root changes; Ctrl-C stops (exit code 0)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -99,7 +102,10 @@ def main(
             else:
                 out.write(rules_table(options.format))
             return EXIT_CLEAN
-        return run_lint(lint_parser(prog, more).parse_args(args), out, err, prog)
+        options = lint_parser(prog, more).parse_args(args)
+        if options.watch:
+            return watch_lint(options, out, err, prog)
+        return run_lint(options, out, err, prog)
     except AnalysisError as exc:
         err.write(f"error: {exc.message}\n")
         if exc.details:
@@ -150,6 +156,18 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = 
         for note in snapshot.notes:
             err.write(f"note: {note}\n")
     return EXIT_FINDINGS if report.findings else EXIT_CLEAN
+
+
+def watch_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = PROG) -> int:
+    """``--watch``: lint, then lint again on each change of the project's files."""
+    from analysis.watch import lint_on_change, watched_folders
+
+    if options.snapshot:
+        raise ConfigError("--watch lints a TARGET again when its files change; "
+                          "it takes no --snapshot")
+    _settings(options, prog)  # bad options stop here, before any watching
+    folders = watched_folders(options.target)
+    return lint_on_change(lambda: run_lint(options, out, err, prog), folders, out, err)
 
 
 def _warm_up(options: argparse.Namespace, stop: threading.Event, parsed: ParsedSources) -> None:

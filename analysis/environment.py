@@ -68,6 +68,11 @@ def interpreter_for(target: str, explicit: str | None = None,
     return find_interpreter(start, explicit, environ)
 
 
+def project_root(start: Path) -> Path:
+    """The nearest folder from ``start`` up holding a root marker; ``start`` when none does."""
+    return _up_to_root(start.resolve())[-1]
+
+
 def venv_python(folder: Path) -> Path | None:
     """The interpreter of the virtualenv at ``folder`` (a ``pyvenv.cfg`` beside ``bin/``)."""
     if not (folder / "pyvenv.cfg").is_file():

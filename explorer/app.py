@@ -15,6 +15,7 @@ from explorer.callbacks import (exports, graph, overview, panels, panes, project
 from explorer.layout import page
 from explorer.projects import ProjectStore
 from explorer.resources import ASSETS
+from explorer.watch import ProjectWatcher
 
 TITLE = "Dash Callback Explorer"
 #: dash-cytoscape's bundle with dagre, klay, cose-bilkent and the SVG export: served but not
@@ -29,12 +30,13 @@ def default_cache_dir() -> Path:
 
 
 def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
-               background_manager: Any = None) -> Dash:
+               background_manager: Any = None, watcher: ProjectWatcher | None = None) -> Dash:
     """A new explorer app showing ``store``'s projects.
 
     Background jobs (``Analyse again``) run through ``background_manager`` (the hosted mode
     passes a CeleryManager), by default a DiskcacheManager in ``cache_dir`` (default: a
-    folder under the system's temp dir).
+    folder under the system's temp dir). ``watcher`` (``--watch``): started here, it
+    re-analyses projects whose files change, and the page follows the new analyses.
     """
     jobs = Path(cache_dir) if cache_dir else default_cache_dir()
     manager = background_manager or diskcache_manager(jobs)
@@ -44,9 +46,11 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
             background_callback_manager=manager, suppress_callback_exceptions=False,
         )
     app.scripts.append_script(EXTRA_BUNDLE)
-    app.layout = lambda: page(store, graph.first_drawing)
+    app.layout = lambda: page(store, graph.first_drawing, follow=watcher is not None)
     for module in (url, selection, graph, overview, panels, projects, exports):
         module.register(app, store)
     viewport.register(app)
     panes.register(app)
+    if watcher is not None:
+        watcher.start()
     return app

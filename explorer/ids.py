@@ -8,6 +8,7 @@ SELECTION = "selection"
 REVISION = "revision"  # bumps when a project's analysis changes
 GRAPH_SERVED = "graph-served"  # whether the page came with the graph's first drawing
 ANALYSIS_RESULT = "analysis-result"  # a finished job's id (its result stays on the server)
+WATCH_POLL = "watch-poll"  # while the server watches files: asks for a newer REVISION
 DOWNLOAD = "download"
 IMAGE_REQUEST = "image-request"  # a PNG/SVG export for the graph, passed on once it can draw it
 

@@ -42,13 +42,18 @@ def drawn_layout(name: str) -> dict:
 FirstGraph = Callable[[ProjectStore, str], tuple[list, dict, str, dict]]
 
 
-def page(store: ProjectStore, first_graph: FirstGraph) -> html.Div:
+#: How often a page asks whether the server has a newer analysis, while it watches files.
+WATCH_POLL_MS = 1000
+
+
+def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False) -> html.Div:
     """The whole page for the current projects: the header, then the graph between its two
     collapsible side panels (controls left, findings and details right). ``first_graph``
     draws the default project's first view into the page itself when it is analysed, so the
     graph shows without waiting for a round trip or four of callbacks. Serving the page never
     starts an analysis (hosted mode would store it): until one is done the page comes without
-    a drawing and the graph callback draws on load."""
+    a drawing and the graph callback draws on load. ``follow``: the server re-analyses
+    projects whose files change (``--watch``), and the page polls for the new analyses."""
     # the default project's own collapse from the start: the first drawing of a large
     # project is its overview even before the URL's restore answers
     collapse = default_collapse(store.answer_if_analysed(
@@ -66,6 +71,7 @@ def page(store: ProjectStore, first_graph: FirstGraph) -> html.Div:
         dcc.Store(id=ids.REVISION, data=store.revision),
         dcc.Store(id=ids.GRAPH_SERVED, data=served),
         dcc.Store(id=ids.ANALYSIS_RESULT),
+        dcc.Interval(id=ids.WATCH_POLL, interval=WATCH_POLL_MS, disabled=not follow),
         dcc.Download(id=ids.DOWNLOAD),
         dcc.Store(id=ids.IMAGE_REQUEST),
         header(store),

@@ -167,6 +167,16 @@ class ProjectStore:
             return
         self._set(name, services, error=None)
 
+    def refresh(self, name: str) -> str | None:
+        """Analyse a project again now, in this thread (watch mode): its error, or None.
+        A failure keeps the last good analysis, as a failed "Analyse again" does."""
+        state = self._states[name]
+        with state.lock:
+            self._analyse_locked(name, state)
+            error = state.error
+        self._next_revision()
+        return error
+
     def _services(self, name: str, snapshot: Snapshot) -> SnapshotServices:
         """A snapshot of a project, linted with the project's settings (never with settings
         found through the snapshot: it is data)."""
@@ -189,6 +199,9 @@ class ProjectStore:
                 state.services = services  # a failure keeps the last good snapshot
             state.error, state.error_details = error, details
             state.analysed_at = time.time()
+        self._next_revision()
+
+    def _next_revision(self) -> None:
         with self._revision_lock:
             self.revision += 1
 

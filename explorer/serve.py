@@ -10,12 +10,13 @@ from pathlib import Path
 
 from dash import Dash
 
-from analysis.environment import interpreter_for
+from analysis.environment import Interpreter, interpreter_for
 from analysis.errors import AnalysisError, ConfigError, ProbeError
 from analysis.snapshot import Snapshot
 from explorer.app import create_app, default_cache_dir
 from explorer.projects import Project, ProjectStore, project_name
 from explorer.resources import DEMO
+from explorer.watch import ProjectWatcher
 
 PROG = "python app.py"
 
@@ -44,6 +45,23 @@ def target_python(target: str, python: str | None) -> str | None:
     return None if found.path == sys.executable else found.path
 
 
+def interpreter_lines(targets: list[str], snapshots: list[str], python: str | None) -> list[str]:
+    """What serving says first, as the lint's first line does: the interpreter each target's
+    probe runs (the embedded demo's: ``--python`` or ours), named by project when several."""
+    if not targets and not snapshots:
+        demo = Interpreter(python, "--python") if python else Interpreter(sys.executable,
+                                                                          "this tool's own")
+        return [demo.describe()]
+    taken: set[str] = set()
+    lines = []
+    for target in targets:
+        name = project_name(target, taken)
+        taken.add(name)
+        lines.append(interpreter_for(target, python).describe()
+                     + (f" for {name}" if len(targets) > 1 else ""))
+    return lines
+
+
 class OneLineParser(argparse.ArgumentParser):
     """Bad options: one line naming the problem and where help is, exit code 2."""
 
@@ -67,6 +85,10 @@ def parse_args(argv: list[str], prog: str = PROG) -> argparse.Namespace:
     parser.add_argument("--cache-dir", metavar="DIR",
                         help=f"background jobs and results (default {default_cache_dir()})")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode")
+    parser.add_argument("--watch", action="store_true",
+                        help="analyse a target again when a Python file or pyproject.toml "
+                             "under its project root changes; open pages follow without a "
+                             "reload, keeping selection, filters and focus")
     parser.add_argument("--config", metavar="TOML",
                         help="serve the projects of a projects file, as the hosted mode does "
                              "(docs/hosting.md); DCE_* variables apply")
@@ -83,9 +105,22 @@ def main(argv: list[str] | None = None, prog: str = PROG) -> int:
     except AnalysisError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2
-    explorer = create_app(store, cache_dir=args.cache_dir)
+    for line in interpreter_lines(args.targets, args.snapshot, args.python):
+        print(line, file=sys.stderr)
+    # Dash's debug reloader runs this twice: the watching belongs to the serving child.
+    reloader_parent = args.debug and os.environ.get("WERKZEUG_RUN_MAIN") != "true"
+    watcher = ProjectWatcher(store) if args.watch and not reloader_parent else None
+    explorer = create_app(store, cache_dir=args.cache_dir, watcher=watcher)
+    if watcher is not None:
+        where = ", ".join(str(folder) for folder in watcher.folders())
+        print(f"Watching {where or 'no target (snapshot files only)'} for changes",
+              file=sys.stderr)
     print(f"Dash Callback Explorer on http://{args.host}:{args.port}/", file=sys.stderr)
-    explorer.run(host=args.host, port=args.port, debug=args.debug)
+    try:
+        explorer.run(host=args.host, port=args.port, debug=args.debug)
+    finally:
+        if watcher is not None:
+            watcher.stop()
     return 0
 
 
@@ -132,6 +167,10 @@ def serve_config(args: argparse.Namespace) -> int:
     if args.targets or args.snapshot:
         print("error: --config names the projects; drop the targets and --snapshot",
               file=sys.stderr)
+        return 2
+    if args.watch:
+        print("error: --watch is for local work on targets; the hosted mode (--config) "
+              "analyses on request and from CI", file=sys.stderr)
         return 2
     env = dict(os.environ, DCE_CONFIG=args.config)
     if args.cache_dir:

@@ -71,6 +71,16 @@ def adopted_revision(store: ProjectStore, job: object) -> int | None:
     return store.revision
 
 
+def newer_revision(current: int, shown: object) -> int | None:
+    """The store's revision when the page shows another one (a watch analysed again, or
+    another page's job was taken in); None when the page is up to date.
+
+    >>> newer_revision(4, 3), newer_revision(4, 4)
+    (4, None)
+    """
+    return None if shown == current else current
+
+
 def notice(text: str) -> dict:
     """The job notice's props: one line on the page, the whole text when hovered.
 
@@ -171,12 +181,23 @@ def register(app: Dash, store: ProjectStore) -> None:
         set_props(ids.ANALYSIS_RESULT, {"data": job})
         return ["", ""]  # this job ran: an earlier notice no longer holds
 
+    # The one writer of REVISION. Watch mode: the server analyses again when files change,
+    # and the page asks each second for the store's revision (one integer compared); a newer
+    # one redraws what REVISION drives, as a taken-in "Analyse again" does. Selection,
+    # filters and focus are the page's own state, untouched.
     @app.callback(
         Output(ids.REVISION, "data"),
         Input(ids.ANALYSIS_RESULT, "data"),
+        Input(ids.WATCH_POLL, "n_intervals"),
+        State(ids.REVISION, "data"),
         prevent_initial_call=True,
     )
-    def adopt_analysis(job: object) -> int:
+    def adopt_analysis(job: object, ticks: int | None, shown: int | None) -> int:
+        if ctx.triggered_id == ids.WATCH_POLL:
+            newer = newer_revision(store.revision, shown)
+            if newer is None:
+                raise PreventUpdate
+            return newer
         revision = adopted_revision(store, job)
         if revision is None:
             log.warning("refused an analysis result id this server did not issue or already "

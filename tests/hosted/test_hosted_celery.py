@@ -47,7 +47,9 @@ def test_analyse_again_runs_on_a_celery_worker_and_lands_in_the_history(hosted):
 
     adopted = client.post("/_dash-update-component", json={
         "output": "revision.data", "outputs": {"id": "revision", "property": "data"},
-        "inputs": [{"id": "analysis-result", "property": "data", "value": job}],
+        "inputs": [{"id": "analysis-result", "property": "data", "value": job},
+                   {"id": "watch-poll", "property": "n_intervals", "value": None}],
+        "state": [{"id": "revision", "property": "data", "value": 0}],
         "changedPropIds": ["analysis-result.data"]})
     assert adopted.status_code == 200 and '"revision"' in adopted.get_data(as_text=True)
     listed = client.get("/api/projects/clean/snapshots",

@@ -29,7 +29,9 @@ def adopt(app, client, handed_over: object):
     key = next(k for k, cb in app.callback_map.items() if trigger in cb["inputs"])
     return client.post("/_dash-update-component", json={
         "output": key, "outputs": outputs_of(key),
-        "inputs": [dict(trigger, value=handed_over)],
+        "inputs": [dict(trigger, value=handed_over),
+                   {"id": "watch-poll", "property": "n_intervals", "value": None}],
+        "state": [{"id": "revision", "property": "data", "value": 0}],
         "changedPropIds": ["analysis-result.data"]})
 
 
