@@ -16,7 +16,7 @@ from explorer.view.aggregate import PRESET_LAYOUT
 from explorer.view.catalog import CALLBACK_KINDS
 from explorer.view.elements import COLLAPSE_MODES
 from explorer.projects import ProjectStore
-from explorer.view.stylesheet import BASE, SEVERITY_COLOURS
+from explorer.view.stylesheet import BASE, FRAMING_DATA, SEVERITY_COLOURS
 from explorer.view.urlstate import DEFAULT_LAYOUT, LAYOUTS
 from explorer.view.filters import FOCUS_DIRECTIONS, MAX_DEPTH, default_collapse
 
@@ -206,7 +206,7 @@ def graph_panel(drawing: tuple[list, dict, str, dict] | None = None) -> html.Div
                        outline=True, className="py-0 ms-auto",
                        title="Show or hide the findings, details and summary"),
         ]),
-        html.Div(className="dce-canvas", children=[
+        html.Div(className="dce-canvas", **FRAMING_DATA, children=[
             cyto.Cytoscape(
                 id=ids.GRAPH, elements=elements, layout=layout,
                 stylesheet=list(BASE), minZoom=0.05, maxZoom=3, wheelSensitivity=0.3,

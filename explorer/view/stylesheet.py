@@ -61,6 +61,14 @@ BASE: tuple[dict, ...] = (
 LEGIBLE_PX = 11
 SMALLEST_FONT = min(rule["style"]["font-size"] for rule in BASE if "font-size" in rule["style"])
 LEGIBLE_ZOOM = LEGIBLE_PX / SMALLEST_FONT
+#: Closest zoom a framing goes to (a lone node is not blown up to fill the canvas).
+CLOSEST_FRAME = 1.2
+#: Room left around what is framed (CSS px).
+FRAME_PADDING = 40
+#: The framing's limits as data attributes of the graph's canvas, read by assets/viewport.js
+#: (1% over the legible zoom: rounding must not put a label at 10.99 px).
+FRAMING_DATA = {"data-legible-zoom": round(LEGIBLE_ZOOM * 1.01, 4),
+                "data-closest-zoom": CLOSEST_FRAME, "data-frame-padding": FRAME_PADDING}
 
 MATCH_STYLE = {"background-color": "#fff59d"}
 SELECTED_STYLE = {"overlay-color": "#0d6efd", "overlay-opacity": 0.25, "border-width": 4,
