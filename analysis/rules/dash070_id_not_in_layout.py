@@ -7,8 +7,9 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label
-from analysis.snapshot import Callback, Dependency
+from analysis.rules._naming import callback_label, callback_labels, listing
+from analysis.snapshot import AppInfo, Callback, Dependency
+from analysis.source.python import constructed_ids
 
 
 @rule(
@@ -29,7 +30,10 @@ def id_not_in_layout(ctx: LintContext) -> Iterator[Finding]:
     when Dash is told the component may be absent: ``allow_optional=True`` on the Input/State,
     ``optional=True`` on the callback, or ``suppress_callback_exceptions=True`` on the app (components created by callbacks).
     Pattern-matching ids must overlap some layout component, unless a callback of the app
-    writes ``children`` and so may create them. Layouts the probe could not render make the
+    writes ``children`` and so may create them. A plain id a ``children``-writing callback
+    builds (``html.Div(id="health")`` in what it returns) stays reported, naming that
+    callback: the renderer checks the ids against the layout it first hydrates, and the
+    dev tools (debug mode) show "ID not found in layout" for it. Layouts the probe could not render make the
     rule skip that app.
 
     ## Why is this bad?
@@ -59,6 +63,7 @@ def id_not_in_layout(ctx: LintContext) -> Iterator[Finding]:
     ```
     """
     index = ctx.layouts
+    built: dict[str | None, dict[str, list[Callback]]] = {}
     for callback in ctx.callbacks:
         layouts = index.checkable(callback)
         if layouts is None or callback.optional:  # optional=True: Dash checks none of its ids
@@ -69,9 +74,45 @@ def id_not_in_layout(ctx: LintContext) -> Iterator[Finding]:
         if missing:
             listed = ", ".join(f"{role}({d.id_str!r}, {d.property!r})" for role, d in missing)
             yield id_not_in_layout.finding(
-                f"callback {callback_label(callback)} names ids no layout contains: {listed}",
+                f"callback {callback_label(callback)} names ids no layout contains: {listed}"
+                + _returned_by(ctx, callback, [d for _, d in missing], built),
                 [callback], [d for _, d in missing], ids_at_fault=True,
             )
+
+
+def _returned_by(ctx: LintContext, callback: Callback, missing: list[Dependency],
+                 built: dict[str | None, dict[str, list[Callback]]]) -> str:
+    """Where the missing ids come from, when callbacks of the app return them as children:
+    the ids are real, and Dash 4.4.1's renderer reports them only in its one check against
+    the layout (``validateCallbacksToLayout``), shown by the dev tools in debug mode."""
+    app = ctx.app_of(callback)
+    key = app.name if app else None
+    if key not in built:
+        built[key] = _children_builders(ctx, app)
+    ids = sorted({d.id for d in missing if isinstance(d.id, str) and d.id in built[key]})
+    if not ids:
+        return ""
+    creators = {c.index: c for i in ids for c in built[key][i]}
+    return (f"; {listing(repr(i) for i in ids)} come from the children "
+            f"{callback_labels(creators[k] for k in sorted(creators))} returns, which Dash's dev"
+            " tools (debug mode) report as missing until the app sets"
+            " suppress_callback_exceptions=True or a validation_layout lists them")
+
+
+def _children_builders(ctx: LintContext, app: AppInfo | None) -> dict[str, list[Callback]]:
+    """id -> the app's callbacks that write ``children`` and build a component with that
+    literal id (``html.Div(id="health")`` in their body)."""
+    found: dict[str, list[Callback]] = {}
+    for other in ctx.callbacks:
+        if ctx.app_of(other) != app or not any(
+                d.property.split("@", 1)[0] == "children" for d in other.outputs):
+            continue
+        function = ctx.function(other)
+        if function is None:
+            continue
+        for component_id in dict.fromkeys(i for i, _ in constructed_ids(function)):
+            found.setdefault(component_id, []).append(other)
+    return found
 
 
 def _dependencies(callback: Callback) -> Iterator[tuple[Dependency, str]]:

@@ -38,7 +38,11 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
     whose type has the property (``html.Div(id="map")`` until ``dcc.Graph(id="map")``
     arrives), and an Input used only to run the callback when its component appears (the
     initial call is not prevented, nothing writes the property, the function never reads
-    the argument). Dash 4.4.1's renderer validates properties once, against the layout it
+    the argument), and a global HTML attribute an Output writes (``dir``, ``lang``,
+    ``title``, ``hidden``, ``tabIndex``, ``role`` …): components such as dmc 2's pass
+    unknown props on to their element and, TypeScript-built, carry no propTypes for the
+    renderer to check, so ``Output("root", "dir")`` on a ``dmc.Box`` reaches the page.
+    Dash 4.4.1's renderer validates properties once, against the layout it
     hydrates (``validateCallbacksToLayout``); pages arrive later, and only without
     ``suppress_callback_exceptions`` does Dash add them to the ``validation_layout`` it
     checks. An Input on a property nothing sets still fires when its component appears,
@@ -85,6 +89,8 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
             prop = dependency.property.split("@", 1)[0]
             if any(types[t].accepts(prop) for t in component_types):
                 continue
+            if _forwarded_attribute(ctx, callback, dependency, prop):
+                continue
             if later.unchecked(callback, components) and (later.built_with(callback, dependency, prop)
                                                 or later.load_trigger(callback, dependency)):
                 continue
@@ -100,6 +106,25 @@ def invalid_property(ctx: LintContext) -> Iterator[Finding]:
 
 #: HTML attribute families Dash treats as wildcard props (``_valid_wildcard_attributes``).
 _ATTRIBUTE_PREFIXES = ("data-", "aria-")
+
+
+#: Global attributes of the HTML standard (WHATWG HTML, "Global attributes", 3.2.6) in
+#: React's spelling, plus ARIA's ``role``: any element takes them, so a component that
+#: forwards unknown props to its element (dmc 2) applies them.
+GLOBAL_ATTRIBUTES = frozenset({
+    "accessKey", "autoCapitalize", "autoFocus", "contentEditable", "dir", "draggable",
+    "enterKeyHint", "hidden", "inert", "inputMode", "lang", "popover", "role", "spellCheck",
+    "tabIndex", "title", "translate",
+})
+
+
+def _forwarded_attribute(ctx: LintContext, callback: Callback, dependency: Dependency,
+                         prop: str) -> bool:
+    """An Output of a global HTML attribute in an app under suppress_callback_exceptions:
+    nothing validates the write, and a component that forwards it sets it on the element."""
+    app = ctx.app_of(callback)
+    return (prop in GLOBAL_ATTRIBUTES and dependency in callback.outputs
+            and app is not None and app.suppress_callback_exceptions)
 
 
 class _PropSet:

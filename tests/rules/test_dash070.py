@@ -6,8 +6,8 @@ import dataclasses
 
 from analysis.snapshot import Dependency
 from snapshot_factory import (
-    ALL, BAD_APP, COMPONENTS, functions_per_finding, probed, reported_names, server,
-    snapshot_with_layout, with_app,
+    ALL, BAD_APP, COMPONENTS, functions_per_finding, probed, reported_names, rule_findings,
+    server, snapshot_with_layout, with_app,
 )
 
 def test_bad_app_names_exactly_the_broken_callbacks() -> None:
@@ -61,3 +61,24 @@ def test_pattern_ids_missing_unless_a_callback_can_create_them() -> None:
     assert reported_names("DASH070", snapshot_with_layout(reader, creator, components=creator_box)) == []
     present = [*COMPONENTS, ({"type": "filtr", "index": 1}, "dash_core_components.Dropdown")]
     assert reported_names("DASH070", snapshot_with_layout(reader, components=present)) == []
+
+
+def test_ids_a_children_callback_returns_are_named_with_it_and_the_fix() -> None:
+    """Round 8 pattern 39 (usgs-streamflow): the ids come from a tab another callback returns;
+    the finding stays (debug mode's "ID not found in layout"), and says where they come from."""
+    show = server(0, "def show(n):\n    return [html.Button(id='refresh'), html.Div(id='health')]",
+                  ["year.value"], outputs=("box.children",), file="app.py", line=7)
+    health = server(1, "def health(n):\n    return n", ["refresh.n_clicks"],
+                    outputs=("health.children",))
+    typo = server(2, "def typo(n):\n    return n", ["yaer.value"], outputs=("chart.figure",))
+    snap = snapshot_with_layout(show, health, typo,
+                                components=[*COMPONENTS, ("box", "dash_html_components.Div")])
+    messages = {f.functions[0].rsplit(".", 1)[-1]: f.message
+                for f in rule_findings("DASH070", snap)}
+    assert sorted(messages) == ["health", "typo"]
+    assert messages["health"] == (
+        "callback `health` names ids no layout contains: Output('health', 'children'), "
+        "Input('refresh', 'n_clicks'); 'health', 'refresh' come from the children `show` "
+        "(app.py:7) returns, which Dash's dev tools (debug mode) report as missing until the app "
+        "sets suppress_callback_exceptions=True or a validation_layout lists them")
+    assert messages["typo"] == "callback `typo` names ids no layout contains: Input('yaer', 'value')"

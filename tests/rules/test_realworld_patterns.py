@@ -99,6 +99,8 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
      "a placeholder Div a load callback replaces with a Graph of the same id"),
     ("dash071_placeholder_and_load_trigger.py", "load", "DASH071",
      "an unread Input on a Store's unknown prop as a run-on-load trigger"),
+    ("dash071_forwarded_attribute.py", "rtl", "DASH071",
+     "a global HTML attribute written to a dmc component that forwards it"),
 ]
 
 
@@ -144,6 +146,12 @@ def test_true_positives_beside_the_round7_property_patterns_stay(function):
     """A read typo'd prop, a Div nothing replaces, a placeholder in the validated app layout."""
     _, findings = lint("dash071_placeholder_and_load_trigger.py")
     assert flagged(findings, function, "DASH071")
+
+
+def test_a_write_of_a_prop_that_is_no_html_attribute_stays_beside_round8s_dir():
+    """Round 7's ``ActionIcon.value`` shape: the Box has no ``value`` and forwards it nowhere."""
+    _, findings = lint("dash071_forwarded_attribute.py")
+    assert flagged(findings, "value", "DASH071")
 
 
 def test_inline_javascript_that_tests_triggered_handles_the_load_call():
