@@ -42,6 +42,19 @@ def test_served_count_matches_the_linter_on_a_fixture(tmp_path):
     assert [a["own"] for a in served["apps"]] == [2]
 
 
+def test_served_counts_an_app_callback_that_writes_the_pages_location_as_the_apps(tmp_path):
+    """tds-alerts (round 9A) redirects through Output("_pages_location", "pathname"): that is the
+    app's callback, not Dash's router or title callback (served.py once counted it as Dash's)."""
+    out = tmp_path / "served.json"
+    root = APPS / "realworld"
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "realworld" / "served.py"),
+                    "--root", str(root), "--entry", "pages_location_writer_app.py",
+                    "--out", str(out)], cwd=root, capture_output=True, text=True, timeout=120,
+                   check=True)
+    served = json.loads(out.read_text())
+    assert served["error"] is None, served.get("details")
+    assert [(a["own"], a["internal"]) for a in served["apps"]] == [(1, 2)]
+
 def test_bench_scaling_times_every_rule_on_every_shape():
     done = subprocess.run(
         [sys.executable, "benchmarks/bench_scaling.py", "--sizes", "10,40"],

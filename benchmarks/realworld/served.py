@@ -40,10 +40,10 @@ def load(root: str, entry: str):
 
 
 def is_internal(dep: dict, callback_map: dict) -> bool:
-    """Dash's own callbacks: the Pages router and title callbacks (outputs ``_pages_*``) and the
-    background ``cancel=`` handlers, whose function Dash defines in its own module."""
+    """Dash's own callbacks: the Pages router and title callbacks and the background ``cancel=``
+    handlers. An app's callback that writes Dash's ``_pages_location`` (a redirect) is the app's."""
     output = dep.get("output", "")
-    if "_pages_" in output:  # router: _pages_content/_pages_store; title: _pages_dummy
+    if "_pages_content." in output or output.startswith("_pages_dummy."):  # router; title
         return True
     function = (callback_map.get(output) or {}).get("callback")
     module = getattr(function, "__module__", "") or ""
