@@ -21,6 +21,11 @@ _CACHES = {"lru_cache", "cache"}
 #: UNKNOWN_APP when the receiver is not one the source tells.
 UNKNOWN_APP = "<unknown>"
 AppOf = Callable[[Module, ast.expr | None], str | None]
+#: The statement blocks read inside other statements, in the order they are read.
+_BLOCKS = {ast.If: ("body", "orelse"), ast.For: ("body", "orelse"),
+           ast.AsyncFor: ("body", "orelse"), ast.While: ("body", "orelse"),
+           ast.With: ("body",), ast.AsyncWith: ("body",),
+           ast.Try: ("body", "orelse", "finalbody"), ast.TryStar: ("body", "orelse", "finalbody")}
 
 
 @dataclass
@@ -60,18 +65,13 @@ def _visit(body: list[ast.stmt], prefix: str, local: Mapping[str, Any] | None, m
         elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
                 and final_name(statement.value.func) == "clientside_callback":
             _clientside(statement, local, module, evaluator, app_of, found)
-        else:
-            for child in ast.iter_child_nodes(statement):
-                if isinstance(child, ast.stmt):
-                    _visit([child], prefix, local, module, evaluator, app_of, found)
-            for name in ("body", "orelse", "finalbody", "handlers"):
-                if isinstance(statement, (ast.If, ast.With, ast.Try, ast.While, ast.For,
-                                          ast.AsyncWith, ast.AsyncFor)):
-                    block = getattr(statement, name, None)
-                    if block and isinstance(block[0], ast.ExceptHandler):
-                        for handler in block:
-                            _visit(handler.body, prefix, local, module, evaluator, app_of,
-                                   found)
+        else:  # the blocks a compound statement holds (a simple one holds none)
+            for name in _BLOCKS.get(type(statement), ()):
+                _visit(getattr(statement, name), prefix, local, module, evaluator, app_of,
+                       found)
+            if isinstance(statement, ast.Try):
+                for handler in statement.handlers:
+                    _visit(handler.body, prefix, local, module, evaluator, app_of, found)
 
 
 def _registers(loop: ast.For) -> bool:
