@@ -27,6 +27,7 @@ class LintContext:
         self._sources = sources
         self._graph_type = graph_type
         self._functions: dict[int, FunctionNode | None] = {}
+        self._paths: dict[str, str] = {}
         if graph is not None:  # ``build_graph(snapshot)`` built already (the explorer's)
             self.__dict__["graph"] = graph
 
@@ -83,5 +84,7 @@ class LintContext:
     def _parsed_ahead(self, callback: Callback) -> FunctionNode | None:
         if self._sources is None or not callback.file:
             return None
-        path = os.path.join(self.snapshot.root, callback.file)
+        path = self._paths.get(callback.file)
+        if path is None:  # one join per file, not per callback
+            path = self._paths[callback.file] = os.path.join(self.snapshot.root, callback.file)
         return self._sources.function(path, callback.line, callback.source, callback.def_line)

@@ -151,7 +151,9 @@ def _class_name(node: ast.expr) -> str | None:
 
 
 def _deps(value: Any) -> tuple:
-    items = value if isinstance(value, (list, tuple)) else [] if value is None else [value]
+    if value is None:
+        return ()
+    items = value if isinstance(value, (list, tuple)) else [value]
     if not all(isinstance(d, Dep) for d in items):
         raise NotACallback("progress=/cancel= holding something other than dependencies")
     return tuple(dependency(d) for d in items)
@@ -168,9 +170,9 @@ def _callback(split_of: ast.Call, skip: int, local: Mapping[str, Any] | None,
     effective = written if written is not None else config
     return dict(
         **fields,
-        outputs=tuple(dependency(d) for d in split.flat_outputs),
-        inputs=tuple(dependency(d) for d in split.inputs),
-        states=tuple(dependency(d) for d in split.states),
+        outputs=tuple([dependency(d) for d in split.flat_outputs]),
+        inputs=tuple([dependency(d) for d in split.inputs]),
+        states=tuple([dependency(d) for d in split.states]),
         multi_output=isinstance(split.outputs, (list, tuple, dict)) and bool(split.flat_outputs),
         no_output=not split.flat_outputs,
         optional=kwargs.get("optional") is True,
