@@ -4,37 +4,42 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
+from analysis.digraph import DiGraph
 from analysis.layouts import LayoutIndex
 from analysis.snapshot import AppInfo, Callback, Snapshot
 from analysis.source.prefetch import ParsedSources
 from analysis.source.python import FunctionNode, parse_function
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from analysis.graph import Graph
 
 
 class LintContext:
     """Read-only view of one snapshot for the rules; derived data is computed on first use."""
 
     def __init__(self, snapshot: Snapshot, sources: ParsedSources | None = None,
-                 graph: nx.DiGraph | None = None) -> None:
+                 graph: Graph | None = None, graph_type: Callable[[], Graph] = DiGraph) -> None:
+        """``graph_type``: what the graph is built as when it is not given; our own small
+        ``DiGraph`` spares lint networkx's import, the explorer asks for networkx's."""
         self.snapshot = snapshot
         self._sources = sources
+        self._graph_type = graph_type
         self._functions: dict[int, FunctionNode | None] = {}
+        self._paths: dict[str, str] = {}
         if graph is not None:  # ``build_graph(snapshot)`` built already (the explorer's)
             self.__dict__["graph"] = graph
 
-    def built_graph(self) -> nx.DiGraph | None:
+    def built_graph(self) -> Graph | None:
         """The graph, if the rules have built it (or it was given); None otherwise."""
         return self.__dict__.get("graph")
 
     @cached_property
-    def graph(self) -> nx.DiGraph:
+    def graph(self) -> Graph:
         from analysis.graph import build_graph
 
-        return build_graph(self.snapshot, self.function)
+        return build_graph(self.snapshot, self.function, self._graph_type)
 
     @cached_property
     def layouts(self) -> LayoutIndex:
@@ -79,5 +84,7 @@ class LintContext:
     def _parsed_ahead(self, callback: Callback) -> FunctionNode | None:
         if self._sources is None or not callback.file:
             return None
-        path = os.path.join(self.snapshot.root, callback.file)
+        path = self._paths.get(callback.file)
+        if path is None:  # one join per file, not per callback
+            path = self._paths[callback.file] = os.path.join(self.snapshot.root, callback.file)
         return self._sources.function(path, callback.line, callback.source, callback.def_line)

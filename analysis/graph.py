@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Union
 
-import networkx as nx
-
+from analysis.digraph import DiGraph, strongly_connected_components
 from analysis.source.javascript import js_set_props_targets
 from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
 from analysis.snapshot import Callback, Dependency, Snapshot
 from analysis.source.python import FunctionNode, parse_function, set_props_targets
 
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: A callback graph: networkx's (the explorer's views run its algorithms) or lint's own
+#: ``analysis.digraph.DiGraph`` (no networkx to import); everything here reads either.
+Graph = Union["nx.DiGraph", DiGraph]
 
 #: The kinds that open node keys (``cb:3``, ``prop:total.children``): made and read back here only.
 _CALLBACK, _PROPERTY = "cb", "prop"
@@ -54,11 +59,13 @@ def serving_app(snapshot: Snapshot, callback: Callback) -> str | None:
 
 def build_graph(
     snapshot: Snapshot, function_of: Callable[[Callback], FunctionNode | None] | None = None,
-) -> nx.DiGraph:
+    graph_type: Callable[[], Graph] | None = None,
+) -> Graph:
     """The callback graph of a snapshot (internal callbacks included, flagged ``internal``).
 
     ``function_of`` gives a callback's parsed function (for its ``set_props`` writes); by
-    default its recorded source is parsed.
+    default its recorded source is parsed. ``graph_type`` makes the empty graph filled:
+    ``networkx.DiGraph`` by default, ``analysis.digraph.DiGraph`` for lint alone.
 
     >>> from analysis.snapshot import Callback, Dependency, Snapshot
     >>> cb = Callback(0, "app.f", inputs=(Dependency("a", "value"),),
@@ -67,7 +74,11 @@ def build_graph(
     >>> sorted(g.edges(data="kind"))
     [('cb:0', 'prop:b.children', 'output'), ('prop:a.value', 'cb:0', 'input')]
     """
-    graph = nx.DiGraph()
+    if graph_type is None:
+        import networkx as nx  # here, not at the top: lint alone never pays for its import
+
+        graph_type = nx.DiGraph
+    graph = graph_type()
     for cb in snapshot.callbacks:
         node = callback_node(cb.index)
         graph.add_node(
@@ -111,11 +122,11 @@ def _parse(callback: Callback) -> FunctionNode | None:
     return parse_function(callback.source)
 
 
-def _add_property(graph: nx.DiGraph, component_id: str | dict, prop: str) -> str:
+def _add_property(graph: Graph, component_id: str | dict, prop: str) -> str:
     return _add_dependency(graph, Dependency(component_id, prop))
 
 
-def _add_dependency(graph: nx.DiGraph, dep: Dependency) -> str:
+def _add_dependency(graph: Graph, dep: Dependency) -> str:
     node = property_node(dep.key)
     if node not in graph:
         graph.add_node(
@@ -125,14 +136,14 @@ def _add_dependency(graph: nx.DiGraph, dep: Dependency) -> str:
     return node
 
 
-def _add_read(graph: nx.DiGraph, dep: Dependency, callback: str, kind: str) -> None:
+def _add_read(graph: Graph, dep: Dependency, callback: str, kind: str) -> None:
     prop = _add_dependency(graph, dep)
     if kind == "state" and graph.has_edge(prop, callback):
         return  # an Input and a State on one property: the Input is what matters
     graph.add_edge(prop, callback, kind=kind)
 
 
-def _add_match_edges(graph: nx.DiGraph) -> None:
+def _add_match_edges(graph: Graph) -> None:
     """Edges from each written dict-id property to each different read one it overlaps."""
     written: dict[tuple, list[str]] = defaultdict(list)
     read: dict[tuple, list[str]] = defaultdict(list)
@@ -160,13 +171,13 @@ def _add_match_edges(graph: nx.DiGraph) -> None:
                     graph.add_edge(source, target, kind="match")
 
 
-def callbacks_in(graph: nx.DiGraph, nodes: Iterable[str]) -> list[Callback]:
+def callbacks_in(graph: Graph, nodes: Iterable[str]) -> list[Callback]:
     """The callbacks among ``nodes``, by index."""
     found = [graph.nodes[n]["callback"] for n in nodes if graph.nodes[n]["kind"] == "callback"]
     return sorted(found, key=lambda cb: cb.index)
 
 
-def writers(graph: nx.DiGraph, dep_key: str) -> list[Callback]:
+def writers(graph: Graph, dep_key: str) -> list[Callback]:
     """Every callback that writes a property: Outputs and ``set_props``, overlapping patterns
     included (a callback writing ``{"index": ALL}.value`` writes ``{"index": 1}.value``).
 
@@ -197,7 +208,7 @@ def writers(graph: nx.DiGraph, dep_key: str) -> list[Callback]:
     return callbacks_in(graph, found)
 
 
-def downstream(graph: nx.DiGraph, node: str, depth: int) -> set[str]:
+def downstream(graph: Graph, node: str, depth: int) -> set[str]:
     """Nodes reachable from ``node`` in at most ``depth`` edges (``node`` itself excluded).
 
     Match edges are not chained: reaching a property through a match edge does not lead on
@@ -213,7 +224,7 @@ def downstream(graph: nx.DiGraph, node: str, depth: int) -> set[str]:
     return _reach(graph, node, depth, forward=True)
 
 
-def upstream(graph: nx.DiGraph, node: str, depth: int) -> set[str]:
+def upstream(graph: Graph, node: str, depth: int) -> set[str]:
     """Nodes from which ``node`` is reached in at most ``depth`` edges (``node`` excluded).
 
     >>> from analysis.snapshot import Callback, Dependency, Snapshot
@@ -226,7 +237,7 @@ def upstream(graph: nx.DiGraph, node: str, depth: int) -> set[str]:
     return _reach(graph, node, depth, forward=False)
 
 
-def _reach(graph: nx.DiGraph, start: str, depth: int, forward: bool) -> set[str]:
+def _reach(graph: Graph, start: str, depth: int, forward: bool) -> set[str]:
     seen: set[tuple[str, bool]] = {(start, False)}
     found: set[str] = set()
     queue = deque([(start, 0, False)])
@@ -250,7 +261,7 @@ def _reach(graph: nx.DiGraph, start: str, depth: int, forward: bool) -> set[str]
 
 
 def cycles(
-    graph: nx.DiGraph, closes: Callable[[dict], bool] | None = None,
+    graph: Graph, closes: Callable[[dict], bool] | None = None,
 ) -> list[list[Callback]]:
     """Groups of two or more callbacks of one app that trigger one another in a loop.
 
@@ -274,10 +285,10 @@ def cycles(
     # edges inside one of its non-trivial strongly connected components can close one:
     # on a large app without loops the flow graph is never built.
     component_of: dict[str, int] = {}
-    for number, component in enumerate(nx.strongly_connected_components(graph)):
+    for number, component in enumerate(strongly_connected_components(graph, graph.successors)):
         if len(component) >= 3:  # two callbacks and one property they both read and write
             component_of.update(dict.fromkeys(component, number))
-    flow = nx.DiGraph()
+    flow = DiGraph()
     for u, v, kind in graph.edges(data="kind"):
         if u not in component_of or component_of[u] != component_of.get(v):
             continue
@@ -294,7 +305,7 @@ def cycles(
                 if ("r", app, target) in flow:
                     flow.add_edge(node, ("r", app, target))
     groups = []
-    for component in nx.strongly_connected_components(flow):
+    for component in strongly_connected_components(flow, flow.successors):
         if len(component) < 4:  # two callbacks need at least two property nodes between them
             continue
         members = callbacks_in(graph, (n for n in component if isinstance(n, str)))

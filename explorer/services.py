@@ -125,7 +125,8 @@ class SnapshotServices:
         if self.findings_stored():
             return self._findings
         # The rules and the views use the same graph of the snapshot: built once, for both.
-        context = LintContext(self.snapshot, graph=self.__dict__.get("graph"))
+        context = LintContext(self.snapshot, graph=self.__dict__.get("graph"),
+                              graph_type=nx.DiGraph)
         with collector_paused():
             findings = tuple(lint(self.snapshot, self.settings, context=context))
         if "graph" not in self.__dict__ and context.built_graph() is not None:

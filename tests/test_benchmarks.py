@@ -73,3 +73,4 @@ def test_bench_static_times_static_mode_on_a_generated_app(tmp_path):
                           cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "20 callbacks" in done.stdout and "snapshot+lint" in done.stdout
+    assert "byte code cached" in done.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Iterable
 
+from analysis.digraph import DiGraph
 from analysis.diff.model import (
     ADDED, CHANGED, FIXED, FLAGS, NEW, REMOVED, SOURCE, UNCHANGED, WIRING,
     CallbackChange, DependencyChange, Diff, FindingChange, Side,
@@ -132,7 +133,7 @@ def _source(callback: Callback) -> list[str]:
 def _loops(snapshot: Snapshot) -> set[tuple[str, ...]]:
     """Each loop of callbacks (``analysis.graph.cycles``) as its sorted callback identities."""
     return {tuple(sorted(callback_identity(cb) for cb in group))
-            for group in cycles(build_graph(snapshot))}
+            for group in cycles(build_graph(snapshot, graph_type=DiGraph))}
 
 
 def _finding_changes(base: Side, head: Side) -> Iterable[FindingChange]:

@@ -7,10 +7,9 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Iterator
 
-import networkx as nx
-
 from analysis.context import LintContext
 from analysis.dash_props import runs_on_load
+from analysis.digraph import strongly_connected_components
 from analysis.findings import Finding
 from analysis.graph import callback_node
 from analysis.patterns import OverlapIndex, ids_overlap
@@ -218,22 +217,24 @@ class _SharedTriggers:
     def _propagate(self) -> dict[str, int]:
         graph = self._ctx.graph
         # State never triggers: what flows is Inputs, Outputs, set_props and pattern matches.
-        flow = nx.subgraph_view(graph, filter_edge=lambda u, v: graph.edges[u, v]["kind"] != "state")
-        dag = nx.condensation(flow)
-        members = dag.graph["mapping"]
+        # Components come sinks first: reversed, each comes after everything upstream of it.
+        components = strongly_connected_components(graph, lambda node: (
+            v for _, v, kind in graph.out_edges(node, data="kind") if kind != "state"))
+        scc_of = {node: number for number, members in enumerate(components) for node in members}
         reached: dict[int, int] = {}
-        for scc in nx.topological_sort(dag):
-            bits = 0
-            for pred in dag.predecessors(scc):
-                bits |= reached[pred]
+        for number in reversed(range(len(components))):
+            members, bits = components[number], 0
+            for node in members:
+                for pred, _, kind in graph.in_edges(node, data="kind"):
+                    if kind != "state" and scc_of[pred] != number:
+                        bits |= reached[scc_of[pred]]
             if not bits:  # a source of the flow: its properties are where events start
-                props = sorted(n for n in dag.nodes[scc]["members"]
-                               if graph.nodes[n]["kind"] == "property")
+                props = sorted(n for n in members if graph.nodes[n]["kind"] == "property")
                 if props:
                     bits = 1 << len(self._source_names)
                     self._source_names.append(props[0].partition(":")[2])
-            reached[scc] = bits
-        return {node: reached[scc] for node, scc in members.items()}
+            reached[number] = bits
+        return {node: reached[scc] for node, scc in scc_of.items()}
 
 
 class _TriggerGroup:

@@ -117,7 +117,7 @@ class ParsedSources:
         >>> sources.function(f.name, 2, "@app.callback(o, i)\\ndef f(b):\\n    return b\\n") is None
         True
         """
-        parsed = self.files.get(os.path.abspath(path))
+        parsed = self.files.get(path) or self.files.get(os.path.abspath(path))
         if parsed is None or not line or not source:
             return None
         node = parsed.functions.get(line)

@@ -21,6 +21,11 @@ _CACHES = {"lru_cache", "cache"}
 #: UNKNOWN_APP when the receiver is not one the source tells.
 UNKNOWN_APP = "<unknown>"
 AppOf = Callable[[Module, ast.expr | None], str | None]
+#: The statement blocks read inside other statements, in the order they are read.
+_BLOCKS = {ast.If: ("body", "orelse"), ast.For: ("body", "orelse"),
+           ast.AsyncFor: ("body", "orelse"), ast.While: ("body", "orelse"),
+           ast.With: ("body",), ast.AsyncWith: ("body",),
+           ast.Try: ("body", "orelse", "finalbody"), ast.TryStar: ("body", "orelse", "finalbody")}
 
 
 @dataclass
@@ -60,18 +65,13 @@ def _visit(body: list[ast.stmt], prefix: str, local: Mapping[str, Any] | None, m
         elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
                 and final_name(statement.value.func) == "clientside_callback":
             _clientside(statement, local, module, evaluator, app_of, found)
-        else:
-            for child in ast.iter_child_nodes(statement):
-                if isinstance(child, ast.stmt):
-                    _visit([child], prefix, local, module, evaluator, app_of, found)
-            for name in ("body", "orelse", "finalbody", "handlers"):
-                if isinstance(statement, (ast.If, ast.With, ast.Try, ast.While, ast.For,
-                                          ast.AsyncWith, ast.AsyncFor)):
-                    block = getattr(statement, name, None)
-                    if block and isinstance(block[0], ast.ExceptHandler):
-                        for handler in block:
-                            _visit(handler.body, prefix, local, module, evaluator, app_of,
-                                   found)
+        else:  # the blocks a compound statement holds (a simple one holds none)
+            for name in _BLOCKS.get(type(statement), ()):
+                _visit(getattr(statement, name), prefix, local, module, evaluator, app_of,
+                       found)
+            if isinstance(statement, ast.Try):
+                for handler in statement.handlers:
+                    _visit(handler.body, prefix, local, module, evaluator, app_of, found)
 
 
 def _registers(loop: ast.For) -> bool:
@@ -151,7 +151,9 @@ def _class_name(node: ast.expr) -> str | None:
 
 
 def _deps(value: Any) -> tuple:
-    items = value if isinstance(value, (list, tuple)) else [] if value is None else [value]
+    if value is None:
+        return ()
+    items = value if isinstance(value, (list, tuple)) else [value]
     if not all(isinstance(d, Dep) for d in items):
         raise NotACallback("progress=/cancel= holding something other than dependencies")
     return tuple(dependency(d) for d in items)
@@ -168,9 +170,9 @@ def _callback(split_of: ast.Call, skip: int, local: Mapping[str, Any] | None,
     effective = written if written is not None else config
     return dict(
         **fields,
-        outputs=tuple(dependency(d) for d in split.flat_outputs),
-        inputs=tuple(dependency(d) for d in split.inputs),
-        states=tuple(dependency(d) for d in split.states),
+        outputs=tuple([dependency(d) for d in split.flat_outputs]),
+        inputs=tuple([dependency(d) for d in split.inputs]),
+        states=tuple([dependency(d) for d in split.states]),
         multi_output=isinstance(split.outputs, (list, tuple, dict)) and bool(split.flat_outputs),
         no_output=not split.flat_outputs,
         optional=kwargs.get("optional") is True,

@@ -26,16 +26,28 @@ class Split:
     prevent_initial_call: Any
 
 
+_NESTED = (list, tuple, dict)
+
+
 def flatten(grouping: Any) -> list:
+    """The leaves of a grouping, in order (one loop for a flat list, the usual case)."""
     if isinstance(grouping, (list, tuple)):
-        return [leaf for item in grouping for leaf in flatten(item)]
+        leaves: list = []
+        for item in grouping:
+            if isinstance(item, _NESTED):
+                leaves += flatten(item)
+            else:
+                leaves.append(item)
+        return leaves
     if isinstance(grouping, dict):
-        return [leaf for item in grouping.values() for leaf in flatten(item)]
+        return flatten(list(grouping.values()))
     return [grouping]
 
 
 def _by_index(grouping: Any, indexes: list[int]) -> Any:
     """``make_grouping_by_index``: the grouping's leaves replaced by ``indexes`` in order."""
+    if isinstance(grouping, (list, tuple)) and not any(isinstance(i, _NESTED) for i in grouping):
+        return list(indexes)  # a flat list: its leaves are the indexes, in order
     position = iter(indexes)
 
     def rebuild(node: Any) -> Any:
@@ -48,6 +60,8 @@ def _by_index(grouping: Any, indexes: list[int]) -> Any:
 
 
 def _all_of(value: Any, kinds: tuple[str, ...]) -> bool:
+    if isinstance(value, Dep):
+        return value.kind in kinds
     leaves = flatten(value)
     return bool(leaves) and all(isinstance(d, Dep) and d.kind in kinds for d in leaves)
 

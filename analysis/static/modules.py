@@ -39,20 +39,31 @@ class Module:
         return self.name if self.path.name == "__init__.py" else self.name.rpartition(".")[0]
 
 
+#: Statements that hold blocks of statements (every other kind holds expressions only).
+_COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.For, ast.AsyncFor,
+             ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try, ast.TryStar, ast.Match)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
 def statements(body: list[ast.stmt], into_functions: bool = True) -> Iterator[ast.stmt]:
-    """Every statement of a block and of the blocks nested in it (expressions are not
-    visited: a 10,000-line module has far fewer statements than nodes)."""
-    for statement in body:
+    """Every statement of a block and of the blocks nested in it, in source order
+    (expressions are not visited: a 10,000-line module has far fewer statements than nodes;
+    one loop over a stack, not a generator per block, which cost as much as the walk)."""
+    pending = body[::-1]
+    while pending:
+        statement = pending.pop()
         yield statement
-        if not into_functions and isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
-                                                         ast.ClassDef)):
+        if not isinstance(statement, _COMPOUND) or (
+                not into_functions and isinstance(statement, _SCOPES)):
             continue
+        inner: list[ast.stmt] = []
         for name in ("body", "orelse", "finalbody"):
-            yield from statements(getattr(statement, name, None) or [], into_functions)
+            inner += getattr(statement, name, None) or []
         for handler in getattr(statement, "handlers", None) or []:
-            yield from statements(handler.body, into_functions)
+            inner += handler.body
         for case in getattr(statement, "cases", None) or []:
-            yield from statements(case.body, into_functions)
+            inner += case.body
+        pending += inner[::-1]
 
 
 def _stored(statement: ast.stmt) -> Iterator[str]:

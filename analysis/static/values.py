@@ -10,6 +10,7 @@ from analysis.static.modules import Module, Project
 
 WILDCARDS = ("ALL", "MATCH", "ALLSMALLER")
 DEPENDENCY_KINDS = ("Output", "Input", "State")
+_DEPENDENCY_ARGS = ("component_id", "component_property")
 #: How deep constants may refer to constants (``A = B``; ``B = f"{C}-x"``...) before giving up.
 MAX_HOPS = 20
 
@@ -172,7 +173,7 @@ class Evaluator:
     def dependency(self, node: ast.Call, kind: str, local: Mapping[str, Any] | None,
                    hops: int) -> Dep:
         """``Output(id, prop, allow_duplicate=...)`` and the like, with literal parts."""
-        args = {name: arg for name, arg in zip(("component_id", "component_property"), node.args)}
+        args = dict(zip(_DEPENDENCY_ARGS, node.args))
         flags = {}
         for keyword in node.keywords:
             if keyword.arg in ("component_id", "component_property"):
@@ -188,7 +189,7 @@ class Evaluator:
         if not isinstance(prop, str) or not (isinstance(component_id, str) or
                                              _is_dict_id(component_id)):
             raise Unresolved(node, f"{kind}() whose id or property is not literal")
-        if not all(isinstance(v, bool) for v in flags.values()):
+        if flags and not all(isinstance(v, bool) for v in flags.values()):
             raise Unresolved(node, f"{kind}() with a computed flag")
         component_id = ({k: [v.name] if isinstance(v, Wildcard) else v
                          for k, v in component_id.items()} if isinstance(component_id, dict)
