@@ -24,7 +24,7 @@ from explorer.view.aggregate import (
     DRAW_ALL_LIMIT, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
     overview_elements, with_positions,
 )
-from explorer.view.catalog import Catalog, build_catalog
+from explorer.view.catalog import Catalog, build_structure, with_findings
 from explorer.view.nodes import component_of_key, group_node, name_of_key
 from explorer.view.elements import build_elements
 from explorer.view.search import SearchEntry, SearchHit, build_index, search
@@ -153,12 +153,18 @@ class SnapshotServices:
         return found is not None
 
     @cached_property
+    def structure(self) -> Catalog:
+        """The catalog without severities: what clusters and search read, ready before the
+        findings are (see ``prepare``)."""
+        return build_structure(self.snapshot, self.graph)
+
+    @cached_property
     def catalog(self) -> Catalog:
-        return build_catalog(self.snapshot, self.graph, self.findings)
+        return with_findings(self.structure, self.graph, self.findings)
 
     @cached_property
     def search_index(self) -> tuple[SearchEntry, ...]:
-        return build_index(self.graph, self.catalog)
+        return build_index(self.graph, self.structure)
 
     def _visible(self, spec: ViewSpec) -> frozenset[str]:
         return visible_nodes(self.graph, self.catalog, self.findings, spec)
@@ -168,7 +174,7 @@ class SnapshotServices:
 
     @cached_property
     def clusters(self) -> Clusters:
-        return build_clusters(self.graph, self.catalog)
+        return build_clusters(self.graph, self.structure)
 
     def _overview_base(self, spec: ViewSpec) -> OverviewBase:
         return overview_base(self.graph, self.catalog, self.clusters, self.visible(spec))
@@ -210,12 +216,14 @@ class SnapshotServices:
         _ = self.search_index
 
     def prepare(self) -> None:
-        """``warm`` without linting: the graph now, the rest once the findings are at hand
-        (stored by the process that analyses the snapshot meanwhile). Called again and
-        again by a background thread: after the first ``warm`` (done or failed) it returns."""
+        """``warm`` without linting: the graph, clusters and search index now (they need no
+        findings), the view once the findings are at hand (stored by the process that
+        analyses the snapshot meanwhile), so that only the view waits for them. Called again
+        and again by a background thread: after the first ``warm`` (done or failed) it
+        returns."""
         if self._prepared:
             return
-        _ = self.graph
+        _ = self.clusters, self.search_index
         if self.findings_stored():
             self._prepared = True
             self.warm()
