@@ -237,35 +237,23 @@ class SnapshotHistory:
         """The stored findings of an entry, analysed with ``key`` (the linter's version and
         settings); None when there are none, they were made with another key, or the file is
         unreadable or corrupt: the caller analyses again, nothing here is fatal."""
-        path = self._folder(entry.project) / f"{entry.id}{RESULT_SUFFIX}"
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if (data.get("format") != RESULT_FORMAT or data.get("snapshot") != entry.digest
-                    or data.get("key") != key):
-                return None
+            data = self._read_beside(entry, RESULT_SUFFIX, RESULT_FORMAT, key)
             return tuple(_finding(item) for item in data["findings"])
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
     def save_result(self, entry: HistoryEntry, key: str, findings: tuple[Finding, ...]) -> None:
         """Keep an entry's findings beside it (atomically), unless the entry is gone."""
-        folder = self._folder(entry.project)
-        if not (folder / f"{entry.id}.json").exists():
-            return  # pruned meanwhile: a result without its entry would never be removed
-        text = json.dumps({"format": RESULT_FORMAT, "snapshot": entry.digest, "key": key,
-                           "findings": [f.to_dict() for f in findings]})
-        write_atomic(folder / f"{entry.id}{RESULT_SUFFIX}", text)
+        self._write_beside(entry, RESULT_SUFFIX, RESULT_FORMAT, key,
+                           {"findings": [f.to_dict() for f in findings]})
 
     def load_writes(self, entry: HistoryEntry, key: str) -> Writes | None:
         """The stored ``set_props`` writes of an entry's callbacks, found by the linter
         ``key`` names; None when there are none, another linter found them, or the file is
         unreadable or corrupt (the caller parses the sources; nothing here is fatal)."""
-        path = self._folder(entry.project) / f"{entry.id}{WRITES_SUFFIX}"
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if (data.get("format") != WRITES_FORMAT or data.get("snapshot") != entry.digest
-                    or data.get("key") != key):
-                return None
+            data = self._read_beside(entry, WRITES_SUFFIX, WRITES_FORMAT, key)
             return {int(index): [_write(item) for item in writes]
                     for index, writes in data["writes"].items()}
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
@@ -275,14 +263,27 @@ class SnapshotHistory:
         """Keep an entry's ``set_props`` writes beside it (atomically), unless the entry is
         gone. Only a callback's writes that read back equal are kept (an id holding a
         tuple would come back a list): the others are parsed again by whoever needs them."""
-        folder = self._folder(entry.project)
-        if not (folder / f"{entry.id}.json").exists():
-            return
         kept = {str(index): stored for index, found in writes.items()
                 if (stored := _storable(found)) is not None}
-        text = json.dumps({"format": WRITES_FORMAT, "snapshot": entry.digest, "key": key,
-                           "writes": kept})
-        write_atomic(folder / f"{entry.id}{WRITES_SUFFIX}", text)
+        self._write_beside(entry, WRITES_SUFFIX, WRITES_FORMAT, key, {"writes": kept})
+
+    def _read_beside(self, entry: HistoryEntry, suffix: str, version: int, key: str) -> dict:
+        """A file kept beside an entry, read; ValueError when it was made for another
+        content, format or key (OSError, ValueError and the like when it is no such file)."""
+        path = self._folder(entry.project) / f"{entry.id}{suffix}"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if (data.get("format") != version or data.get("snapshot") != entry.digest
+                or data.get("key") != key):
+            raise ValueError(f"{path.name} was made for another snapshot, format or key")
+        return data
+
+    def _write_beside(self, entry: HistoryEntry, suffix: str, version: int, key: str,
+                      payload: dict) -> None:
+        folder = self._folder(entry.project)
+        if not (folder / f"{entry.id}.json").exists():
+            return  # pruned meanwhile: a file without its entry would never be removed
+        text = json.dumps({"format": version, "snapshot": entry.digest, "key": key, **payload})
+        write_atomic(folder / f"{entry.id}{suffix}", text)
 
     def _folder(self, project: str) -> Path:
         if not is_project_name(project):
