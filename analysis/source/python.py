@@ -74,8 +74,9 @@ def parse_signature(source: str | None) -> FunctionNode | None:
     source whose body would not parse still gets one here, so a rule reporting a problem
     confirms it on ``parse_function``'s node.
 
-    >>> parse_signature("@cb(Output('a', 'b'))\ndef f(x, *, y=1):\n    return x").args.kwonlyargs[0].arg
-    'y'
+    >>> header = parse_signature("@cb(Output('a', 'b'))\\ndef f(x, *, y=1):\\n    return x")
+    >>> header.args.kwonlyargs[0].arg, type(header.body[0]).__name__
+    ('y', 'Pass')
     >>> parse_signature("def f(x): return x") is None
     True
     """
@@ -95,9 +96,10 @@ def parse_signature(source: str | None) -> FunctionNode | None:
             continue
         # One statement, the def with the body given here: the source's first statement is
         # then this def, the node ``parse_function`` finds first (its walk is breadth first).
-        if (len(tree.body) == 1 and isinstance(tree.body[0], (ast.FunctionDef, ast.AsyncFunctionDef))
-                and len(tree.body[0].body) == 1 and isinstance(tree.body[0].body[0], ast.Pass)):
-            return tree.body[0]
+        found, *others = tree.body or [None]
+        if (not others and isinstance(found, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and len(found.body) == 1 and isinstance(found.body[0], ast.Pass)):
+            return found
         return None
     return None
 
