@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from typing import TYPE_CHECKING, Callable, Iterable, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Union
 
 from analysis.digraph import DiGraph, strongly_connected_components
 from analysis.source.javascript import js_set_props_targets
@@ -57,15 +57,22 @@ def serving_app(snapshot: Snapshot, callback: Callback) -> str | None:
     return next((a.name for a in snapshot.apps if a.primary), None)
 
 
+#: Each server callback's ``set_props`` writes by index, as ``python_set_props`` gives them.
+Writes = Mapping[int, list[tuple[str | dict, str]]]
+
+
 def build_graph(
     snapshot: Snapshot, function_of: Callable[[Callback], FunctionNode | None] | None = None,
     graph_type: Callable[[], Graph] | None = None,
+    known: Writes | None = None,
 ) -> Graph:
     """The callback graph of a snapshot (internal callbacks included, flagged ``internal``).
 
     ``function_of`` gives a callback's parsed function (for its ``set_props`` writes); by
     default its recorded source is parsed. ``graph_type`` makes the empty graph filled:
     ``networkx.DiGraph`` by default, ``analysis.digraph.DiGraph`` for lint alone.
+    ``known``: the writes of server callbacks found before (``python_set_props``, kept by
+    the process that linted the snapshot): a callback in it is not parsed again.
 
     >>> from analysis.snapshot import Callback, Dependency, Snapshot
     >>> cb = Callback(0, "app.f", inputs=(Dependency("a", "value"),),
@@ -97,7 +104,9 @@ def build_graph(
                 node, prop, kind="output",
                 allow_duplicate=dep.allow_duplicate and not plain_before,
             )
-        for component_id, prop_name in set_props_writes(cb, function_of or _parse):
+        writes = (known[cb.index] if known is not None and cb.kind != "clientside"
+                  and cb.index in known else set_props_writes(cb, function_of or _parse))
+        for component_id, prop_name in writes:
             prop = _add_property(graph, component_id, prop_name)
             if not graph.has_edge(node, prop):
                 graph.add_edge(node, prop, kind="set_props")
@@ -116,6 +125,14 @@ def set_props_writes(callback: Callback, function_of: Callable[[Callback], Funct
         return []
     function = function_of(callback)
     return set_props_targets(function) if function is not None else []
+
+
+def python_set_props(snapshot: Snapshot, function_of: Callable[[Callback], FunctionNode | None]
+                     ) -> dict[int, list[tuple[str | dict, str]]]:
+    """``set_props_writes`` of every server callback that needs a parse for them (its source
+    mentions ``set_props``), by index: what ``build_graph`` may be given as ``known``."""
+    return {cb.index: set_props_writes(cb, function_of) for cb in snapshot.callbacks
+            if cb.kind != "clientside" and cb.source and "set_props" in cb.source}
 
 
 def _parse(callback: Callback) -> FunctionNode | None:
@@ -316,5 +333,6 @@ def cycles(
 
 __all__ = [
     "build_graph", "callback_node", "callbacks_in", "cycles", "downstream",
-    "ids_overlap", "property_node", "serving_app", "set_props_writes", "upstream", "writers",
+    "ids_overlap", "property_node", "python_set_props", "serving_app", "set_props_writes",
+    "upstream", "writers",
 ]

@@ -9,13 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import networkx as nx
 
 import analysis
 from analysis.findings import Finding
-from analysis.graph import build_graph
+from analysis.graph import Writes, build_graph, python_set_props
 from analysis.context import LintContext
 from analysis.lint import lint
 from analysis.settings import LintSettings
@@ -24,7 +24,7 @@ from explorer.view.aggregate import (
     DRAW_ALL_LIMIT, Clusters, OverviewBase, build_clusters, needs_overview, overview_base,
     overview_elements, with_positions,
 )
-from explorer.view.catalog import Catalog, build_catalog
+from explorer.view.catalog import Catalog, build_structure, with_findings
 from explorer.view.nodes import component_of_key, group_node, name_of_key
 from explorer.view.elements import build_elements
 from explorer.view.search import SearchEntry, SearchHit, build_index, search
@@ -94,7 +94,9 @@ class SnapshotServices:
                  settings: LintSettings = LintSettings(),
                  keep: Callable[[tuple[Finding, ...]], None] | None = None,
                  digest: str | None = None,
-                 stored: Callable[[], tuple[Finding, ...] | None] | None = None) -> None:
+                 stored: Callable[[], tuple[Finding, ...] | None] | None = None,
+                 writes: Callable[[], Writes | None] | None = None,
+                 keep_writes: Callable[[Writes], None] | None = None) -> None:
         self.snapshot = snapshot
         # ``digest``: the snapshot_id already known (a history entry's); hashing a 20 MB
         # snapshot serialises it whole, seconds each time
@@ -107,6 +109,10 @@ class SnapshotServices:
         #: Asked before linting: the findings another process may have stored since (the
         #: hosted server's, which analyses each upload in the request that stored it).
         self._stored = stored
+        #: The callbacks' ``set_props`` writes kept by whoever linted the snapshot (asked
+        #: when the graph is built: parsed otherwise); ``keep_writes`` keeps those found here.
+        self._writes = writes
+        self.keep_writes = keep_writes
         self._prepared = False  # ``prepare`` has warmed the first view (or tried)
         self.elements = lru_cache(maxsize=128)(self._elements)
         self.search = lru_cache(maxsize=256)(self._search)
@@ -117,8 +123,9 @@ class SnapshotServices:
 
     @cached_property
     def graph(self) -> nx.DiGraph:
+        known = self._writes() if self._writes is not None else None
         with collector_paused():
-            return build_graph(self.snapshot)
+            return build_graph(self.snapshot, known=known)
 
     @cached_property
     def findings(self) -> tuple[Finding, ...]:
@@ -128,15 +135,27 @@ class SnapshotServices:
         context = LintContext(self.snapshot, graph=self.__dict__.get("graph"),
                               graph_type=nx.DiGraph)
         with collector_paused():
+            if self.keep_writes is not None and context.built_graph() is None:
+                # The graph first: its parses give the set_props writes, kept before the
+                # lint, so another process loading the snapshot meanwhile need not parse.
+                _ = context.graph
+                self._keep(self.keep_writes, python_set_props(self.snapshot, context.function))
             findings = tuple(lint(self.snapshot, self.settings, context=context))
-        if "graph" not in self.__dict__ and context.built_graph() is not None:
-            self.__dict__["graph"] = context.built_graph()
+            graph = context.built_graph()
+            # The parsed sources go with the context now, while the collector is off: alive
+            # when it comes back on, its first collection scanned them all (~0.5 s, 20 MB).
+            del context
+        if "graph" not in self.__dict__ and graph is not None:
+            self.__dict__["graph"] = graph
         if self.keep is not None:
-            try:
-                self.keep(findings)
-            except OSError as exc:  # a full or read-only disk: shown all the same, kept nowhere
-                LOG.warning("analysis result of snapshot %s not stored: %s", self.id, exc)
+            self._keep(self.keep, findings)
         return findings
+
+    def _keep(self, keep: Callable[[Any], None], found: Any) -> None:
+        try:
+            keep(found)
+        except OSError as exc:  # a full or read-only disk: shown all the same, kept nowhere
+            LOG.warning("analysis result of snapshot %s not stored: %s", self.id, exc)
 
     @property
     def has_findings(self) -> bool:
@@ -154,12 +173,18 @@ class SnapshotServices:
         return found is not None
 
     @cached_property
+    def structure(self) -> Catalog:
+        """The catalog without severities: what clusters and search read, ready before the
+        findings are (see ``prepare``)."""
+        return build_structure(self.snapshot, self.graph)
+
+    @cached_property
     def catalog(self) -> Catalog:
-        return build_catalog(self.snapshot, self.graph, self.findings)
+        return with_findings(self.structure, self.graph, self.findings)
 
     @cached_property
     def search_index(self) -> tuple[SearchEntry, ...]:
-        return build_index(self.graph, self.catalog)
+        return build_index(self.graph, self.structure)
 
     def _visible(self, spec: ViewSpec) -> frozenset[str]:
         return visible_nodes(self.graph, self.catalog, self.findings, spec)
@@ -169,7 +194,7 @@ class SnapshotServices:
 
     @cached_property
     def clusters(self) -> Clusters:
-        return build_clusters(self.graph, self.catalog)
+        return build_clusters(self.graph, self.structure)
 
     def _overview_base(self, spec: ViewSpec) -> OverviewBase:
         return overview_base(self.graph, self.catalog, self.clusters, self.visible(spec))
@@ -211,12 +236,14 @@ class SnapshotServices:
         _ = self.search_index
 
     def prepare(self) -> None:
-        """``warm`` without linting: the graph now, the rest once the findings are at hand
-        (stored by the process that analyses the snapshot meanwhile). Called again and
-        again by a background thread: after the first ``warm`` (done or failed) it returns."""
+        """``warm`` without linting: the graph, clusters and search index now (they need no
+        findings), the view once the findings are at hand (stored by the process that
+        analyses the snapshot meanwhile), so that only the view waits for them. Called again
+        and again by a background thread: after the first ``warm`` (done or failed) it
+        returns."""
         if self._prepared:
             return
-        _ = self.graph
+        _ = self.clusters, self.search_index
         if self.findings_stored():
             self._prepared = True
             self.warm()

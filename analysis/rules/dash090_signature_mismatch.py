@@ -57,8 +57,7 @@ def signature_mismatch(ctx: LintContext) -> Iterator[Finding]:
         if callback.kind == "clientside":
             problem = _js_problem(callback)
         else:
-            function = ctx.function(callback)
-            problem = _python_problem(callback, function) if function is not None else None
+            problem = _python_problem_of(ctx, callback)
         if problem:
             yield signature_mismatch.finding(
                 f"callback {callback_label(callback)} does not fit its {_describe(callback)}: {problem}",
@@ -75,6 +74,17 @@ def _describe(callback: Callback) -> str:
 
 def _passes_progress(callback: Callback) -> bool:
     return callback.background and bool(callback.progress)
+
+
+def _python_problem_of(ctx: LintContext, callback: Callback) -> str | None:
+    """``_python_problem`` on the header alone (``ctx.signature``), confirmed on the full
+    parse when it finds one: a header that parses says nothing of the body, and a source
+    that does not parse whole is not checked at all."""
+    header = ctx.signature(callback)
+    if header is None or _python_problem(callback, header) is None:
+        return None
+    function = ctx.function(callback)
+    return _python_problem(callback, function) if function is not None else None
 
 
 def _python_problem(callback: Callback, function: FunctionNode) -> str | None:

@@ -61,6 +61,49 @@ def parse_function(source: str | None) -> FunctionNode | None:
     return None
 
 
+#: How many lines past the first ``def`` line a header may span (a long parameter list).
+HEADER_LINES = 40
+
+
+def parse_signature(source: str | None) -> FunctionNode | None:
+    """The function ``parse_function`` would find, with its body replaced by ``pass``:
+    decorators, name, parameters and annotations parsed from the lines up to the end of the
+    ``def`` header alone (a fifth of a typical callback's text). None when no such header
+    stands alone at the start of the source (a one-line ``def``, a class around it): then
+    only a full parse can tell. The header is what a rule about the signature reads; a
+    source whose body would not parse still gets one here, so a rule reporting a problem
+    confirms it on ``parse_function``'s node.
+
+    >>> header = parse_signature("@cb(Output('a', 'b'))\\ndef f(x, *, y=1):\\n    return x")
+    >>> header.args.kwonlyargs[0].arg, type(header.body[0]).__name__
+    ('y', 'Pass')
+    >>> parse_signature("def f(x): return x") is None
+    True
+    """
+    if not source:
+        return None
+    lines = source.splitlines(keepends=True)
+    first = next((i for i, line in enumerate(lines)
+                  if line.lstrip().startswith(("def ", "async def "))), None)
+    if first is None:
+        return None
+    indent = lines[first][:len(lines[first]) - len(lines[first].lstrip())]
+    for last in range(first, min(len(lines), first + HEADER_LINES)):
+        header = "".join(lines[:last + 1]).rstrip("\r\n")
+        try:
+            tree = parse_python(textwrap.dedent(f"{header}\n{indent}    pass\n"))
+        except PARSE_ERRORS:
+            continue
+        # One statement, the def with the body given here: the source's first statement is
+        # then this def, the node ``parse_function`` finds first (its walk is breadth first).
+        found, *others = tree.body or [None]
+        if (not others and isinstance(found, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and len(found.body) == 1 and isinstance(found.body[0], ast.Pass)):
+            return found
+        return None
+    return None
+
+
 def may_name(source: str | None, names: tuple[str, ...]) -> bool:
     """False only when the source cannot contain any of ``names`` as an identifier: a test
     on the text, so a rule that looks for those names alone skips parsing and walking a

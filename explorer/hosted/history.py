@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 
 from analysis.errors import AnalysisError, SnapshotError
 from analysis.findings import Finding
+from analysis.graph import Writes
 from analysis.snapshot import (SCHEMA_VERSION, Snapshot, content_id, dump_json, load_snapshot,
                                parse_json, write_atomic)
 from explorer.hosted.projects_file import is_project_name
@@ -28,6 +29,10 @@ _ENTRY_PATTERN = re.compile(r"(\d{19})-(ci|upload|analysis)-([0-9a-f]{16})")
 #: so listings skip it), removed with the entry.
 RESULT_SUFFIX = ".findings.json"
 RESULT_FORMAT = 1
+#: Beside it, ``<id>.writes.json``: each callback's ``set_props`` writes, found by parsing its
+#: source (``analysis.graph.python_set_props``), kept so no other process parses them again.
+WRITES_SUFFIX = ".writes.json"
+WRITES_FORMAT = 1
 _FINDING_FIELDS = {
     "code": str, "name": str, "severity": str, "message": str, "file": (str, type(None)),
     "line": (int, type(None)), "functions": list, "callbacks": list, "properties": list,
@@ -232,24 +237,53 @@ class SnapshotHistory:
         """The stored findings of an entry, analysed with ``key`` (the linter's version and
         settings); None when there are none, they were made with another key, or the file is
         unreadable or corrupt: the caller analyses again, nothing here is fatal."""
-        path = self._folder(entry.project) / f"{entry.id}{RESULT_SUFFIX}"
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if (data.get("format") != RESULT_FORMAT or data.get("snapshot") != entry.digest
-                    or data.get("key") != key):
-                return None
+            data = self._read_beside(entry, RESULT_SUFFIX, RESULT_FORMAT, key)
             return tuple(_finding(item) for item in data["findings"])
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
     def save_result(self, entry: HistoryEntry, key: str, findings: tuple[Finding, ...]) -> None:
         """Keep an entry's findings beside it (atomically), unless the entry is gone."""
+        self._write_beside(entry, RESULT_SUFFIX, RESULT_FORMAT, key,
+                           {"findings": [f.to_dict() for f in findings]})
+
+    def load_writes(self, entry: HistoryEntry, key: str) -> Writes | None:
+        """The stored ``set_props`` writes of an entry's callbacks, found by the linter
+        ``key`` names; None when there are none, another linter found them, or the file is
+        unreadable or corrupt (the caller parses the sources; nothing here is fatal)."""
+        try:
+            data = self._read_beside(entry, WRITES_SUFFIX, WRITES_FORMAT, key)
+            return {int(index): [_write(item) for item in writes]
+                    for index, writes in data["writes"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def save_writes(self, entry: HistoryEntry, key: str, writes: Writes) -> None:
+        """Keep an entry's ``set_props`` writes beside it (atomically), unless the entry is
+        gone. Only a callback's writes that read back equal are kept (an id holding a
+        tuple would come back a list): the others are parsed again by whoever needs them."""
+        kept = {str(index): stored for index, found in writes.items()
+                if (stored := _storable(found)) is not None}
+        self._write_beside(entry, WRITES_SUFFIX, WRITES_FORMAT, key, {"writes": kept})
+
+    def _read_beside(self, entry: HistoryEntry, suffix: str, version: int, key: str) -> dict:
+        """A file kept beside an entry, read; ValueError when it was made for another
+        content, format or key (OSError, ValueError and the like when it is no such file)."""
+        path = self._folder(entry.project) / f"{entry.id}{suffix}"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if (data.get("format") != version or data.get("snapshot") != entry.digest
+                or data.get("key") != key):
+            raise ValueError(f"{path.name} was made for another snapshot, format or key")
+        return data
+
+    def _write_beside(self, entry: HistoryEntry, suffix: str, version: int, key: str,
+                      payload: dict) -> None:
         folder = self._folder(entry.project)
         if not (folder / f"{entry.id}.json").exists():
-            return  # pruned meanwhile: a result without its entry would never be removed
-        text = json.dumps({"format": RESULT_FORMAT, "snapshot": entry.digest, "key": key,
-                           "findings": [f.to_dict() for f in findings]})
-        write_atomic(folder / f"{entry.id}{RESULT_SUFFIX}", text)
+            return  # pruned meanwhile: a file without its entry would never be removed
+        text = json.dumps({"format": version, "snapshot": entry.digest, "key": key, **payload})
+        write_atomic(folder / f"{entry.id}{suffix}", text)
 
     def _folder(self, project: str) -> Path:
         if not is_project_name(project):
@@ -268,6 +302,7 @@ class SnapshotHistory:
         for old in self.entries(project)[self.keep:]:
             (self._folder(project) / f"{old.id}.json").unlink(missing_ok=True)
             (self._folder(project) / f"{old.id}{RESULT_SUFFIX}").unlink(missing_ok=True)
+            (self._folder(project) / f"{old.id}{WRITES_SUFFIX}").unlink(missing_ok=True)
 
 
 def _finding(item: object) -> Finding:
@@ -283,3 +318,21 @@ def _finding(item: object) -> Finding:
         if not all(isinstance(v, element) and not isinstance(v, bool) for v in values):
             raise TypeError(f"stored finding field {name!r} holds a wrong type")
     return Finding(**{**item, **lists})
+
+
+def _write(item: object) -> tuple[str | dict, str]:
+    """A stored ``set_props`` write read back; TypeError when it is not one."""
+    if (not isinstance(item, list) or len(item) != 2 or not isinstance(item[0], (str, dict))
+            or not isinstance(item[1], str)):
+        raise TypeError("not a stored set_props write")
+    return item[0], item[1]
+
+
+def _storable(writes: list[tuple[str | dict, str]]) -> list[list] | None:
+    """The writes as JSON data if they read back equal, else None (a tuple, a set, bytes,
+    a non-string key or NaN in a dict id)."""
+    data = [list(write) for write in writes]
+    try:
+        return data if json.loads(json.dumps(data, allow_nan=False)) == data else None
+    except (TypeError, ValueError):
+        return None

@@ -59,7 +59,9 @@ class HostedProjectStore(ProjectStore):
         return SnapshotServices(
             snapshot, self.history.load_result(entry, key), settings,
             keep=lambda findings: self.history.save_result(entry, key, findings),
-            digest=entry.digest, stored=lambda: self.history.load_result(entry, key))
+            digest=entry.digest, stored=lambda: self.history.load_result(entry, key),
+            writes=lambda: self.history.load_writes(entry, self.linter),
+            keep_writes=lambda writes: self.history.save_writes(entry, self.linter, writes))
 
     def _analyse_added(self, entry: HistoryEntry, snapshot: Snapshot) -> None:
         """Analyse an upload when it is stored (one lint per stored snapshot, in the request

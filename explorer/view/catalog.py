@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
 import networkx as nx
@@ -85,6 +85,12 @@ class Catalog:
 
 def build_catalog(snapshot: Snapshot, graph: nx.DiGraph, findings: tuple[Finding, ...]) -> Catalog:
     """Index the snapshot's nodes for filtering, grouping and colouring."""
+    return with_findings(build_structure(snapshot, graph), graph, findings)
+
+
+def build_structure(snapshot: Snapshot, graph: nx.DiGraph) -> Catalog:
+    """The catalog without findings (no severities): all that clusters and the search index
+    read, so a server can build them while another process is still linting the snapshot."""
     callbacks = {
         callback_node(cb.index): cb for cb in snapshot.callbacks if not cb.internal
     }
@@ -105,6 +111,23 @@ def build_catalog(snapshot: Snapshot, graph: nx.DiGraph, findings: tuple[Finding
         group = layout_of.get(component) or _group_of_neighbours(graph, node, group_of)
         group_of[node] = group
         group_of.setdefault(component_node(component), group)
+    return Catalog(
+        callbacks=callbacks,
+        component_of=component_of,
+        component_type=component_type,
+        group_of=group_of,
+        node_severity={},
+        edge_severity={},
+        finding_nodes=(),
+        groups=tuple(sorted(set(group_of.values()))),
+        names={callback_node(index): name
+               for index, name in told_apart(callbacks.values()).items()},
+    )
+
+
+def with_findings(structure: Catalog, graph: nx.DiGraph, findings: tuple[Finding, ...]
+                  ) -> Catalog:
+    """``build_structure``'s catalog with the findings' severities on nodes and edges."""
     finding_nodes = tuple(_nodes_of(finding) for finding in findings)
     node_severity: dict[str, str] = {}
     edge_severity: dict[tuple[str, str], str] = {}
@@ -113,18 +136,8 @@ def build_catalog(snapshot: Snapshot, graph: nx.DiGraph, findings: tuple[Finding
             node_severity[node] = worst([finding.severity, node_severity.get(node, "")])
         for edge in _edges_among(graph, nodes):
             edge_severity[edge] = worst([finding.severity, edge_severity.get(edge, "")])
-    return Catalog(
-        callbacks=callbacks,
-        component_of=component_of,
-        component_type=component_type,
-        group_of=group_of,
-        node_severity=node_severity,
-        edge_severity=edge_severity,
-        finding_nodes=finding_nodes,
-        groups=tuple(sorted(set(group_of.values()))),
-        names={callback_node(index): name
-               for index, name in told_apart(callbacks.values()).items()},
-    )
+    return replace(structure, node_severity=node_severity, edge_severity=edge_severity,
+                   finding_nodes=finding_nodes)
 
 
 def _group_of_neighbours(graph: nx.DiGraph, node: str, group_of: dict[str, str]) -> str:
