@@ -4,7 +4,8 @@ Every route needs ``Authorization: Bearer <token>`` with the server's token (DCE
 Statuses: 401 no token (or the API is disabled), 403 wrong token, 400 an invalid project name
 or a body that is not JSON, 404 a project that is not configured, 413 a body over the size
 limit, 422 JSON that is not a snapshot this version reads (an unknown schema_version
-included: the request was well-formed, its content is what cannot be processed), 201 stored;
+included: the request was well-formed, its content is what cannot be processed), 201 stored,
+200 identical to the project's newest entry (``duplicate_of``: its id; nothing stored);
 500 (JSON) a stored snapshot that no longer reads. JSON nested too deeply to read is a JSON
 400 on every route of the app.
 """
@@ -93,11 +94,14 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
         body = request.stream.read(limit + 1)  # chunked bodies have no Content-Length
         try:
             snapshot = parse_upload(body, limit)
-            entry = history.add(name, snapshot, source="ci")
+            entry, new = history.put(name, snapshot, source="ci")
         except UploadRejected as exc:
             return error(exc.status, exc.message)
-        response = jsonify(entry.to_dict())
-        response.status_code = 201
+        # Identical to the newest entry (only per-run fields differ): nothing was created,
+        # and CI is told which entry it already is.
+        response = jsonify(entry.to_dict() if new
+                           else {**entry.to_dict(), "duplicate_of": entry.id})
+        response.status_code = 201 if new else 200
         response.headers["Location"] = f"{API_PREFIX}/projects/{name}/snapshots/{entry.id}"
         return response
 
