@@ -11,11 +11,13 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from analysis.diff.model import Side
 from analysis.errors import AnalysisError
 from analysis.snapshot import Snapshot
 from explorer.jobs import JobResult
 from explorer.projects import Project, ProjectState, ProjectStore
 from explorer.services import SnapshotServices, analysis_key, linter_version
+from explorer.hosted.changes import entry_side
 from explorer.hosted.history import HistoryEntry, SnapshotHistory
 
 ENTRY_SEPARATOR = "@"
@@ -60,6 +62,27 @@ class HostedProjectStore(ProjectStore):
             snapshot, self.history.load_result(entry, key), settings,
             keep=lambda findings: self.history.save_result(entry, key, findings),
             digest=entry.digest, stored=lambda: self.history.load_result(entry, key))
+
+    def side(self, entry: HistoryEntry) -> Side:
+        """A stored entry as a side of a diff (labelled ``project@id``, as the picker names
+        it): its snapshot and stored findings, from this process's memory when it holds
+        them. AnalysisError (SnapshotError included) when the entry cannot be read or the
+        project's lint settings are bad."""
+        services = self._stored_services(entry)
+        return entry_side(f"{entry.project}{ENTRY_SEPARATOR}{entry.id}", services.snapshot,
+                          services.findings)
+
+    def _stored_services(self, entry: HistoryEntry) -> SnapshotServices:
+        with self._history_lock:
+            shown = self._shown.get(entry.project) == entry.id
+        services = self._states[entry.project].services if shown else None
+        if services is not None:
+            return services
+        state = self._entry_state(entry.project, entry.id)
+        if state.services is None:
+            raise AnalysisError(state.error or f"snapshot {entry.id!r} cannot be read",
+                                state.error_details or "")
+        return state.services
 
     def _analyse_added(self, entry: HistoryEntry, snapshot: Snapshot) -> None:
         """Analyse an upload when it is stored (one lint per stored snapshot, in the request

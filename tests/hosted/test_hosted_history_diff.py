@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from diff_repo import CALLBACK_CHANGES, CYCLES_INTRODUCED, ENV, FINDING_CHANGES, \
+    saved_snapshots, two_commits
 
 from analysis.probe.runner import snapshot_target
 from analysis.snapshot import Snapshot
@@ -105,3 +110,118 @@ def test_an_entry_stored_before_hashes_were_kept_is_compared_by_its_digest(tmp_p
     newer, new = history.put("clean", rerun(ci_snapshot), "ci")
     assert new and newer.id != entry.id
     assert history.meta(newer)["canonical"]  # and from now on the hash is kept
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """The fixture project's git repository and both commits snapshotted as CI does."""
+    repo = two_commits(tmp_path_factory.mktemp("repo"))
+    return (repo, *saved_snapshots(repo, tmp_path_factory.mktemp("snapshots")))
+
+
+@pytest.fixture
+def shop(tmp_path, two_versions):
+    """A hosted app whose project ``shop`` is the repository, with both commits uploaded
+    through the API, oldest first: (client, base entry id, head entry id)."""
+    repo, base, head = two_versions
+    settings = HostedSettings(config=write_projects(tmp_path, shop=str(repo / "app.py")),
+                              data_dir=tmp_path / "data", api_token=TOKEN)
+    client = build_hosted_app(settings).server.test_client()
+    ids = []
+    for path in (base, head):
+        response = client.post("/api/projects/shop/snapshots", data=path.read_bytes(),
+                               headers={**AUTH, "Content-Type": "application/json"})
+        assert response.status_code == 201, response.get_json()
+        ids.append(response.get_json()["id"])
+    return client, ids[0], ids[1]
+
+
+def get_diff(client, query: str = "", headers=AUTH):
+    return client.get(f"/api/projects/shop/diff{query}", headers=headers)
+
+
+def test_the_api_diff_of_two_commits_names_every_kind_of_change(shop, two_versions):
+    client, base_id, head_id = shop
+    response = get_diff(client)  # head: the newest, base: the entry before it
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    diff = response.get_json()
+    assert {c["function"]: (c["status"], c["changed"]) for c in diff["callbacks"]} == \
+        CALLBACK_CHANGES
+    assert sorted((f["status"], f["code"]) for f in diff["findings"]) == FINDING_CHANGES
+    assert diff["cycles_introduced"] == CYCLES_INTRODUCED
+    assert (diff["base"]["label"], diff["head"]["label"]) == (f"shop@{base_id}",
+                                                              f"shop@{head_id}")
+    assert get_diff(client, f"?base={base_id}&head={head_id}").get_json() == diff
+
+    # The CLI's JSON on the same two snapshot files, but for how each side is named.
+    _, base, head = two_versions
+    cli = subprocess.run([sys.executable, "-m", "analysis", "diff", str(base), str(head),
+                          "--format", "json"], cwd=base.parent, capture_output=True, text=True,
+                         timeout=300, env=ENV)
+    assert cli.returncode == 1, cli.stderr
+    expected = json.loads(cli.stdout)
+    for data in (expected, diff):
+        data["base"].pop("label"), data["head"].pop("label")
+    assert diff == expected
+
+
+def test_the_api_diff_as_a_pull_request_comment(shop):
+    client, base_id, head_id = shop
+    response = get_diff(client, f"?base={base_id}&head={head_id}&format=markdown")
+    assert response.status_code == 200 and response.mimetype == "text/markdown"
+    text = response.get_data(as_text=True)
+    assert text.startswith("## Dash callback diff\n")
+    assert f"`shop@{base_id}` → `shop@{head_id}`" in text and "**1 new**, 1 fixed" in text
+    assert "| new | DASH040" in text and text.endswith("HEAD brings 1 new finding.\n")
+    backwards = get_diff(client, f"?base={head_id}&head={base_id}&format=markdown")
+    assert "HEAD brings 1 new finding." in backwards.get_data(as_text=True)  # DASH001 again
+
+
+@pytest.mark.parametrize("query, status, says", [
+    ("?base=0000000000000000000-ci-0000000000000000", 404, "has no snapshot"),
+    ("?head=../../etc/passwd", 404, "has no snapshot"),
+    ("?head={base}", 404, "nothing before it"),
+    ("?format=html", 400, "json or markdown"),
+])
+def test_bad_diff_requests_are_json_errors(shop, query, status, says):
+    client, base_id, _ = shop
+    response = get_diff(client, query.format(base=base_id))
+    assert response.status_code == status
+    assert says in response.get_json()["error"] and response.get_json()["status"] == status
+
+
+def test_the_diff_needs_the_token_and_a_configured_project(shop):
+    client, _, _ = shop
+    assert get_diff(client, headers={}).status_code == 401
+    assert get_diff(client, headers={"Authorization": "Bearer nope"}).status_code == 403
+    assert client.get("/api/projects/nope/diff", headers=AUTH).status_code == 404
+    assert client.get("/api/projects/..%2F../diff", headers=AUTH).status_code == 400
+
+
+def test_a_project_without_snapshots_has_no_diff(client):
+    response = client.get("/api/projects/clean/diff", headers=AUTH)
+    assert response.status_code == 404 and "no snapshot yet" in response.get_json()["error"]
+
+
+def test_a_stored_snapshot_that_no_longer_reads_is_a_json_500_naming_it(shop, tmp_path):
+    client, base_id, _ = shop
+    (tmp_path / "data" / "history" / "shop" / f"{base_id}.json").write_text('{"schema_version": 0}')
+    response = get_diff(client)
+    assert response.status_code == 500
+    assert "cannot be compared" in response.get_json()["error"]
+    assert "schema_version" in response.get_json()["error"]
+
+
+def test_the_diff_reads_the_findings_stored_at_upload_and_lints_nothing(shop, tmp_path):
+    """The stored findings of the base are edited to none: a diff that linted the entries
+    again would still report DASH001 fixed."""
+    _, base_id, head_id = shop
+    stored = tmp_path / "data" / "history" / "shop" / f"{base_id}.findings.json"
+    data = json.loads(stored.read_text())
+    assert [f["code"] for f in data["findings"]] == ["DASH001"]
+    stored.write_text(json.dumps({**data, "findings": []}))
+    settings = HostedSettings(config=tmp_path / "projects.toml", data_dir=tmp_path / "data",
+                              api_token=TOKEN)
+    restarted = build_hosted_app(settings, warm=False).server.test_client()
+    summary = get_diff(restarted).get_json()["summary"]
+    assert (summary["findings_new"], summary["findings_fixed"]) == (1, 0)
