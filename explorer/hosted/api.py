@@ -74,11 +74,16 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
     def too_deep(_: RecursionError) -> Response:
         return error(400, "the request's JSON is nested too deeply to read")
 
+    def described(entry: HistoryEntry) -> dict:
+        """An entry as the API lists it: with ``change``, its change against the entry
+        before it as kept at its upload (None: kept none, as for older entries)."""
+        return {**entry.to_dict(), "change": history.meta(entry).get("change")}
+
     @api.get("/projects")
     def list_projects() -> Response:
         return jsonify({"projects": [
             {"name": name, "snapshots": len(history.entries(name)),
-             "newest": (newest.to_dict() if (newest := history.newest(name)) else None)}
+             "newest": (described(newest) if (newest := history.newest(name)) else None)}
             for name in project_names()
         ]})
 
@@ -88,7 +93,7 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
         if refused is not None:
             return refused
         return jsonify({"project": name,
-                        "snapshots": [e.to_dict() for e in history.entries(name)]})
+                        "snapshots": [described(e) for e in history.entries(name)]})
 
     @api.post("/projects/<path:name>/snapshots")
     def upload_snapshot(name: str) -> Response:
@@ -107,8 +112,8 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
             return error(exc.status, exc.message)
         # Identical to the newest entry (only per-run fields differ): nothing was created,
         # and CI is told which entry it already is.
-        response = jsonify(entry.to_dict() if new
-                           else {**entry.to_dict(), "duplicate_of": entry.id})
+        response = jsonify(described(entry) if new
+                           else {**described(entry), "duplicate_of": entry.id})
         response.status_code = 201 if new else 200
         response.headers["Location"] = f"{API_PREFIX}/projects/{name}/snapshots/{entry.id}"
         return response

@@ -225,3 +225,56 @@ def test_the_diff_reads_the_findings_stored_at_upload_and_lints_nothing(shop, tm
     restarted = build_hosted_app(settings, warm=False).server.test_client()
     summary = get_diff(restarted).get_json()["summary"]
     assert (summary["findings_new"], summary["findings_fixed"]) == (1, 0)
+
+
+HEAD_CHANGE = {"callbacks_added": 3, "callbacks_removed": 1, "callbacks_changed": 3,
+               "dependencies_added": 8, "dependencies_removed": 4, "findings_new": 1,
+               "findings_fixed": 1, "findings_unchanged": 0, "cycles_introduced": 1,
+               "cycles_removed": 0}
+HEAD_LINE = "+3 −1 callbacks, 3 changed · 1 new, 1 fixed findings · 1 cycle introduced"
+
+
+def picker(client) -> dict[str, str]:
+    options = callback(client, "project-select.options", {"revision.data": 0}, "revision.data")
+    return {o["value"]: o["label"] for o in options["project-select"]["options"]}
+
+
+def test_each_entry_keeps_its_change_against_the_one_before(shop):
+    client, base_id, head_id = shop
+    entries = {e["id"]: e for e in listed(client, "shop")}
+    assert entries[head_id]["change"] == {"base": base_id, **HEAD_CHANGE}
+    assert entries[base_id]["change"] == {"base": None}  # the first: nothing before it
+    newest = client.get("/api/projects", headers=AUTH).get_json()["projects"][0]["newest"]
+    assert newest == entries[head_id]
+    labels = picker(client)
+    assert labels["shop"].endswith(f" · {HEAD_LINE}")  # the newest is the project itself
+    assert labels[f"shop@{base_id}"].endswith(" (ci) · first snapshot")
+
+
+def test_the_upload_answers_its_change(tmp_path, two_versions):
+    repo, base, head = two_versions
+    settings = HostedSettings(config=write_projects(tmp_path, shop=str(repo / "app.py")),
+                              data_dir=tmp_path / "data", api_token=TOKEN)
+    client = build_hosted_app(settings, warm=False).server.test_client()
+    answers = [client.post("/api/projects/shop/snapshots", data=path.read_bytes(),
+                           headers={**AUTH, "Content-Type": "application/json"}).get_json()
+               for path in (base, head, base)]
+    assert answers[1]["change"] == {"base": answers[0]["id"], **HEAD_CHANGE}
+    back = answers[2]["change"]  # a revert is a new entry, and its change says so
+    assert (back["callbacks_added"], back["callbacks_removed"], back["findings_new"],
+            back["findings_fixed"]) == (1, 3, 1, 1)
+
+
+def test_the_history_shows_the_change_kept_at_upload_and_computes_none(shop, tmp_path):
+    """The kept change is edited: a listing or a picker that compared entries again would
+    show the real one."""
+    client, base_id, head_id = shop
+    meta = tmp_path / "data" / "history" / "shop" / f"{head_id}.meta.json"
+    data = json.loads(meta.read_text())
+    meta.write_text(json.dumps({**data, "change": {**data["change"], "callbacks_added": 42}}))
+    assert next(e for e in listed(client, "shop") if e["id"] == head_id)["change"][
+        "callbacks_added"] == 42
+    settings = HostedSettings(config=tmp_path / "projects.toml", data_dir=tmp_path / "data",
+                              api_token=TOKEN)
+    restarted = build_hosted_app(settings, warm=False).server.test_client()
+    assert "+42 −1 callbacks" in picker(restarted)["shop"]
