@@ -176,7 +176,8 @@ class SnapshotHistory:
             return {}
         if not isinstance(data, dict) or data.get("format") != META_FORMAT:
             return {}
-        return {key: data[key] for key in ("canonical", "change") if key in data}
+        kinds = {"canonical": str, "change": dict}  # a hand-edited file: its other fields go
+        return {key: data[key] for key, kind in kinds.items() if isinstance(data.get(key), kind)}
 
     def save_change(self, entry: HistoryEntry, change: dict) -> None:
         """Keep an entry's change against the entry before it beside it (atomically), unless

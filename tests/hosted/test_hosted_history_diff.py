@@ -6,22 +6,23 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from diff_repo import CALLBACK_CHANGES, CYCLES_INTRODUCED, ENV, FINDING_CHANGES, \
+from diff_repo import CALLBACK_CHANGES, CYCLES_INTRODUCED, ENV, FINDING_CHANGES, git, \
     saved_snapshots, two_commits
+from paths import REPO
+from test_hosted_api import AUTH, TOKEN, client, settings  # noqa: F401 (fixtures)
 
 from analysis.probe.runner import snapshot_target
 from analysis.snapshot import Snapshot
 from explorer.hosted.history import SnapshotHistory
 from explorer.hosted.server import HostedSettings, build_hosted_app
-from hosted_support import CLEAN_APP, callback, write_projects
-
-TOKEN = "ci-token-15"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+from hosted_support import CLEAN_APP, callback, free_port, hosted_env, start_gunicorn, stop, \
+    wait_for_http, write_projects
 
 
 @pytest.fixture(scope="module")
@@ -33,17 +34,6 @@ def rerun(snapshot: Snapshot) -> Snapshot:
     """The same project snapshotted again by another CI run: another time, another checkout."""
     return dataclasses.replace(snapshot, created_at="2031-01-02T03:04:05+00:00",
                                root="/builds/another-runner/checkout")
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> HostedSettings:
-    return HostedSettings(config=write_projects(tmp_path), data_dir=tmp_path / "data",
-                          api_token=TOKEN, max_upload_bytes=2 * 1024 * 1024)
-
-
-@pytest.fixture
-def client(settings):
-    return build_hosted_app(settings).server.test_client()
 
 
 def post(client, snapshot: Snapshot, project: str = "clean"):
@@ -278,3 +268,50 @@ def test_the_history_shows_the_change_kept_at_upload_and_computes_none(shop, tmp
                               api_token=TOKEN)
     restarted = build_hosted_app(settings, warm=False).server.test_client()
     assert "+42 −1 callbacks" in picker(restarted)["shop"]
+
+
+def ci_step() -> str:
+    """docs/review.md's CI step, verbatim."""
+    text = (REPO / "docs" / "review.md").read_text(encoding="utf-8")
+    blocks = text.split("```bash\n")[1:]
+    return next(block.split("```")[0] for block in blocks if "/diff?head=" in block)
+
+
+@pytest.mark.skipif(not (shutil.which("curl") and shutil.which("jq")), reason="needs curl, jq")
+def test_the_documented_ci_step_posts_each_push_s_change_through_a_real_gunicorn(tmp_path):
+    repo = two_commits(tmp_path / "repo")
+    branch = git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip()
+    config = write_projects(tmp_path, shop=str(repo / "app.py"))
+    port = free_port()
+    server = start_gunicorn(hosted_env(config, tmp_path / "data", DCE_API_TOKEN=TOKEN), port)
+    summary = tmp_path / "summary.md"
+    env = {**ENV, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "DCE_API_TOKEN": TOKEN,
+           "DCE_URL": f"http://127.0.0.1:{port}", "GITHUB_STEP_SUMMARY": str(summary)}
+
+    def push(ref: str) -> str:
+        git(repo, "checkout", "-q", ref)
+        done = subprocess.run(["bash", "-euo", "pipefail", "-c", ci_step()], cwd=repo, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return (repo / "diff.md").read_text()
+
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/healthz", server, timeout=120)
+        assert push("HEAD~1").startswith("First snapshot of shop: ")
+        posted = push(branch)
+        assert posted.startswith("## Dash callback diff") and "| new | DASH040" in posted
+        assert "| fixed | DASH001" in posted and posted.endswith("HEAD brings 1 new finding.\n")
+        assert push("HEAD").startswith("No callback change: identical to snapshot ")
+    finally:
+        stop(server)
+    assert summary.read_text().count("## Dash callback diff") == 1
+
+
+@pytest.mark.parametrize("kept", ['{"format": 1, "canonical": 7, "change": "lots"}', "[]",
+                                  '{"format": 2, "canonical": "x"}', "{not json"])
+def test_a_broken_meta_file_is_no_change_and_no_hash(tmp_path, ci_snapshot, kept):
+    history = SnapshotHistory(tmp_path)
+    entry, _ = history.put("clean", ci_snapshot, "ci")
+    (tmp_path / "clean" / f"{entry.id}.meta.json").write_text(kept)
+    assert history.meta(entry) == {}
+    assert history.put("clean", ci_snapshot, "ci") == (entry, False)  # by digest, as before
