@@ -110,7 +110,8 @@ class HostedProjectStore(ProjectStore):
     def _keep_change(self, entry: HistoryEntry, services: SnapshotServices) -> None:
         """Compare a new entry with the entry stored before it, once, when it is stored, and
         keep the summary with it: the history then shows each entry's change without
-        comparing anything. A failure (the entry before no longer reads) keeps none."""
+        comparing anything. A failure (the entry before no longer reads) keeps none and is
+        logged: the upload itself is stored and answered all the same."""
         before = next((e for e in self.history.entries(entry.project) if e.id < entry.id), None)
         try:
             base = None if before is None else self.side(before)
@@ -119,6 +120,10 @@ class HostedProjectStore(ProjectStore):
         except AnalysisError as exc:
             LOG.warning("change of snapshot %s of project %s not kept: %s", entry.id,
                         entry.project, exc.message)
+            return
+        except Exception:  # noqa: BLE001 - a summary is never worth failing a stored upload
+            LOG.exception("change of snapshot %s of project %s not kept", entry.id,
+                          entry.project)
             return
         self.history.save_change(entry, change_of(diff, before and before.id))
 

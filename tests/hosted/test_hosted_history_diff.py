@@ -315,3 +315,15 @@ def test_a_broken_meta_file_is_no_change_and_no_hash(tmp_path, ci_snapshot, kept
     (tmp_path / "clean" / f"{entry.id}.meta.json").write_text(kept)
     assert history.meta(entry) == {}
     assert history.put("clean", ci_snapshot, "ci") == (entry, False)  # by digest, as before
+
+
+def test_an_upload_after_an_entry_that_no_longer_reads_is_stored_without_a_change(
+        shop, tmp_path, two_versions):
+    client, _, head_id = shop
+    (tmp_path / "data" / "history" / "shop" / f"{head_id}.json").write_text("{}")
+    settings = HostedSettings(config=tmp_path / "projects.toml", data_dir=tmp_path / "data",
+                              api_token=TOKEN)
+    restarted = build_hosted_app(settings, warm=False).server.test_client()
+    response = restarted.post("/api/projects/shop/snapshots", data=two_versions[1].read_bytes(),
+                              headers={**AUTH, "Content-Type": "application/json"})
+    assert response.status_code == 201 and response.get_json()["change"] is None
