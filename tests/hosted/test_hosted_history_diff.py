@@ -279,6 +279,7 @@ def ci_step() -> str:
 
 @pytest.mark.skipif(not (shutil.which("curl") and shutil.which("jq")), reason="needs curl, jq")
 def test_the_documented_ci_step_posts_each_push_s_change_through_a_real_gunicorn(tmp_path):
+    (tmp_path / "repo").mkdir()
     repo = two_commits(tmp_path / "repo")
     branch = git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip()
     config = write_projects(tmp_path, shop=str(repo / "app.py"))
