@@ -107,6 +107,11 @@ class ProjectStore:
         the hosted store); none here."""
         return []
 
+    def note(self, name: str) -> str:
+        """A few words the picker adds to a project's label (the hosted store: its newest
+        entry's change); none here."""
+        return ""
+
     def project(self, name: str) -> Project:
         return self._projects[name]
 

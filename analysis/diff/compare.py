@@ -24,7 +24,7 @@ def compare(base: Side, head: Side) -> Diff:
         if change is not None:
             changes.append(change)
         dependencies += _dependency_changes(old, new)
-    base_loops, head_loops = _loops(base.snapshot), _loops(head.snapshot)
+    base_loops, head_loops = _loops(base), _loops(head)
     return Diff(
         base=base, head=head,
         callbacks=tuple(sorted(changes, key=lambda c: (c.status, c.callback.function))),
@@ -130,10 +130,11 @@ def _source(callback: Callback) -> list[str]:
     return lines[start:]
 
 
-def _loops(snapshot: Snapshot) -> set[tuple[str, ...]]:
+def _loops(side: Side) -> set[tuple[str, ...]]:
     """Each loop of callbacks (``analysis.graph.cycles``) as its sorted callback identities."""
-    return {tuple(sorted(callback_identity(cb) for cb in group))
-            for group in cycles(build_graph(snapshot, graph_type=DiGraph))}
+    graph = (side.graph if side.graph is not None
+             else build_graph(side.snapshot, graph_type=DiGraph))
+    return {tuple(sorted(callback_identity(cb) for cb in group)) for group in cycles(graph)}
 
 
 def _finding_changes(base: Side, head: Side) -> Iterable[FindingChange]:

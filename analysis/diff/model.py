@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from analysis.findings import Finding
 from analysis.snapshot import Callback, Snapshot
@@ -16,12 +17,15 @@ WIRING, FLAGS, SOURCE = "wiring", "flags", "source"
 @dataclass(frozen=True)
 class Side:
     """One version: how the user named it (``git:main``, ``app.py``, ``snap.json``), its
-    snapshot, and its findings with their fingerprints (in the same order)."""
+    snapshot, and its findings with their fingerprints (in the same order). ``graph``: the
+    snapshot's ``build_graph``, when the caller already has it (the hosted explorer keeps
+    the lint's): built here otherwise."""
 
     label: str
     snapshot: Snapshot
     findings: tuple[Finding, ...] = ()
     fingerprints: tuple[str, ...] = ()
+    graph: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

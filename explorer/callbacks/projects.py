@@ -51,9 +51,13 @@ def status_line(name: str, state: ProjectState) -> list:
 
 
 def project_options(names: list[str], states: list[ProjectState],
-                    choices: list[tuple[str, str]]) -> list[dict]:
-    """The picker's options: each project with how its analysis went, then the extra choices."""
-    options = [{"label": project_label(n, s), "value": n} for n, s in zip(names, states)]
+                    choices: list[tuple[str, str]], notes: list[str] | None = None
+                    ) -> list[dict]:
+    """The picker's options: each project with how its analysis went (and its note: the
+    hosted newest entry's change), then the extra choices."""
+    notes = notes or [""] * len(names)
+    options = [{"label": project_label(n, s) + (f" · {note}" if note else ""), "value": n}
+               for n, s, note in zip(names, states, notes)]
     return options + [{"label": label, "value": value} for value, label in choices]
 
 
@@ -139,7 +143,8 @@ def register(app: Dash, store: ProjectStore) -> None:
         with ThreadPoolExecutor(max_workers=min(8, len(names))) as pool:
             states = await asyncio.gather(
                 *(loop.run_in_executor(pool, store.state, n) for n in names))
-        return project_options(names, list(states), store.choices())
+        return project_options(names, list(states), store.choices(),
+                               [store.note(name) for name in names])
 
     # Its only Outputs are the job notice, which no callback reads: Dash's renderer holds back
     # every callback with an Input downstream of a running callback's Outputs, and the result

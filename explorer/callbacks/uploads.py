@@ -56,11 +56,15 @@ def store_upload(store: HostedProjectStore, contents: str, filename: str | None,
     try:
         snapshot = parse_upload(decode_contents(contents, store.history.max_bytes),
                                 store.history.max_bytes)
-        entry = store.history.add(project, snapshot, source="upload")
+        entry, new = store.history.put(project, snapshot, source="upload")
     except UploadRejected as exc:
         message = html.Span(f"{name} was refused: {exc.message}", className="text-danger")
         return message, choice, store.revision
     store.state(project)  # follow the history to the new snapshot in this process
+    if not new:
+        message = html.Span(f"{name} is identical to {project}'s newest snapshot ({entry.when}"
+                            f"): not stored again.", className="text-info")
+        return message, project, store.revision
     message = html.Span(f"{name} stored as {project}'s newest snapshot ({entry.when}).",
                         className="text-success")
     return message, project, store.revision

@@ -1,12 +1,14 @@
-"""The snapshot API for CI: upload a project's snapshot, list projects and their histories.
+"""The snapshot API for CI: upload a project's snapshot, list projects, histories and diffs.
 
 Every route needs ``Authorization: Bearer <token>`` with the server's token (DCE_API_TOKEN).
 Statuses: 401 no token (or the API is disabled), 403 wrong token, 400 an invalid project name
 or a body that is not JSON, 404 a project that is not configured, 413 a body over the size
 limit, 422 JSON that is not a snapshot this version reads (an unknown schema_version
-included: the request was well-formed, its content is what cannot be processed), 201 stored;
+included: the request was well-formed, its content is what cannot be processed), 201 stored,
+200 identical to the project's newest entry (``duplicate_of``: its id; nothing stored);
 500 (JSON) a stored snapshot that no longer reads. JSON nested too deeply to read is a JSON
-400 on every route of the app.
+400 on every route of the app. ``GET .../diff`` answers analysis.diff's JSON (or Markdown) of
+two stored entries: 404 an entry that is not there, 400 an unknown format.
 """
 
 from __future__ import annotations
@@ -16,11 +18,17 @@ from typing import Callable
 
 from flask import Blueprint, Response, jsonify, request
 
-from analysis.errors import SnapshotError
+from analysis.diff import render
+from analysis.diff.compare import compare
+from analysis.diff.model import Side
+from analysis.errors import AnalysisError, SnapshotError
 from explorer.hosted.projects_file import is_project_name
-from explorer.hosted.history import SnapshotHistory, UploadRejected, parse_upload
+from explorer.hosted.history import HistoryEntry, SnapshotHistory, UploadRejected, parse_upload
 
 API_PREFIX = "/api"
+#: ``format=`` of the diff route -> (renderer, media type): the CLI's JSON and Markdown.
+DIFF_FORMATS = {"json": (render.json_text, "application/json"),
+                "markdown": (render.markdown, "text/markdown")}
 
 
 def error(status: int, message: str) -> Response:
@@ -33,8 +41,9 @@ def error(status: int, message: str) -> Response:
 
 
 def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]],
-                 token: str | None) -> Blueprint:
-    """The API over ``history`` for the configured projects; disabled (401) without a token."""
+                 token: str | None, side: Callable[[HistoryEntry], Side]) -> Blueprint:
+    """The API over ``history`` for the configured projects; disabled (401) without a token.
+    ``side``: a stored entry as a side of a diff, with its stored findings."""
     api = Blueprint("snapshot_api", __name__, url_prefix=API_PREFIX)
 
     @api.before_request
@@ -65,11 +74,16 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
     def too_deep(_: RecursionError) -> Response:
         return error(400, "the request's JSON is nested too deeply to read")
 
+    def described(entry: HistoryEntry) -> dict:
+        """An entry as the API lists it: with ``change``, its change against the entry
+        before it as kept at its upload (None: kept none, as for older entries)."""
+        return {**entry.to_dict(), "change": history.meta(entry).get("change")}
+
     @api.get("/projects")
     def list_projects() -> Response:
         return jsonify({"projects": [
             {"name": name, "snapshots": len(history.entries(name)),
-             "newest": (newest.to_dict() if (newest := history.newest(name)) else None)}
+             "newest": (described(newest) if (newest := history.newest(name)) else None)}
             for name in project_names()
         ]})
 
@@ -79,7 +93,7 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
         if refused is not None:
             return refused
         return jsonify({"project": name,
-                        "snapshots": [e.to_dict() for e in history.entries(name)]})
+                        "snapshots": [described(e) for e in history.entries(name)]})
 
     @api.post("/projects/<path:name>/snapshots")
     def upload_snapshot(name: str) -> Response:
@@ -93,13 +107,48 @@ def snapshot_api(history: SnapshotHistory, project_names: Callable[[], list[str]
         body = request.stream.read(limit + 1)  # chunked bodies have no Content-Length
         try:
             snapshot = parse_upload(body, limit)
-            entry = history.add(name, snapshot, source="ci")
+            entry, new = history.put(name, snapshot, source="ci")
         except UploadRejected as exc:
             return error(exc.status, exc.message)
-        response = jsonify(entry.to_dict())
-        response.status_code = 201
+        # Identical to the newest entry (only per-run fields differ): nothing was created,
+        # and CI is told which entry it already is.
+        response = jsonify(described(entry) if new
+                           else {**described(entry), "duplicate_of": entry.id})
+        response.status_code = 201 if new else 200
         response.headers["Location"] = f"{API_PREFIX}/projects/{name}/snapshots/{entry.id}"
         return response
+
+    @api.get("/projects/<path:name>/diff")
+    def diff_entries(name: str) -> Response:
+        """``?base=<id>&head=<id>&format=json|markdown``: head defaults to the newest entry,
+        base to the one stored before head."""
+        refused = check_project(name)
+        if refused is not None:
+            return refused
+        form = request.args.get("format") or "json"
+        if form not in DIFF_FORMATS:
+            return error(400, f"unknown format {form!r}; use json or markdown")
+        listed = f"GET {API_PREFIX}/projects/{name}/snapshots lists them"
+        entries = history.entries(name)
+        head_id = request.args.get("head") or (entries[0].id if entries else "")
+        head = history.get(name, head_id)
+        if head is None:
+            return error(404, f"project {name!r} has no snapshot {head_id!r}; {listed}"
+                         if head_id else f"project {name!r} has no snapshot yet; upload one")
+        base_id = request.args.get("base") or next(
+            (e.id for e in entries if e.id < head.id), None)
+        if base_id is None:
+            return error(404, f"snapshot {head.id!r} is the oldest of {name!r}: nothing before "
+                              f"it to compare with; pass base=<id> ({listed})")
+        base = history.get(name, base_id)
+        if base is None:
+            return error(404, f"project {name!r} has no snapshot {base_id!r}; {listed}")
+        try:
+            diff = compare(side(base), side(head))
+        except AnalysisError as exc:  # a stored file that breaks the contract, bad settings
+            return error(500, f"project {name!r} cannot be compared: {exc.message}")
+        renderer, mimetype = DIFF_FORMATS[form]
+        return Response(renderer(diff), mimetype=mimetype)
 
     @api.route("/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
     def unknown_route(rest: str) -> Response:

@@ -33,6 +33,14 @@ RESULT_FORMAT = 1
 #: source (``analysis.graph.python_set_props``), kept so no other process parses them again.
 WRITES_SUFFIX = ".writes.json"
 WRITES_FORMAT = 1
+#: Beside each entry, ``<id>.meta.json``: its canonical hash (the dedupe's key) and, once its
+#: upload is analysed, its change against the entry before it. Removed with the entry.
+META_SUFFIX = ".meta.json"
+META_FORMAT = 1
+#: Snapshot fields that differ between two runs over the same code: when it was probed, and
+#: the absolute folder it was probed in (a CI runner's checkout; no rule reads it). Blanked
+#: for the canonical hash, so a re-run of CI is no new entry.
+PER_RUN_FIELDS = ("created_at", "root")
 _FINDING_FIELDS = {
     "code": str, "name": str, "severity": str, "message": str, "file": (str, type(None)),
     "line": (int, type(None)), "functions": list, "callbacks": list, "properties": list,
@@ -63,6 +71,17 @@ def parse_upload(body: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Snapshot:
         return Snapshot.from_dict(data, origin="upload")  # the whole contract, version first
     except SnapshotError as exc:
         raise UploadRejected(422, exc.message) from None
+
+
+def canonical_id(data: dict) -> str:
+    """The content hash of a snapshot's ``to_dict`` with its per-run fields blanked: two runs
+    over the same code (another time, another checkout folder) have the same one.
+
+    >>> canonical_id({"created_at": "2024", "root": "/a", "x": 1}) == canonical_id(
+    ...     {"created_at": "2025", "root": "/b", "x": 1})
+    True
+    """
+    return content_id(dump_json({**data, **{name: "" for name in PER_RUN_FIELDS}}))
 
 
 @dataclass(frozen=True)
@@ -108,33 +127,72 @@ class SnapshotHistory:
         self._adding_lock = threading.Lock()
 
     def add(self, project: str, snapshot: Snapshot, source: str) -> HistoryEntry:
-        """Store a validated snapshot as the project's newest entry and prune the oldest.
-        A snapshot identical to the newest entry is not stored twice: that entry is returned."""
+        """``put``'s entry: the new one, or the newest when the snapshot is identical to it."""
+        return self.put(project, snapshot, source)[0]
+
+    def put(self, project: str, snapshot: Snapshot, source: str) -> tuple[HistoryEntry, bool]:
+        """Store a validated snapshot as the project's newest entry and prune the oldest:
+        (the entry, True). A snapshot identical to the newest entry (the same canonical hash:
+        only per-run fields differ) is not stored again: (that entry, False)."""
         folder = self._folder(project)
         if source not in SOURCES:
             raise ValueError(f"unknown source {source!r}")
         # Stored compact, as snapshot_id serialises it: one serialisation is both the file
         # and its digest (an indented standard-library dump took 0.8 s of a 20 MB upload).
-        blob = dump_json(snapshot.to_dict())
+        data = snapshot.to_dict()
+        blob = dump_json(data)
         if len(blob) > self.max_bytes:
             raise UploadRejected(413, f"snapshot is larger than the limit of {self.max_bytes} "
                                       f"bytes")
         digest = content_id(blob)  # = snapshot_id(snapshot)
+        canonical = canonical_id(data)
         self._count_adding(project, 1)
         try:
             with self._writing(project):  # "is it new?" and the write: one step across processes
                 newest = self.newest(project)
-                if newest is not None and newest.digest == digest:
-                    return newest  # the same content again (a re-run, a retried upload)
+                if newest is not None and self._same(newest, digest, canonical):
+                    return newest, False  # a CI re-run, a retried upload
                 entry_id = f"{time.time_ns():019d}-{source}-{digest}"
                 write_atomic(folder / f"{entry_id}.json", blob)
+                # After the body: a crash between the two leaves an entry without its hash,
+                # compared by digest (as entries stored before hashes were kept), never a
+                # hash without its entry.
+                self._write_meta(project, entry_id, {"canonical": canonical})
                 self._prune(project)
                 entry = self._entry(project, folder / f"{entry_id}.json")
             if self.on_added is not None:
                 self.on_added(entry, snapshot)
-            return entry
+            return entry, True
         finally:
             self._count_adding(project, -1)
+
+    def _same(self, entry: HistoryEntry, digest: str, canonical: str) -> bool:
+        kept = self.meta(entry).get("canonical")
+        return kept == canonical if kept else entry.digest == digest
+
+    def meta(self, entry: HistoryEntry) -> dict:
+        """What is kept beside an entry: ``canonical`` (its canonical hash) and ``change``
+        (against the entry before it); empty for an entry stored before these were kept, or
+        whose file is unreadable: nothing here is fatal."""
+        path = self._folder(entry.project) / f"{entry.id}{META_SUFFIX}"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != META_FORMAT:
+            return {}
+        kinds = {"canonical": str, "change": dict}  # a hand-edited file: its other fields go
+        return {key: data[key] for key, kind in kinds.items() if isinstance(data.get(key), kind)}
+
+    def save_change(self, entry: HistoryEntry, change: dict) -> None:
+        """Keep an entry's change against the entry before it beside it (atomically), unless
+        the entry is gone."""
+        if (self._folder(entry.project) / f"{entry.id}.json").exists():
+            self._write_meta(entry.project, entry.id, {**self.meta(entry), "change": change})
+
+    def _write_meta(self, project: str, entry_id: str, meta: dict) -> None:
+        write_atomic(self._folder(project) / f"{entry_id}{META_SUFFIX}",
+                     json.dumps({"format": META_FORMAT, **meta}))
 
     def _count_adding(self, project: str, step: int) -> None:
         with self._adding_lock:
@@ -303,6 +361,7 @@ class SnapshotHistory:
             (self._folder(project) / f"{old.id}.json").unlink(missing_ok=True)
             (self._folder(project) / f"{old.id}{RESULT_SUFFIX}").unlink(missing_ok=True)
             (self._folder(project) / f"{old.id}{WRITES_SUFFIX}").unlink(missing_ok=True)
+            (self._folder(project) / f"{old.id}{META_SUFFIX}").unlink(missing_ok=True)
 
 
 def _finding(item: object) -> Finding:

@@ -7,20 +7,25 @@ from disk, and older ones are picked as ``"<project>@<entry id>"``.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from analysis.diff.compare import compare
+from analysis.diff.model import Side
 from analysis.errors import AnalysisError
 from analysis.snapshot import Snapshot
 from explorer.jobs import JobResult
 from explorer.projects import Project, ProjectState, ProjectStore
 from explorer.services import SnapshotServices, analysis_key, linter_version
+from explorer.hosted.changes import change_line, change_of, entry_side
 from explorer.hosted.history import HistoryEntry, SnapshotHistory
 
 ENTRY_SEPARATOR = "@"
 PICKER_HISTORY = 10  # stored snapshots per project offered in the picker
 LOADED_ENTRIES = 32  # history entries kept analysed in memory per process
+LOG = logging.getLogger(__name__)
 
 
 def split_choice(value: object) -> tuple[str, str | None]:
@@ -63,6 +68,26 @@ class HostedProjectStore(ProjectStore):
             writes=lambda: self.history.load_writes(entry, self.linter),
             keep_writes=lambda writes: self.history.save_writes(entry, self.linter, writes))
 
+    def side(self, entry: HistoryEntry) -> Side:
+        """A stored entry as a side of a diff (labelled ``project@id``, as the picker names
+        it): its snapshot and stored findings, from this process's memory when it holds
+        them. AnalysisError (SnapshotError included) when the entry cannot be read or the
+        project's lint settings are bad."""
+        services = self._stored_services(entry)
+        return entry_side(f"{entry.project}{ENTRY_SEPARATOR}{entry.id}", services)
+
+    def _stored_services(self, entry: HistoryEntry) -> SnapshotServices:
+        with self._history_lock:
+            shown = self._shown.get(entry.project) == entry.id
+        services = self._states[entry.project].services if shown else None
+        if services is not None:
+            return services
+        state = self._entry_state(entry.project, entry.id)
+        if state.services is None:
+            raise AnalysisError(state.error or f"snapshot {entry.id!r} cannot be read",
+                                state.error_details or "")
+        return state.services
+
     def _analyse_added(self, entry: HistoryEntry, snapshot: Snapshot) -> None:
         """Analyse an upload when it is stored (one lint per stored snapshot, in the request
         that stored it), so no page load or restart of any process lints it again, and show
@@ -76,6 +101,7 @@ class HostedProjectStore(ProjectStore):
             _ = services.findings
         except AnalysisError:
             return  # bad lint settings: the page shows that error when the project opens
+        self._keep_change(entry, services)  # while the entry before may still be shown here
         with self._history_lock:
             newest = self.history.newest(entry.project)
             if newest is None or newest.id != entry.id:
@@ -83,16 +109,44 @@ class HostedProjectStore(ProjectStore):
             self._shown[entry.project] = entry.id
             self._set(entry.project, services, error=None)
 
+    def _keep_change(self, entry: HistoryEntry, services: SnapshotServices) -> None:
+        """Compare a new entry with the entry stored before it, once, when it is stored, and
+        keep the summary with it: the history then shows each entry's change without
+        comparing anything. A failure (the entry before no longer reads) keeps none and is
+        logged: the upload itself is stored and answered all the same."""
+        before = next((e for e in self.history.entries(entry.project) if e.id < entry.id), None)
+        try:
+            base = None if before is None else self.side(before)
+            diff = None if base is None else compare(base, entry_side(
+                f"{entry.project}{ENTRY_SEPARATOR}{entry.id}", services))
+        except AnalysisError as exc:
+            LOG.warning("change of snapshot %s of project %s not kept: %s", entry.id,
+                        entry.project, exc.message)
+            return
+        except Exception:  # noqa: BLE001 - a summary is never worth failing a stored upload
+            LOG.exception("change of snapshot %s of project %s not kept", entry.id,
+                          entry.project)
+            return
+        self.history.save_change(entry, change_of(diff, before and before.id))
+
+    def note(self, name: str) -> str:
+        """The change of the project's newest entry, for its label in the picker."""
+        newest = self.history.newest(name)
+        return change_line(self.history.meta(newest).get("change")) if newest else ""
+
     def choices(self) -> list[tuple[str, str]]:
         """(value, label) of each project's older stored snapshots, for the picker.
 
-        Labelled from the history's file names alone: listing them analyses nothing.
+        Labelled from the history's file names and the change kept with each entry at its
+        upload: listing them analyses and compares nothing.
         """
         found = []
         for name in self.names():
             for entry in self.history.entries(name)[1:PICKER_HISTORY]:  # [0] is the project
+                change = change_line(self.history.meta(entry).get("change"))
                 found.append((f"{name}{ENTRY_SEPARATOR}{entry.id}",
-                              f"{name} · {entry.when} ({entry.source})"))
+                              f"{name} · {entry.when} ({entry.source})"
+                              + (f" · {change}" if change else "")))
         return found
 
     def known(self, name: object) -> bool:
@@ -126,12 +180,14 @@ class HostedProjectStore(ProjectStore):
         # One writer per process at a time: the history skips a snapshot equal to its newest,
         # so threads that analysed the same project at once store it once.
         with self._history_lock:
-            entry = self.history.add(project, services.snapshot, source)
+            entry, new = self.history.put(project, services.snapshot, source)
             self._shown[project] = entry.id
         key = analysis_key(self.linter, services.settings)
         services.keep = lambda findings: self.history.save_result(entry, key, findings)
         if services.has_findings:
             services.keep(services.findings)
+        if new:
+            self._keep_change(entry, services)
 
     def _follow_history(self, project: str) -> None:
         """Show the newest stored snapshot if another process (or CI) stored a newer one."""

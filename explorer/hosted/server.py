@@ -130,7 +130,7 @@ def build_hosted_app(settings: HostedSettings | None = None, *, celery: Any = No
     warmed = threading.Event()
     with ast_exclusive():  # werkzeug compiles each route from an AST (cpython#106905)
         app.server.register_blueprint(
-            snapshot_api(store.history, store.names, settings.api_token))
+            snapshot_api(store.history, store.names, settings.api_token, side=store.side))
         run_coroutines_in_request_thread(app.server)
         app.server.add_url_rule(HEALTH_PATH, "healthz",
                                 lambda: Response("ok\n", mimetype="text/plain"))

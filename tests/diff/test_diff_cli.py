@@ -7,67 +7,30 @@ import io
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from app_sources import callback_source, loop_source
+from diff_repo import CALLBACK_CHANGES, CYCLES_INTRODUCED, ENV, FINDING_CHANGES, git, \
+    saved_snapshots, two_commits
 
 from analysis.cli import main
 from analysis.findings import FINGERPRINT_VERSION
 from explorer.command import main as console
-from paths import REPO
 
-LAYOUT = """
-    from dash import Dash, Input, Output, html, dcc
-
-    app = Dash(__name__)
-    app.layout = html.Div([dcc.Input(id=i) for i in (
-        "btn", "in1", "in2", "in3", "x", "y", "a", "b")] + [html.Div(id=i) for i in (
-        "out", "r1", "r2", "g", "n", "total", "total2")])
-"""
-FIRST_TOTAL = callback_source("first_total", '"total", "children"', '"a", "value"')
-BASE = (textwrap.dedent(LAYOUT)
-        + callback_source("show", '"out", "children"', '"btn", "value"', 'f"{v} clicks"')
-        + callback_source("rewire", '"r1", "children"', '"in1", "value"')
-        + callback_source("gone", '"g", "children"', '"in2", "value"')
-        + FIRST_TOTAL + callback_source("second_total", '"total", "children"', '"b", "value"'))
-HEAD = (textwrap.dedent(LAYOUT) + "# a line that shifts everything below\n"
-        + callback_source("show", '"out", "children"', '"btn", "value"', 'f"clicked {v} times"')
-        + callback_source("rewire", '"r2", "children"', '"in1", "value"')
-        + callback_source("added", '"n", "children"', '"in3", "value"')
-        + FIRST_TOTAL + callback_source("second_total", '"total2", "children"', '"b", "value"')
-        + loop_source("x_to_y", "y_to_x", '"x"', '"y"'))
 SELECT = ("--select", "DASH001,DASH040")
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                          text=True).stdout
-
-
-def commit(repo: Path, text: str, message: str) -> None:
-    (repo / "app.py").write_text(text)
-    git(repo, "add", "app.py")
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", message)
 
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
     """Two commits: BASE, then HEAD (also the working tree)."""
-    repo = tmp_path_factory.mktemp("repo")
-    git(repo, "init", "-q")
-    commit(repo, BASE, "base")
-    commit(repo, HEAD, "head")
-    return repo
+    return two_commits(tmp_path_factory.mktemp("repo"))
 
 
 def diff(repo: Path, *args: str) -> subprocess.CompletedProcess:
     """``python -m analysis diff ARGS`` run in the repository, as a user runs it."""
     return subprocess.run(
         [sys.executable, "-m", "analysis", "diff", *args, *SELECT], cwd=repo,
-        capture_output=True, text=True, timeout=300,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True, timeout=300, env=ENV,
     )
 
 
@@ -89,17 +52,7 @@ def as_json(repo) -> dict:
 @pytest.fixture(scope="module")
 def snapshots(repo, tmp_path_factory) -> tuple[Path, Path]:
     """Both versions saved as snapshot files (the lint's --save-snapshot at each commit)."""
-    folder = tmp_path_factory.mktemp("snapshots")
-    saved = []
-    for ref, name in (("HEAD~1", "base.json"), ("HEAD", "head.json")):
-        tree = folder / name.removesuffix(".json")
-        git(repo, "worktree", "add", "-q", "--detach", str(tree), ref)
-        subprocess.run([sys.executable, "-m", "analysis", str(tree / "app.py"), "--save-snapshot",
-                        str(folder / name)], cwd=repo, capture_output=True, timeout=300,
-                       env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
-        git(repo, "worktree", "remove", "--force", str(tree))
-        saved.append(folder / name)
-    return saved[0], saved[1]
+    return saved_snapshots(repo, tmp_path_factory.mktemp("snapshots"))
 
 
 def in_process(*args: str) -> tuple[int, str, str]:
@@ -110,14 +63,10 @@ def in_process(*args: str) -> tuple[int, str, str]:
 
 def test_json_names_every_kind_of_change(as_json):
     changes = {c["function"]: (c["status"], c["changed"]) for c in as_json["callbacks"]}
-    assert changes == {
-        "app.show": ("changed", ["source"]), "app.rewire": ("changed", ["wiring"]),
-        "app.second_total": ("changed", ["wiring"]), "app.gone": ("removed", []),
-        "app.added": ("added", []), "app.x_to_y": ("added", []), "app.y_to_x": ("added", []),
-    }
-    assert as_json["cycles_introduced"] == [["app.x_to_y", "app.y_to_x"]]
+    assert changes == CALLBACK_CHANGES
+    assert as_json["cycles_introduced"] == CYCLES_INTRODUCED
     findings = sorted((f["status"], f["code"]) for f in as_json["findings"])
-    assert findings == [("fixed", "DASH001"), ("new", "DASH040")]
+    assert findings == FINDING_CHANGES
     deps = {(d["status"], d["function"], d["kind"], d["key"]) for d in as_json["dependencies"]}
     assert {("added", "app.rewire", "output", "r2.children"),
             ("removed", "app.rewire", "output", "r1.children"),
