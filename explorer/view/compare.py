@@ -156,7 +156,8 @@ def mark_changes(elements: tuple[dict, ...], comparison: Comparison) -> list[dic
 def changed_neighbourhood(graph: nx.DiGraph, catalog: Catalog, comparison: Comparison
                           ) -> set[str]:
     """What "changes only" shows: the added, removed and changed callbacks, the properties
-    they use and the callbacks one property away (reading or writing them)."""
+    they use, and the callbacks one property up- or downstream (writing what they read,
+    reading what they write)."""
     changed = tuple(key for key in comparison.changes if key in graph)
     return focus_nodes(graph, catalog, changed, "both", 2) if changed else set()
 
