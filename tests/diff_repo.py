@@ -46,8 +46,9 @@ def commit(repo: Path, text: str, message: str) -> None:
 
 
 def two_commit_repo(repo: Path) -> Path:
-    """``repo`` (an empty folder) made a git repository of two commits: BASE, then HEAD
-    (also the working tree)."""
+    """``repo`` (a new or empty folder) made a git repository of two commits: BASE, then
+    HEAD (also the working tree)."""
+    repo.mkdir(parents=True, exist_ok=True)
     git(repo, "init", "-q")
     commit(repo, BASE, "base")
     commit(repo, HEAD, "head")
