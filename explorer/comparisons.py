@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from analysis.diff.compare import compare
 from analysis.diff.model import Side
@@ -12,8 +13,9 @@ from analysis.settings import LintSettings, project_settings
 from analysis.snapshot import Snapshot
 from explorer.projects import Project
 from explorer.services import SnapshotServices
+from explorer.view.catalog import Catalog, build_catalog
 from explorer.view.compare import (
-    Comparison, changed_neighbourhood, comparison_key, mark_changes, merge,
+    Comparison, changed_neighbourhood, comparison_key, current_findings, mark_changes, merge,
 )
 from explorer.view.filters import ViewSpec
 
@@ -26,6 +28,15 @@ class ComparedServices(SnapshotServices):
     def __init__(self, comparison: Comparison, settings: LintSettings = LintSettings()) -> None:
         super().__init__(comparison.snapshot, findings=comparison.findings, settings=settings)
         self.comparison = comparison
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The catalog of every finding (the list's indices), its nodes and edges coloured
+        by HEAD's findings only: a fixed finding is no problem of the graph drawn."""
+        every = build_catalog(self.snapshot, self.graph, self.findings)
+        current = build_catalog(self.snapshot, self.graph, current_findings(self.comparison))
+        return replace(every, node_severity=current.node_severity,
+                       edge_severity=current.edge_severity)
 
     def _visible(self, spec: ViewSpec) -> frozenset[str]:
         shown = super()._visible(spec)

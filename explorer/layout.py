@@ -246,7 +246,8 @@ def legend() -> html.Div:
     edges = [html.Span(f"{mark} {name}", className="me-2") for name, mark in EDGE_LEGEND]
     severities = [html.Span(name, className="me-1", style={"color": colour})
                   for name, colour in SEVERITY_COLOURS.items()]
-    return html.Div([*swatches, html.Span(className="me-2"), compare_legend(), *edges, *severities],
+    # the compare view's key first: the strip cuts its end off when narrow
+    return html.Div([compare_legend(), *swatches, html.Span(className="me-2"), *edges, *severities],
                     id=ids.LEGEND, className="dce-legend")
 
 

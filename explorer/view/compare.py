@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import networkx as nx
 
 from analysis.diff.compare import match_callbacks
-from analysis.diff.model import ADDED, REMOVED, UNCHANGED, CallbackChange, Diff, DependencyChange
+from analysis.diff.model import ADDED, FIXED, REMOVED, UNCHANGED, CallbackChange, Diff, DependencyChange
 from analysis.findings import Finding, normalise_id
 from analysis.graph import callback_index, callback_node, property_node
 from analysis.snapshot import Callback, Dependency, Snapshot
@@ -87,7 +87,7 @@ def merge(diff: Diff) -> Comparison:
     findings, statuses = [], []
     for change in diff.findings:
         finding = change.finding
-        if change.status == "fixed":
+        if change.status == FIXED:
             finding = replace(finding, callbacks=tuple(
                 renumbered[i] for i in finding.callbacks if i in renumbered))
         findings.append(finding)
@@ -129,6 +129,12 @@ def _edge_status(callback: Callback, change: CallbackChange | None,
             prop = property_node(dep.key)
             found[(node, prop, kind) if kind == "output" else (prop, node, kind)] = status
     return found
+
+
+def current_findings(comparison: Comparison) -> tuple[Finding, ...]:
+    """HEAD's findings (new and unchanged), without BASE's fixed ones."""
+    return tuple(f for f, status in zip(comparison.findings, comparison.finding_status)
+                 if status != FIXED)
 
 
 def mark_changes(elements: tuple[dict, ...], comparison: Comparison) -> list[dict]:

@@ -189,3 +189,11 @@ def test_compare_needs_a_head_or_a_target_and_two_sides_at_most():
         build_store(parse_args(["--compare", "a.json", "b.json", "c.json"]))
     with pytest.raises(ConfigError, match="drop --watch"):
         build_store(parse_args(["app.py", "--compare", "git:main", "--watch"]))
+
+
+def test_only_heads_findings_colour_the_graph(services):
+    nodes = by_function(services, services.elements(ViewSpec()))
+    assert "error" in nodes["app.x_to_y"]["classes"].split()  # the new loop
+    # DASH001 on first_total and the removed callback is fixed: listed, but drawn plain
+    assert "error" not in nodes["app.first_total"]["classes"].split()
+    assert services.catalog.finding_nodes[1] >= {callback_node(2), callback_node(8)}
