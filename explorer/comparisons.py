@@ -9,6 +9,7 @@ from analysis.diff.compare import compare
 from analysis.diff.model import Side
 from analysis.diff.sides import GIT, Probe, is_snapshot_file, load_side
 from analysis.errors import ConfigError
+from analysis.findings import fingerprints
 from analysis.settings import LintSettings, project_settings
 from analysis.snapshot import Snapshot
 from explorer.projects import Project
@@ -48,6 +49,17 @@ class ComparedServices(SnapshotServices):
         return tuple(mark_changes(super()._elements(spec), self.comparison))
 
 
+def side_of(label: str, services: SnapshotServices) -> Side:
+    """One side of a comparison from an analysed snapshot (a hosted history entry)."""
+    findings = services.findings
+    return Side(label, services.snapshot, findings, tuple(fingerprints(findings, services.snapshot)))
+
+
+def compared(base: Side, head: Side, settings: LintSettings) -> ComparedServices:
+    """Two sides compared, as the merged graph's services."""
+    return ComparedServices(merge(compare(base, head)), settings)
+
+
 def comparison_of(services: SnapshotServices | None) -> Comparison | None:
     """The comparison a project's services show, or None for a single version."""
     return services.comparison if isinstance(services, ComparedServices) else None
@@ -76,7 +88,7 @@ class ComparisonProject(Project):
         settings, probe = self.settings(), Probe(self.python, self.timeout)
         base = load_side(self.base, self.target, settings, probe)
         head = load_side(self.head, self.target, settings, probe)
-        return ComparedServices(merge(compare(base, head)), settings), head
+        return compared(base, head, settings), head
 
 
 def comparison_project(base: str, head: str | None, targets: list[str], python: str | None,

@@ -116,9 +116,11 @@ def selection_details(services: SnapshotServices, selection: dict | None) -> lis
     header = []
     if isinstance(finding, int) and 0 <= finding < len(services.findings):
         header = [finding_card(services.findings[finding], open_rationale=True)]
+    panel = details_panel(services, nodes[0])
     comparison = comparison_of(services)
-    changes = change_details(comparison, nodes[0]) if comparison is not None else []
-    return header + details_panel(services, nodes[0]) + changes
+    if comparison is not None:  # the change first, under the clear button: what a review reads
+        panel[1:1] = change_details(comparison, nodes[0])
+    return header + panel
 
 
 def summary_badges(services: SnapshotServices) -> list:

@@ -46,7 +46,7 @@ def shared_view(store: ProjectStore, project: str | None, search: str | None, co
                     finding=selection.get("finding"), opened=tuple(opened or ()))
     view = replace(view, collapse=None if view.collapse == project_collapse(store, project)
                    else view.collapse)
-    if store.answer_if_analysed(project, lambda s: comparison_of(s) is not None, False):
+    if store.answer(project, lambda s: comparison_of(s) is not None, False):
         view = replace(view, project=None, compare=project)  # ?compare=BASE..HEAD
     return view
 

@@ -70,7 +70,7 @@ def change_details(comparison: Comparison, key: str) -> list:
     diff = comparison.diff
     rows: list = [html.H6(f"Compared: {change.status}"
                           + (f" ({', '.join(change.aspects)})" if change.aspects else ""),
-                          className="mt-3 compare-status")]
+                          className="compare-status")]
     wiring = wiring_changes(comparison, change) if change.status == "changed" else []
     if wiring:
         rows.append(html.Ul([html.Li(f"{'+' if d.status == 'added' else '−'} {d.kind} {d.key}",

@@ -18,6 +18,8 @@ from explorer.view.nodes import element_id
 
 #: The class an element of the merged graph gets for its change (the stylesheet's selectors).
 CHANGE_CLASS = {ADDED: "diff-added", REMOVED: "diff-removed", "changed": "diff-changed"}
+#: Between BASE and HEAD in a comparison's name, as in git's ranges.
+RANGE = ".."
 #: Which dependency list of a callback is which edge kind of the graph.
 DEPENDENCY_KINDS = ("input", "state", "output")
 
@@ -53,7 +55,17 @@ def comparison_key(base: str, head: str) -> str:
     >>> comparison_key("git:main", "app.py")
     'git:main..app.py'
     """
-    return f"{base}..{head}"
+    return f"{base}{RANGE}{head}"
+
+
+def entry_pair(text: str) -> tuple[str, str] | None:
+    """BASE and HEAD of a ``BASE..HEAD`` key, or None when ``text`` names one version.
+
+    >>> entry_pair("0001-ci-ab..0002-ci-cd"), entry_pair("0001-ci-ab")
+    (('0001-ci-ab', '0002-ci-cd'), None)
+    """
+    base, sep, head = text.partition(RANGE)
+    return (base, head) if sep and base and head else None
 
 
 def merge(diff: Diff) -> Comparison:
