@@ -52,7 +52,8 @@ class ComparedServices(SnapshotServices):
 def side_of(label: str, services: SnapshotServices) -> Side:
     """One side of a comparison from an analysed snapshot (a hosted history entry)."""
     findings = services.findings
-    return Side(label, services.snapshot, findings, tuple(fingerprints(findings, services.snapshot)))
+    snapshot = services.snapshot
+    return Side(label, snapshot, findings, tuple(fingerprints(findings, snapshot)))
 
 
 def compared(base: Side, head: Side, settings: LintSettings) -> ComparedServices:

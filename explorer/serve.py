@@ -143,7 +143,7 @@ def build_store(args: argparse.Namespace) -> ProjectStore:
     if args.python and not Path(args.python).exists():
         raise ConfigError(f"--python interpreter not found: {args.python}")
     cache = Path(args.cache_dir) if args.cache_dir else default_cache_dir()
-    comparison = compared(args)
+    comparison = load_comparison(args)
     projects = (projects_from(args.targets, args.snapshot, args.python, args.timeout)
                 if comparison is None or args.targets or args.snapshot else [])
     store = ProjectStore(([comparison[0]] if comparison else []) + projects,
@@ -173,7 +173,8 @@ def build_store(args: argparse.Namespace) -> ProjectStore:
     return store
 
 
-def compared(args: argparse.Namespace) -> tuple[ComparisonProject, ComparedServices, Side] | None:
+def load_comparison(args: argparse.Namespace
+                    ) -> tuple[ComparisonProject, ComparedServices, Side] | None:
     """``--compare BASE [HEAD]`` loaded and compared (None without it); a bad side is a
     ConfigError or TargetError, as ``diff`` reports it."""
     if not args.compare:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, replace
 import networkx as nx
 
 from analysis.diff.compare import match_callbacks
-from analysis.diff.model import ADDED, FIXED, REMOVED, UNCHANGED, CallbackChange, Diff, DependencyChange
+from analysis.diff.model import (
+    ADDED, FIXED, REMOVED, UNCHANGED, CallbackChange, DependencyChange, Diff,
+)
 from analysis.findings import Finding, normalise_id
 from analysis.graph import callback_index, callback_node, property_node
 from analysis.snapshot import Callback, Dependency, Snapshot

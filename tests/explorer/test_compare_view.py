@@ -176,7 +176,8 @@ def test_the_comparison_lives_in_the_url(services, tmp_path):
     store.show(key, services)
     view = shared_view(store, key, "", {"changes": True}, None)
     assert view.compare == key and view.project is None and view.changes
-    restored, _, controls, _ = restored_controls(store, "?compare=git%3AHEAD~1..app.py&changes=True")
+    link = "?compare=git%3AHEAD~1..app.py&changes=True"
+    restored, _, controls, _ = restored_controls(store, link)
     assert restored == key and controls["changes"] is True
     assert decode("?changes=yes").changes is False
 
