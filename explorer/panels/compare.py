@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import dash_bootstrap_components as dbc
 from dash import html
+from dash.development.base_component import Component
 
 from analysis.diff.model import FIXED, NEW, UNCHANGED
 from analysis.diff.render import markdown
@@ -49,7 +52,8 @@ def review_download(comparison: Comparison) -> Download:
     return Download(markdown(comparison.diff), "review.md", "text/markdown")
 
 
-def split_by_status(comparison: Comparison, shown: list[int], item) -> list:
+def split_by_status(comparison: Comparison, shown: list[int],
+                    item: Callable[[int], Component]) -> list:
     """The findings list in three parts, new, fixed and unchanged, each with its count
     (``item``: index -> the list's button for that finding)."""
     parts = []
