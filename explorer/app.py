@@ -10,8 +10,8 @@ from dash import Dash
 
 from analysis.source.python import ast_exclusive
 from explorer.background import diskcache_manager
-from explorer.callbacks import (exports, graph, overview, panels, panes, projects, selection, url,
-                                viewport)
+from explorer.callbacks import (compare, exports, graph, overview, panels, panes, projects,
+                                selection, url, viewport)
 from explorer.layout import page
 from explorer.projects import ProjectStore
 from explorer.resources import ASSETS
@@ -47,7 +47,7 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
         )
     app.scripts.append_script(EXTRA_BUNDLE)
     app.layout = lambda: page(store, graph.first_drawing, follow=watcher is not None)
-    for module in (url, selection, graph, overview, panels, projects, exports):
+    for module in (url, selection, graph, overview, panels, projects, exports, compare):
         module.register(app, store)
     viewport.register(app)
     panes.register(app)

@@ -55,12 +55,16 @@ FOCUS_DIRECTION = "focus-direction"
 FOCUS_DEPTH_SLIDER = "focus-depth-slider"
 FOCUS_DEPTH_INPUT = "focus-depth-input"
 
+# Compare view: a switch showing only the changes and their neighbourhood
+COMPARE_CHANGES_ONLY = "compare-changes-only"
+
 # The controls of the view, by the ViewSpec/UrlView field each one holds: the graph, the URL
 # and a link's restore take their values as one dict, so a new filter is one more row here.
 VIEW_CONTROLS = (
     ("groups", FILTER_GROUP), ("severities", FILTER_SEVERITY), ("rules", FILTER_RULE),
     ("kinds", FILTER_KIND), ("collapse", COLLAPSE_SELECT), ("direction", FOCUS_DIRECTION),
     ("depth", FOCUS_DEPTH_SLIDER), ("layout", LAYOUT_SELECT),
+    ("changes", COMPARE_CHANGES_ONLY),
 )
 
 # Panels
@@ -82,3 +86,9 @@ EXPORT_SVG = "export-svg"
 EXPORT_SCOPE = "export-scope"  # what PNG/SVG draw: the whole graph or the visible view
 EXPORT_JSON = "export-json"  # the snapshot
 EXPORT_REPORT = "export-report"  # pattern type: {"type": EXPORT_REPORT, "format": name}
+
+# Compare view (explorer/comparisons.py, callbacks/compare.py)
+COMPARE_CONTROLS = "compare-controls"  # the compare section of the controls, shown in a comparison
+COMPARE_TITLE = "compare-title"  # which versions are compared
+COMPARE_LEGEND = "compare-legend"  # the key of the change colours, shown in a comparison
+EXPORT_REVIEW = "export-review"  # the comparison's Markdown review report

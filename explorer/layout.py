@@ -15,6 +15,7 @@ from explorer import ids
 from explorer.view.aggregate import PRESET_LAYOUT
 from explorer.view.catalog import CALLBACK_KINDS
 from explorer.view.elements import COLLAPSE_MODES
+from explorer.panels.compare import compare_legend, compare_section, review_button
 from explorer.projects import ProjectStore
 from explorer.view.stylesheet import BASE, FRAMING_DATA, SEVERITY_COLOURS
 from explorer.view.urlstate import DEFAULT_LAYOUT, LAYOUTS
@@ -164,7 +165,8 @@ def controls(collapse: str = "none") -> html.Div:
                                      "value": m} for m in COLLAPSE_MODES],
                            className="small mt-1"),
         ),
-        _section("Export", export_scope(), export_buttons()),
+        compare_section(),
+        _section("Export", export_scope(), export_buttons(), review_button()),
     ], className="pb-3")
 
 
@@ -244,7 +246,8 @@ def legend() -> html.Div:
     edges = [html.Span(f"{mark} {name}", className="me-2") for name, mark in EDGE_LEGEND]
     severities = [html.Span(name, className="me-1", style={"color": colour})
                   for name, colour in SEVERITY_COLOURS.items()]
-    return html.Div([*swatches, html.Span(className="me-2"), *edges, *severities],
+    # the compare view's key first: the strip cuts its end off when narrow
+    return html.Div([compare_legend(), *swatches, html.Span(className="me-2"), *edges, *severities],
                     id=ids.LEGEND, className="dce-legend")
 
 

@@ -152,6 +152,10 @@ class ProjectStore:
         ConfigError if the project's lint settings are bad."""
         self._set(name, self._services(name, snapshot), error=None)
 
+    def show(self, name: str, services: SnapshotServices) -> None:
+        """Show services built elsewhere as the project's analysis (a comparison's)."""
+        self._set(name, services, error=None)
+
     def record_failure(self, name: str, message: str, details: str = "") -> None:
         """Note that analysing a project failed (its last good snapshot, if any, stays)."""
         self._set(name, None, error=message, details=details)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from dash import Dash
 from analysis.environment import Interpreter, interpreter_for
 from analysis.errors import AnalysisError, ConfigError, ProbeError
 from analysis.snapshot import Snapshot
+from analysis.diff.model import Side
 from explorer.app import create_app, default_cache_dir
+from explorer.comparisons import ComparedServices, ComparisonProject, comparison_project
 from explorer.projects import Project, ProjectStore, project_name
 from explorer.resources import DEMO
 from explorer.watch import ProjectWatcher
@@ -89,6 +92,10 @@ def parse_args(argv: list[str], prog: str = PROG) -> argparse.Namespace:
                         help="analyse a target again when a Python file or pyproject.toml "
                              "under its project root changes; open pages follow without a "
                              "reload, keeping selection, filters and focus")
+    parser.add_argument("--compare", nargs="+", metavar="BASE [HEAD]",
+                        help="open the comparison of two versions as one graph: each a "
+                             "snapshot .json, a target, or git:REF (the target at that git "
+                             "ref); HEAD defaults to the first TARGET (the working tree)")
     parser.add_argument("--config", metavar="TOML",
                         help="serve the projects of a projects file, as the hosted mode does "
                              "(docs/hosting.md); DCE_* variables apply")
@@ -136,8 +143,21 @@ def build_store(args: argparse.Namespace) -> ProjectStore:
     if args.python and not Path(args.python).exists():
         raise ConfigError(f"--python interpreter not found: {args.python}")
     cache = Path(args.cache_dir) if args.cache_dir else default_cache_dir()
-    projects = projects_from(args.targets, args.snapshot, args.python, args.timeout)
-    store = ProjectStore(projects, results_dir=cache / "results")
+    comparison = load_comparison(args)
+    projects = (projects_from(args.targets, args.snapshot, args.python, args.timeout)
+                if comparison is None or args.targets or args.snapshot else [])
+    store = ProjectStore(([comparison[0]] if comparison else []) + projects,
+                         results_dir=cache / "results")
+    if comparison is not None:
+        project, services, head = comparison
+        store.show(project.name, services)
+        services.warm()  # the comparison opens first
+        # the working-tree target was probed as HEAD just now: shown so, not probed again
+        for same in [p for p in projects if p.target == head.label]:
+            store.preload(same.name, head.snapshot)
+            projects.remove(same)
+    if not projects:
+        return store
     with ThreadPoolExecutor(max_workers=min(8, len(projects))) as pool:
         outcomes = list(pool.map(_analyse, projects))
     for project, outcome in zip(projects, outcomes):
@@ -151,6 +171,24 @@ def build_store(args: argparse.Namespace) -> ProjectStore:
             # Lint, clusters and the first view now, so the first page load only draws.
             store.services(project.name).warm()
     return store
+
+
+def load_comparison(args: argparse.Namespace
+                    ) -> tuple[ComparisonProject, ComparedServices, Side] | None:
+    """``--compare BASE [HEAD]`` loaded and compared (None without it); a bad side is a
+    ConfigError or TargetError, as ``diff`` reports it."""
+    if not args.compare:
+        return None
+    if len(args.compare) > 2:
+        raise ConfigError("--compare takes BASE and at most one HEAD")
+    if args.watch:
+        raise ConfigError("--compare shows two fixed versions: drop --watch")
+    base, head = args.compare[0], (args.compare[1:] or [None])[0]
+    project = comparison_project(base, head, args.targets, None, args.timeout)
+    python = target_python(project.target, args.python) if project.target else args.python
+    project = replace(project, python=python)
+    services, head_side = project.load()
+    return project, services, head_side
 
 
 def _analyse(project: Project) -> Snapshot | AnalysisError:

@@ -43,6 +43,8 @@ FINDING_CHANGES = [("fixed", "DASH001"), ("new", "DASH040")]
 CYCLES_INTRODUCED = [["app.x_to_y", "app.y_to_x"]]
 #: A user's environment: the tool from this checkout, no other site of ours.
 ENV = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+#: The rules the tests look at (DASH001 fixed, DASH040 new).
+SELECT = ("--select", "DASH001,DASH040")
 
 
 def git(repo: Path, *args: str) -> str:
@@ -58,6 +60,7 @@ def commit(repo: Path, text: str, message: str) -> None:
 
 def two_commits(repo: Path) -> Path:
     """``repo`` made a git repository with two commits: BASE, then HEAD (the working tree)."""
+    repo.mkdir(parents=True, exist_ok=True)
     git(repo, "init", "-q")
     commit(repo, BASE, "base")
     commit(repo, HEAD, "head")

@@ -7,7 +7,9 @@ import textwrap
 from functools import lru_cache
 
 from analysis.context import LintContext
-from analysis.findings import Finding
+from analysis.diff.model import Side
+from analysis.findings import Finding, fingerprints
+from analysis.lint import lint
 from analysis.rules import get_rule
 from analysis.snapshot import AppInfo, Callback, Component, Dependency, Layout, Snapshot
 from paths import APPS
@@ -149,3 +151,10 @@ def functions_per_finding(snap: Snapshot, code: str) -> list[tuple[str, ...]]:
     findings = lint_codes(snap, code)
     assert all(f.code == code for f in findings)
     return sorted(tuple(name.rsplit(".", 1)[-1] for name in f.functions) for f in findings)
+
+
+def diff_side(*callbacks: Callback, label: str = "side", **fields) -> Side:
+    """One version of a diff: a snapshot of ``callbacks``, linted, its findings fingerprinted."""
+    snap = snapshot(*callbacks, **fields)
+    findings = tuple(lint(snap))
+    return Side(label, snap, findings, tuple(fingerprints(findings, snap)))

@@ -8,6 +8,8 @@ from dash.exceptions import PreventUpdate
 from analysis.findings import Finding
 from analysis.graph import callback_node
 from explorer import ids
+from explorer.comparisons import comparison_of
+from explorer.panels.compare import change_details, split_by_status
 from explorer.panels.details import details_panel, finding_card, severity_badge
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
@@ -94,13 +96,15 @@ def findings_panel(services: SnapshotServices, severities: list | None, rules: l
                       className="text-muted p-2 mb-0"), count
     names = services.catalog.names
     shown.sort(key=lambda i: finding_order(services.findings[i]))
-    items = []
-    for i in shown:
+
+    def item(i: int) -> html.Button:
         finding = services.findings[i]
         told = [names[callback_node(n)] for n in finding.callbacks if callback_node(n) in names]
-        items.append(finding_item(i, finding, told if len(told) == len(finding.callbacks)
-                                  else None))
-    return html.Div(items, className="list-group list-group-flush"), count
+        return finding_item(i, finding, told if len(told) == len(finding.callbacks) else None)
+    comparison = comparison_of(services)
+    if comparison is not None:  # the compare view: new, fixed, unchanged
+        return html.Div(split_by_status(comparison, shown, item)), count
+    return html.Div([item(i) for i in shown], className="list-group list-group-flush"), count
 
 
 def selection_details(services: SnapshotServices, selection: dict | None) -> list:
@@ -112,7 +116,11 @@ def selection_details(services: SnapshotServices, selection: dict | None) -> lis
     header = []
     if isinstance(finding, int) and 0 <= finding < len(services.findings):
         header = [finding_card(services.findings[finding], open_rationale=True)]
-    return header + details_panel(services, nodes[0])
+    panel = details_panel(services, nodes[0])
+    comparison = comparison_of(services)
+    if comparison is not None:  # the change first, under the clear button: what a review reads
+        panel[1:1] = change_details(comparison, nodes[0])
+    return header + panel
 
 
 def summary_badges(services: SnapshotServices) -> list:

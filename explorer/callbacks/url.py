@@ -7,6 +7,7 @@ from dataclasses import asdict, replace
 from dash import Dash, Input, Output, State, ctx, no_update
 
 from explorer import ids
+from explorer.comparisons import comparison_of
 from explorer.projects import ProjectStore
 from explorer.view.urlstate import UrlView, control_values, decode, encode, url_view
 from explorer.view.filters import default_collapse
@@ -28,7 +29,8 @@ def restored_controls(store: ProjectStore, search: str | None) -> tuple[str, str
     """The project, search and controls a link's query string asks for, and the whole view
     for the callbacks that restore the rest (selection, focus depth, page/module filter)."""
     view = decode(search)
-    project = view.project if store.known(view.project) else store.default()
+    wanted = view.compare or view.project  # a comparison is a project of the store
+    project = wanted if store.known(wanted) else store.default()
     controls = control_values(view, [name for name, _ in RESTORED])
     controls["collapse"] = view.collapse or project_collapse(store, project)
     return project, view.search, controls, asdict(view)
@@ -42,8 +44,11 @@ def shared_view(store: ProjectStore, project: str | None, search: str | None, co
     view = url_view(controls, project=project, search=search or "",
                     selected=tuple(selection.get("nodes") or ()),
                     finding=selection.get("finding"), opened=tuple(opened or ()))
-    return replace(view, collapse=None if view.collapse == project_collapse(store, project)
+    view = replace(view, collapse=None if view.collapse == project_collapse(store, project)
                    else view.collapse)
+    if store.answer(project, lambda s: comparison_of(s) is not None, False):
+        view = replace(view, project=None, compare=project)  # ?compare=BASE..HEAD
+    return view
 
 
 def same_value(restored: object, current: object) -> bool:

@@ -11,6 +11,7 @@ import logging
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Callable
 
 from analysis.diff.compare import compare
 from analysis.diff.model import Side
@@ -20,7 +21,9 @@ from explorer.jobs import JobResult
 from explorer.projects import Project, ProjectState, ProjectStore
 from explorer.services import SnapshotServices, analysis_key, linter_version
 from explorer.hosted.changes import change_line, change_of, entry_side
+from explorer.comparisons import compared, side_of
 from explorer.hosted.history import HistoryEntry, SnapshotHistory
+from explorer.view.compare import comparison_key, entry_pair
 
 ENTRY_SEPARATOR = "@"
 PICKER_HISTORY = 10  # stored snapshots per project offered in the picker
@@ -147,19 +150,34 @@ class HostedProjectStore(ProjectStore):
                 found.append((f"{name}{ENTRY_SEPARATOR}{entry.id}",
                               f"{name} · {entry.when} ({entry.source})"
                               + (f" · {change}" if change else "")))
+        return found + self.comparison_choices()
+
+    def comparison_choices(self) -> list[tuple[str, str]]:
+        """The compare view's "compare with…": each project's newest snapshot against each
+        older one the picker offers, as ``project@BASE..HEAD`` (explorer/comparisons.py)."""
+        found = []
+        for name in self.names():
+            newest, *older = self.history.entries(name)[:PICKER_HISTORY] or [None]
+            found += [(f"{name}{ENTRY_SEPARATOR}{comparison_key(entry.id, newest.id)}",
+                       f"{name} · compare with {entry.when} ({entry.source})")
+                      for entry in older]
         return found
 
     def known(self, name: object) -> bool:
         project, entry_id = split_choice(name)
         if not super().known(project):
             return False
-        return entry_id is None or self.history.get(project, entry_id) is not None
+        return entry_id is None or all(self.history.get(project, part) is not None
+                                       for part in entry_pair(entry_id) or (entry_id,))
 
     def project(self, name: str) -> Project:
         return super().project(split_choice(name)[0])
 
     def state(self, name: str) -> ProjectState:
         project, entry_id = split_choice(name)
+        pair = entry_pair(entry_id) if entry_id is not None else None
+        if pair is not None:
+            return self._kept(name, lambda: self._comparison(project, *pair))
         if entry_id is not None:
             return self._entry_state(project, entry_id)
         self._follow_history(project)
@@ -219,19 +237,42 @@ class HostedProjectStore(ProjectStore):
             services.prepare()
 
     def _entry_state(self, project: str, entry_id: str) -> ProjectState:
-        key = f"{project}{ENTRY_SEPARATOR}{entry_id}"
+        return self._kept(f"{project}{ENTRY_SEPARATOR}{entry_id}",
+                          lambda: self._entry(project, entry_id))
+
+    def _entry(self, project: str, entry_id: str) -> tuple[SnapshotServices, float]:
+        snapshot = self.history.load(project, entry_id)
+        entry = self.history.get(project, entry_id)
+        if entry is None:
+            raise AnalysisError(f"project {project!r} has no stored snapshot {entry_id!r}")
+        return self.entry_services(entry, snapshot), entry.created
+
+    def _comparison(self, project: str, base_id: str, head_id: str
+                    ) -> tuple[SnapshotServices, float]:
+        """Two stored snapshots of a project compared (each side's analysis is the one
+        stored, or computed once as for any entry)."""
+        sides, created = [], 0.0
+        for entry_id in (base_id, head_id):
+            services, entry = self._entry_state(project, entry_id).services, \
+                self.history.get(project, entry_id)
+            if services is None or entry is None:
+                raise AnalysisError(f"project {project!r} has no stored snapshot {entry_id!r} "
+                                    f"to compare")
+            sides.append(side_of(f"{project} {entry.when} ({entry.source})", services))
+            created = entry.created  # HEAD's, the last
+        return compared(*sides, self._projects[project].settings()), created
+
+    def _kept(self, key: str, load: Callable[[], tuple[SnapshotServices, float]]
+              ) -> ProjectState:
+        """The state of a stored snapshot or comparison, loaded once and kept (the newest
+        ``LOADED_ENTRIES`` of them)."""
         with self._lock:
             if key in self._entries:
                 self._entries.move_to_end(key)
                 return self._entries[key]
         state = ProjectState()
         try:
-            snapshot = self.history.load(project, entry_id)
-            entry = self.history.get(project, entry_id)
-            if entry is None:
-                raise AnalysisError(f"project {project!r} has no stored snapshot {entry_id!r}")
-            state.services = self.entry_services(entry, snapshot)
-            state.analysed_at = entry.created
+            state.services, state.analysed_at = load()
         except AnalysisError as exc:
             state.error, state.error_details = exc.message, exc.details
         with self._lock:

@@ -41,6 +41,8 @@ class ViewSpec:
     direction: str = "off"
     depth: int = 1
     collapse: str = "none"
+    # Compare view: only the changed callbacks and their neighbourhood (explorer/comparisons.py)
+    changes: bool = False
 
 
 def control_fields(view_type: type, controls: Mapping[str, object], *, sort: bool) -> dict:

@@ -55,6 +55,24 @@ BASE: tuple[dict, ...] = (
     )
 )
 
+#: Compare view (explorer/view/compare.py): added green, removed ghosted red (faint, dashed),
+#: changed amber. After the severities, so an edge's change shows over its finding's colour;
+#: a node keeps its severity's border, its fill (here, and in the legend) says the change.
+CHANGE_FILLS = {"added": "#9fdfb4", "removed": "#f8d7da", "changed": "#ffcd39"}
+COMPARE: tuple[dict, ...] = (
+    {"selector": "node.diff-added", "style": {"background-color": CHANGE_FILLS["added"]}},
+    {"selector": "node.diff-changed", "style": {"background-color": CHANGE_FILLS["changed"]}},
+    {"selector": "node.diff-removed", "style": {"background-color": CHANGE_FILLS["removed"],
+                                                "opacity": 0.45,
+                                                "border-style": "dashed"}},
+    {"selector": "edge.diff-added", "style": {"line-color": "#198754",
+                                              "target-arrow-color": "#198754", "width": 2.5}},
+    {"selector": "edge.diff-removed", "style": {"line-color": "#dc3545",
+                                                "target-arrow-color": "#dc3545",
+                                                "line-style": "dashed", "opacity": 0.45}},
+)
+BASE += COMPARE
+
 
 #: The smallest label on screen a reader can read without zooming (CSS px), and the smallest
 #: font the stylesheet draws: the zoom where every label is legible is their ratio.

@@ -37,6 +37,10 @@ class UrlView:
     selected: tuple[str, ...] = _kept_as("node", ())  # node keys
     finding: int | None = _kept_as("finding", None)
     opened: tuple[str, ...] = _kept_as("open", ())  # overview clusters and pages/modules
+    # Compare view: the comparison shown (``BASE..HEAD``, in place of ``project``) and
+    # whether only its changes are (explorer/comparisons.py)
+    compare: str | None = _kept_as("compare", None)
+    changes: bool = _kept_as("changes", False)
 
 
 def url_view(controls: Mapping[str, object], **others: object) -> UrlView:
@@ -98,6 +102,7 @@ def decode(search: str | None) -> UrlView:
         values.pop("layout", None)
     if values.get("direction") not in FOCUS_DIRECTIONS:
         values.pop("direction", None)
+    values["changes"] = values.get("changes") == "True"  # encode writes str(True)
     return UrlView(**values)  # type: ignore[arg-type]
 
 

@@ -5,18 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from snapshot_factory import callback, snapshot
+from snapshot_factory import callback, diff_side as side
 
 from analysis.diff.compare import compare, match_callbacks
-from analysis.diff.model import ADDED, CHANGED, FIXED, FLAGS, NEW, REMOVED, SOURCE, UNCHANGED, WIRING, Side
-from analysis.findings import fingerprints
-from analysis.lint import lint
-
-
-def side(*callbacks, label="side") -> Side:
-    snap = snapshot(*callbacks)
-    findings = tuple(lint(snap))
-    return Side(label, snap, findings, tuple(fingerprints(findings, snap)))
+from analysis.diff.model import ADDED, CHANGED, FIXED, FLAGS, NEW, REMOVED, SOURCE, UNCHANGED, WIRING
 
 
 def statuses(diff) -> dict[str, tuple]:

@@ -10,14 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from diff_repo import CALLBACK_CHANGES, CYCLES_INTRODUCED, ENV, FINDING_CHANGES, git, \
+from diff_repo import CALLBACK_CHANGES, CYCLES_INTRODUCED, ENV, FINDING_CHANGES, SELECT, git, \
     saved_snapshots, two_commits
 
 from analysis.cli import main
 from analysis.findings import FINGERPRINT_VERSION
 from explorer.command import main as console
-
-SELECT = ("--select", "DASH001,DASH040")
 
 
 @pytest.fixture(scope="module")

@@ -18,14 +18,14 @@ def test_a_link_restores_its_controls(demo_store):
     restored = restored_controls(demo_store, search)
     assert restored == ("demo", "orders", {
         "severities": ["error"], "rules": ["DASH001"], "kinds": ["async"], "collapse": "group",
-        "direction": "both", "layout": "cose"}, asdict(decode(search)))
+        "direction": "both", "layout": "cose", "changes": False}, asdict(decode(search)))
 
 
 def test_a_link_to_an_unknown_project_opens_the_default_one(demo_store):
     project, search, controls, view = restored_controls(demo_store, "?project=x")
     assert (project, search, view["project"]) == ("demo", "", "x")
     assert controls == {"severities": [], "rules": [], "kinds": [], "collapse": "none",
-                        "direction": "off", "layout": "dagre"}
+                        "direction": "off", "layout": "dagre", "changes": False}
 
 
 def test_a_project_without_analysis_opens_in_detail(demo_store):
