@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Any
 
 from analysis.findings import Finding
 from analysis.snapshot import Snapshot
 
-if TYPE_CHECKING:
-    from explorer.live.plugin import LivePlugin
 
-
-def render(plugin: LivePlugin, snapshot: Snapshot, findings: list[Finding]) -> str:
+def render(plugin: Any, snapshot: Snapshot, findings: list[Finding]) -> str:
     """A self-contained page (no script): findings of the live snapshot, the call count, links."""
     log = plugin.calls.log()
     rows = "".join(
@@ -22,9 +19,11 @@ def render(plugin: LivePlugin, snapshot: Snapshot, findings: list[Finding]) -> s
     calls_url, snapshot_url = plugin.url("calls"), plugin.url("snapshot")
     here = escape(plugin.url(""))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Callback Explorer: live {escape(log.app)}</title>
+<html lang="en"><head><meta charset="utf-8">
+<title>Callback Explorer: live {escape(log.app)}</title>
 <style>body{{font:14px system-ui,sans-serif;margin:2em;max-width:70em}}td,th{{text-align:left;
-padding:.2em .6em;vertical-align:top}}tr:nth-child(even){{background:#f3f3f3}}code{{background:#eee}}</style>
+padding:.2em .6em;vertical-align:top}}tr:nth-child(even){{background:#f3f3f3}}
+code{{background:#eee}}</style>
 </head><body>
 <h1>Callback Explorer: live <code>{escape(log.app)}</code></h1>
 <p id="dce-live-summary"><b id="dce-live-finding-count">{len(findings)}</b> finding(s) over
