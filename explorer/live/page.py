@@ -17,7 +17,7 @@ def render(plugin: Any, snapshot: Snapshot, findings: list[Finding]) -> str:
         f"<td>{escape(f.message)}</td><td>{escape(', '.join(f.functions))}</td></tr>"
         for f in findings)
     calls_url, snapshot_url = plugin.url("calls"), plugin.url("snapshot")
-    here = escape(plugin.url(""))
+    app_path = escape(plugin.app.config.requests_pathname_prefix)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Callback Explorer: live {escape(log.app)}</title>
@@ -33,7 +33,8 @@ request(s) recorded since the server started (newest {log.capacity} kept, {log.d
 <a href="{escape(snapshot_url)}">snapshot</a> (JSON, what <code>python -m analysis</code> reads).
 Nothing leaves this process: these routes answer only who can reach the app.</p>
 <p>The graph with what the callbacks did: <code>python app.py TARGET --live
-http://HOST:PORT{here}</code> opens the explorer's runtime overlay on this app.</p>
+http://HOST:PORT{app_path}</code> (this app's address) opens the explorer's runtime overlay
+on it.</p>
 <table><thead><tr><th>code</th><th>severity</th><th>message</th><th>callbacks</th></tr></thead>
 <tbody>{rows or '<tr><td colspan="4">All checks passed</td></tr>'}</tbody></table>
 </body></html>"""
