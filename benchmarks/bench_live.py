@@ -42,7 +42,7 @@ def install_entry_point(folder: Path) -> None:
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: dce-bench\nVersion: 0.0\n")
     (dist / "entry_points.txt").write_text(
-        "[dash_hooks]\ndash_callback_explorer_live = explorer.live.entry\n")
+        "[dash_hooks]\ndash_callback_explorer_live = dash_callback_explorer_live\n")
     sys.path.insert(0, str(folder))
 
 
@@ -66,7 +66,7 @@ def run(requests: int) -> dict:
         make_app = fixture_module().make_app
         bare = make_app()
         live = make_app(plugins=[explorer.live.plugin()])
-    assert "explorer.live.entry" in sys.modules, "Dash did not load the entry point"
+    assert "dash_callback_explorer_live" in sys.modules, "Dash did not load the entry point"
     clients = {"bare": bare.server.test_client(), "live": live.server.test_client()}
     times: dict[str, list[float]] = {name: [] for name in clients}
     for client in clients.values():  # set up and warm: first requests, caches, imports
@@ -90,7 +90,7 @@ def hook_cost(app, requests: int) -> float:
     the machine's noise, this is the plugin's share alone."""
     import flask
 
-    from explorer.live.plugin import EXTENSION
+    from explorer.live.recorder import EXTENSION
 
     plugin = app.server.extensions[EXTENSION]
     output, inputs, changed = REQUESTS[0]
