@@ -1,0 +1,1 @@
+"""What callbacks did at run time, as plain data (no Dash, no I/O): the live plugin's log and its stats."""
