@@ -246,6 +246,17 @@ def load_sibling(name: str) -> types.ModuleType:
     return module
 
 
+#: The helpers in the order they import each other by their private names.
+SIBLINGS = ("guard", "capture", "callbacks", "apps", "defaults", "plain", "layouts", "comments")
+
+
+def load_siblings(names: tuple[str, ...] = SIBLINGS) -> dict[str, types.ModuleType]:
+    """These helpers, each loaded once per process (the live plugin builds snapshots in the
+    app's own process, where a second load would make a second set of classes)."""
+    return {name: sys.modules.get(f"_dash_callback_explorer_{name}") or load_sibling(name)
+            for name in names}
+
+
 def run(args: argparse.Namespace) -> dict:
     """Import the target with Dash instrumented and return the snapshot as a dict."""
     try:
@@ -257,9 +268,10 @@ def run(args: argparse.Namespace) -> dict:
             f"dash there, or pass --python with the target's own interpreter (its virtualenv)",
         ) from None
 
-    guard = load_sibling("guard")  # first: the other siblings import it by its private name
-    capture = load_sibling("capture")
-    recorder = capture.Recorder(root=args.root)
+    # guard first: the other siblings import it by its private name; the rest after the import
+    libs = load_siblings(("guard", "capture"))
+    guard = libs["guard"]
+    recorder = libs["capture"].Recorder(root=args.root)
     recorder.install()
     # Dash, Flask and the probe itself stay loaded until this process ends: taking them out of
     # the collector's reach means collections during the target's import scan only what the
@@ -277,45 +289,21 @@ def run(args: argparse.Namespace) -> dict:
             f"no Dash app or callback found in {args.label or args.file or args.module}; "
             f"point the tool at the file that creates `dash.Dash(...)`",
         )
-    snapshot.update(
-        target=args.label or args.file or args.module,
-        root=args.root,
-        dash_version=getattr(dash, "__version__", ""),
-        python_version=".".join(str(v) for v in sys.version_info[:3]),
-        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        schema_version=1,
-    )
-    return snapshot
+    return stamp(snapshot, args.label or args.file or args.module, args.root)
 
 
 def build_snapshot(recorder, module: object, args: argparse.Namespace,
                    guard: types.ModuleType) -> dict:
-    """Apps, layouts (walked before server setup changes them), then setup, then callbacks.
+    """The primary app (and the others) of the import, then ``assemble`` with server setup.
 
     ``module`` is what the import left in sys.modules (any object a target put there)."""
-    callbacks_lib = load_sibling("callbacks")
-    apps_lib = load_sibling("apps")
-    load_sibling("defaults")  # before layouts, which imports it by its private name
-    load_sibling("plain")  # likewise
-    layouts_lib = load_sibling("layouts")
-    comments_lib = load_sibling("comments")
+    libs = load_siblings()
+    apps_lib, callbacks_lib = libs["apps"], libs["callbacks"]
     try:
         apps = apps_lib.find_apps(recorder.instances, module, _module_name(args), args.attr,
                                   args.root)
     except apps_lib.AppLookupError as exc:
         raise ProbeFailure("target", str(exc)) from None
-    walker = layouts_lib.LayoutWalker(lambda path: callbacks_lib.relpath(path, args.root))
-    pages_owner = next((a for a in apps if guard.truthy(guard.attr(a.instance, "use_pages"))),
-                       None)
-    for app in apps:
-        walker.walk_app(app.instance, app.name, "app" if app.primary else app.name,
-                        with_pages=app is pages_owner)
-    apps_lib.run_setup(apps)
-    app_of_map = {id(guard.attr(a.instance, "callback_map")): a.name for a in apps}
-    managers = {a.name: info["background_manager"] for a in apps
-                for info in [apps_lib.app_info(a)]}
-    if apps:
-        managers[""] = managers[apps[0].name]
     registrations = recorder.registrations
     if args.attr:  # only the named app's callbacks, and the global ones it serves
         registrations = callbacks_lib.of_apps(registrations, [a.instance for a in apps])
@@ -324,13 +312,37 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
             recorder.note(f"only {apps[0].name} is analysed (named by :{args.attr}); "
                           f"{len(recorder.registrations) - len(registrations)} callback(s) "
                           f"of {left_out} other Dash app(s) in the process are left out")
-    callbacks = callbacks_lib.callbacks(registrations, recorder.instances,
-                                        args.root, app_of_map, managers,
-                                        own_folder(guard.module_file(module), args))
+    return assemble(apps, registrations, recorder.instances, args.root,
+                    own_folder(guard.module_file(module), args), recorder.note, setup=True,
+                    notes=recorder.notes)
+
+
+def assemble(apps: list, registrations: list[dict], instances: list, root: str,
+             own_dir: str | None, note, setup: bool, notes: list[str]) -> dict:
+    """The snapshot's body from found apps and registrations: layouts (walked before server
+    setup changes them), then setup when ``setup`` (a running app has done its own), then
+    callbacks. Shared by the child and the live plugin (``explorer/live``)."""
+    libs = load_siblings()
+    guard, apps_lib, callbacks_lib = libs["guard"], libs["apps"], libs["callbacks"]
+    walker = libs["layouts"].LayoutWalker(lambda path: callbacks_lib.relpath(path, root))
+    pages_owner = next((a for a in apps if guard.truthy(guard.attr(a.instance, "use_pages"))),
+                       None)
+    for app in apps:
+        walker.walk_app(app.instance, app.name, "app" if app.primary else app.name,
+                        with_pages=app is pages_owner)
+    if setup:
+        apps_lib.run_setup(apps)
+    app_of_map = {id(guard.attr(a.instance, "callback_map")): a.name for a in apps}
+    managers = {a.name: info["background_manager"] for a in apps
+                for info in [apps_lib.app_info(a)]}
+    if apps:
+        managers[""] = managers[apps[0].name]
+    callbacks = callbacks_lib.callbacks(registrations, instances, root, app_of_map, managers,
+                                        own_dir)
     from_libraries = sum(1 for cb in callbacks if cb.get("library"))
     if from_libraries:
-        recorder.note(f"{from_libraries} callback(s) come from installed packages; findings "
-                      f"that concern only them are not reported")
+        note(f"{from_libraries} callback(s) come from installed packages; findings "
+             f"that concern only them are not reported")
     return {
         "callbacks": callbacks,
         "cached_functions": callbacks_lib.cached_functions(callbacks),
@@ -340,11 +352,26 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
         "references": walker.references,
         "component_types": walker.types,
         "component_defaults": walker.defaults,
-        "noqa": comments_lib.noqa_comments(args.root, {
+        "noqa": libs["comments"].noqa_comments(root, {
             item["file"] for item in (*callbacks, *walker.components)
             if item.get("file") and not item.get("library")}),
-        "notes": list(recorder.notes),
+        "notes": list(notes),
     }
+
+
+def stamp(snapshot: dict, target: str, root: str) -> dict:
+    """The snapshot's header: what was analysed, where, with which Dash and Python, when."""
+    import dash
+
+    snapshot.update(
+        target=target,
+        root=root,
+        dash_version=getattr(dash, "__version__", ""),
+        python_version=".".join(str(v) for v in sys.version_info[:3]),
+        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        schema_version=1,
+    )
+    return snapshot
 
 
 def own_folder(module_file: str | None, args: argparse.Namespace) -> str | None:

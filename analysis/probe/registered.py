@@ -1,0 +1,77 @@
+"""Probe side: a running app's registrations read back from its callback list and map (live plugin)."""
+
+# Loaded by analysis/probe/child.py's load_siblings in the live app's own process (explorer/live):
+# the app is imported and set up, so what the child's Recorder would have seen at import is read
+# from Dash's own tables instead. Needs only stdlib + dash, like the other siblings.
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import _dash_callback_explorer_capture as capture  # loaded by child.py before this module
+import _dash_callback_explorer_guard as guard  # loaded by child.py before this module
+
+#: Dash's template for an inline clientside function (dash/_callback.py): ``ns["<sha>"] = <js>;``
+_INLINE = re.compile(r'ns\["(?P<name>[0-9a-f]{64})"\] = (?P<js>.*);\n}\)\(\);\s*$', re.DOTALL)
+
+#: What Dash's tables do not keep, so a live snapshot cannot know (said in its notes).
+LOST = ("call sites of clientside callbacks, `running=`/`progress=`/`cancel=` of background "
+        "callbacks, and where components were created are not known to a live snapshot")
+
+
+def registrations(app: Any) -> list[dict]:
+    """One record per entry of the app's callback list (global ones included once the server
+    is set up), in the Recorder's shape (analysis/probe/capture.py ``on_insert``)."""
+    callback_map = guard.attr(app, "callback_map") or {}
+    inline = _inline_sources(guard.attr(app, "_inline_scripts") or [])
+    records = []
+    for spec in guard.attr(app, "_callback_list") or []:
+        key = spec.get("output")
+        entry = callback_map.get(key) or {}
+        output = entry.get("output")
+        no_output = bool(spec.get("no_output"))
+        prevent = spec.get("prevent_initial_call") is True
+        clientside = spec.get("clientside_function")
+        func = entry.get("callback")
+        records.append({
+            "key": key,
+            "map": callback_map,
+            "entry": entry,
+            "outputs": capture._deps(output),
+            "inputs": capture._deps(entry.get("raw_inputs")) or _from_dicts(spec.get("inputs")),
+            "states": _from_dicts(spec.get("state")),
+            "multi_output": isinstance(output, (list, tuple)) and not no_output,
+            "no_output": no_output,
+            "optional": bool(spec.get("optional")),
+            "arg_grouping": entry.get("inputs_state_indices"),
+            # Dash keeps only the effective flag: an explicit False reads as "not given"
+            "prevent_initial_call": True if prevent else None,
+            "prevent_initial_call_effective": prevent,
+            "background": bool(entry.get("background")),
+            "manager": entry.get("manager"),
+            "running": [],
+            # the function the app's code decorated, not Dash's add_context around it
+            "func": guard.attr(func, "__wrapped__", func) if func is not None else None,
+            "clientside": dict(clientside) if clientside else None,
+            "js_source": inline.get((clientside or {}).get("function_name")),
+            "call_site": None,
+        })
+    return records
+
+
+def _from_dicts(items: Any) -> list[dict]:
+    """Dependencies Dash kept only as ``{"id", "property"}`` dicts."""
+    return [{"id": item.get("id"), "property": item.get("property"),
+             "allow_duplicate": False, "allow_optional": bool(item.get("allow_optional"))}
+            for item in items or [] if isinstance(item, dict)]
+
+
+def _inline_sources(scripts: list) -> dict[str, str]:
+    """Inline clientside functions by the hash Dash names them with."""
+    found = {}
+    for script in scripts:
+        match = _INLINE.search(script) if isinstance(script, str) else None
+        if match:
+            found[match["name"]] = match["js"]
+    return found

@@ -1,0 +1,36 @@
+"""The live plugin's entry in Dash's dev-tools bar: the finding count, linking to the live page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flask
+from dash import hooks
+
+#: The entry's component id (tests and the docs name it).
+ENTRY_ID = "dce-live-devtool"
+_HIDDEN = {"id": ENTRY_ID, "style": {"display": "none"}}
+
+
+def register() -> None:
+    """Add the entry once per process. Dash's dev-tools list is global to the process, so the
+    entry's props are read per request from the app being served: an app without the plugin
+    gets a hidden, empty link. An ``html.A``: no JavaScript of our own to ship."""
+    if not any(entry.get("props") is entry_props for entry in hooks.get_hooks("dev_tools")):
+        hooks.devtool("dash_html_components", "A", props=entry_props, position="right")
+
+
+def entry_props() -> dict[str, Any]:
+    """The link's props for the app serving this page (called while Dash renders its index)."""
+    from explorer.live.plugin import EXTENSION
+
+    plugin = flask.current_app.extensions.get(EXTENSION) if flask.has_app_context() else None
+    if plugin is None:
+        return dict(_HIDDEN)
+    try:
+        count = len(plugin.built()[1])
+        text, title = f"Explorer: {count}", f"{count} finding(s) in this app's callbacks"
+    except Exception as exc:  # noqa: BLE001 - the app must render even if our lint fails
+        text, title = "Explorer: ?", f"the live snapshot failed: {type(exc).__name__}: {exc}"
+    return {"id": ENTRY_ID, "children": text, "title": title, "href": plugin.url(""),
+            "target": "_blank", "className": "dash-debug-menu__button"}

@@ -1,0 +1,40 @@
+"""The live plugin's page: the running app's findings and how to open the explorer's overlay on it."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from analysis.findings import Finding
+from analysis.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from explorer.live.plugin import LivePlugin
+
+
+def render(plugin: LivePlugin, snapshot: Snapshot, findings: list[Finding]) -> str:
+    """A self-contained page (no script): findings of the live snapshot, the call count, links."""
+    log = plugin.calls.log()
+    rows = "".join(
+        f"<tr><td>{escape(f.code)}</td><td>{escape(f.severity)}</td>"
+        f"<td>{escape(f.message)}</td><td>{escape(', '.join(f.functions))}</td></tr>"
+        for f in findings)
+    calls_url, snapshot_url = plugin.url("calls"), plugin.url("snapshot")
+    here = escape(plugin.url(""))
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Callback Explorer: live {escape(log.app)}</title>
+<style>body{{font:14px system-ui,sans-serif;margin:2em;max-width:70em}}td,th{{text-align:left;
+padding:.2em .6em;vertical-align:top}}tr:nth-child(even){{background:#f3f3f3}}code{{background:#eee}}</style>
+</head><body>
+<h1>Callback Explorer: live <code>{escape(log.app)}</code></h1>
+<p id="dce-live-summary"><b id="dce-live-finding-count">{len(findings)}</b> finding(s) over
+{len(snapshot.callbacks)} callback(s); <b id="dce-live-call-count">{len(log.calls)}</b> callback
+request(s) recorded since the server started (newest {log.capacity} kept, {log.dropped} dropped).</p>
+<p>Data: <a href="{escape(calls_url)}">calls</a> (JSON, each callback request) ·
+<a href="{escape(snapshot_url)}">snapshot</a> (JSON, what <code>python -m analysis</code> reads).
+Nothing leaves this process: these routes answer only who can reach the app.</p>
+<p>The graph with what the callbacks did: <code>python app.py TARGET --live
+http://HOST:PORT{here}</code> opens the explorer's runtime overlay on this app.</p>
+<table><thead><tr><th>code</th><th>severity</th><th>message</th><th>callbacks</th></tr></thead>
+<tbody>{rows or '<tr><td colspan="4">All checks passed</td></tr>'}</tbody></table>
+</body></html>"""
