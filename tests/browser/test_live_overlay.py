@@ -142,7 +142,8 @@ def test_the_overlay_shows_counts_page_load_calls_the_loop_and_the_never_called_
     assert "21 (0 on page load)" in details
     assert "one click on loop-go: forward ×21 → back ×21" in details
     if os.environ.get(SCREENSHOT_ENV):
-        # the search's results fold away; the details show the runtime section
+        # the whole graph, the search's results folded away, the details' runtime section
+        dash_br.find_element("#fit-all").click()
         driver.execute_script("document.activeElement.blur();"
                               "document.querySelector('.runtime-title').scrollIntoView();")
         driver.save_screenshot(os.environ[SCREENSHOT_ENV])
