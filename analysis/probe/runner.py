@@ -31,6 +31,8 @@ PROBE_ENV_ALLOWLIST = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "T
 #: The hosted server's own settings (tokens, passwords, Redis URLs): never passed to a
 #: probe it runs, even when a projects file names them.
 OWN_ENV_PREFIX = "DCE_"
+#: The live plugin's switch (dash_callback_explorer_live.ENV_VAR), never passed to the child.
+LIVE_ENV_VAR = "DASH_CALLBACK_EXPLORER_LIVE"
 #: Probe failure kinds that are the user's target (not a fault of running it).
 TARGET_KINDS = {"no_app", "target", "exit"}
 
@@ -134,7 +136,11 @@ def probe_environment(environ: Mapping[str, str],
                       allowed: tuple[str, ...] | None = None) -> dict[str, str]:
     """The environment a probe child runs in: all of ``environ`` (a developer's own run);
     with ``allowed`` (a server's), only ``PROBE_ENV_ALLOWLIST``, ``LC_*`` and those names,
-    never our own ``DCE_*`` settings.
+    never our own ``DCE_*`` settings. Never the live plugin's switch either: the child must
+    not record, nor import our package into the target's interpreter (docs/live.md).
+
+    >>> probe_environment({"PATH": "/bin", "DASH_CALLBACK_EXPLORER_LIVE": "1"})
+    {'PATH': '/bin'}
 
     >>> probe_environment({"PATH": "/bin", "LC_ALL": "C", "SHOP_KEY": "k", "DB": "d"}, ("DB",))
     {'PATH': '/bin', 'LC_ALL': 'C', 'DB': 'd'}
@@ -142,8 +148,8 @@ def probe_environment(environ: Mapping[str, str],
     {'PATH': '/bin'}
     """
     if allowed is None:
-        return dict(environ)
-    names = set(PROBE_ENV_ALLOWLIST) | set(allowed)
+        return {name: value for name, value in environ.items() if name != LIVE_ENV_VAR}
+    names = set(PROBE_ENV_ALLOWLIST) | set(allowed) - {LIVE_ENV_VAR}
     return {name: value for name, value in environ.items()
             if (name in names or name.startswith("LC_")) and not name.startswith(OWN_ENV_PREFIX)}
 

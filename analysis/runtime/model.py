@@ -79,7 +79,8 @@ class CallRecord:
                 action=int(data.get("action", 0)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as err:
-            raise RuntimeDataError(f"a live call record is malformed ({err}): {data!r:.200}") from err
+            raise RuntimeDataError(
+                f"a live call record is malformed ({err}): {data!r:.200}") from err
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ class RuntimeLog:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RuntimeLog:
-        """Read a ``/_dce/live/calls`` document; another version or shape is a ``RuntimeDataError``."""
+        """Read a ``/_dce/live/calls`` document; another version or shape is a
+        ``RuntimeDataError``."""
         if not isinstance(data, dict) or data.get("version") != VERSION:
             found = data.get("version") if isinstance(data, dict) else type(data).__name__
             raise RuntimeDataError(
@@ -115,7 +117,8 @@ class RuntimeLog:
             )
         calls = data.get("calls")
         if not isinstance(calls, list):
-            raise RuntimeDataError("live data without a 'calls' list: not a /_dce/live/calls document")
+            raise RuntimeDataError(
+                "live data without a 'calls' list: not a /_dce/live/calls document")
         try:
             return cls(
                 app=str(data.get("app", "")),

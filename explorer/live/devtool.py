@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import flask
@@ -12,19 +13,20 @@ ENTRY_ID = "dce-live-devtool"
 _HIDDEN = {"id": ENTRY_ID, "style": {"display": "none"}}
 
 
-def register() -> None:
+def register(extension: str) -> None:
     """Add the entry once per process. Dash's dev-tools list is global to the process, so the
     entry's props are read per request from the app being served: an app without the plugin
-    gets a hidden, empty link. An ``html.A``: no JavaScript of our own to ship."""
-    if not any(entry.get("props") is entry_props for entry in hooks.get_hooks("dev_tools")):
-        hooks.devtool("dash_html_components", "A", props=entry_props, position="right")
+    gets a hidden, empty link. An ``html.A``: no JavaScript of our own to ship.
+    ``extension``: the key under which a server keeps its plugin."""
+    if not any(getattr(entry.get("props"), "func", None) is entry_props
+               for entry in hooks.get_hooks("dev_tools")):
+        hooks.devtool("dash_html_components", "A", props=partial(entry_props, extension),
+                      position="right")
 
 
-def entry_props() -> dict[str, Any]:
+def entry_props(extension: str) -> dict[str, Any]:
     """The link's props for the app serving this page (called while Dash renders its index)."""
-    from explorer.live.plugin import EXTENSION
-
-    plugin = flask.current_app.extensions.get(EXTENSION) if flask.has_app_context() else None
+    plugin = flask.current_app.extensions.get(extension) if flask.has_app_context() else None
     if plugin is None:
         return dict(_HIDDEN)
     try:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Any
 
 from analysis.findings import Finding
 from analysis.snapshot import Snapshot
 
-if TYPE_CHECKING:
-    from explorer.live.plugin import LivePlugin
 
-
-def render(plugin: LivePlugin, snapshot: Snapshot, findings: list[Finding]) -> str:
+def render(plugin: Any, snapshot: Snapshot, findings: list[Finding]) -> str:
     """A self-contained page (no script): findings of the live snapshot, the call count, links."""
     log = plugin.calls.log()
     rows = "".join(
@@ -20,11 +17,13 @@ def render(plugin: LivePlugin, snapshot: Snapshot, findings: list[Finding]) -> s
         f"<td>{escape(f.message)}</td><td>{escape(', '.join(f.functions))}</td></tr>"
         for f in findings)
     calls_url, snapshot_url = plugin.url("calls"), plugin.url("snapshot")
-    here = escape(plugin.url(""))
+    app_path = escape(plugin.app.config.requests_pathname_prefix)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Callback Explorer: live {escape(log.app)}</title>
+<html lang="en"><head><meta charset="utf-8">
+<title>Callback Explorer: live {escape(log.app)}</title>
 <style>body{{font:14px system-ui,sans-serif;margin:2em;max-width:70em}}td,th{{text-align:left;
-padding:.2em .6em;vertical-align:top}}tr:nth-child(even){{background:#f3f3f3}}code{{background:#eee}}</style>
+padding:.2em .6em;vertical-align:top}}tr:nth-child(even){{background:#f3f3f3}}
+code{{background:#eee}}</style>
 </head><body>
 <h1>Callback Explorer: live <code>{escape(log.app)}</code></h1>
 <p id="dce-live-summary"><b id="dce-live-finding-count">{len(findings)}</b> finding(s) over
@@ -34,7 +33,8 @@ request(s) recorded since the server started (newest {log.capacity} kept, {log.d
 <a href="{escape(snapshot_url)}">snapshot</a> (JSON, what <code>python -m analysis</code> reads).
 Nothing leaves this process: these routes answer only who can reach the app.</p>
 <p>The graph with what the callbacks did: <code>python app.py TARGET --live
-http://HOST:PORT{here}</code> opens the explorer's runtime overlay on this app.</p>
+http://HOST:PORT{app_path}</code> (this app's address) opens the explorer's runtime overlay
+on it.</p>
 <table><thead><tr><th>code</th><th>severity</th><th>message</th><th>callbacks</th></tr></thead>
 <tbody>{rows or '<tr><td colspan="4">All checks passed</td></tr>'}</tbody></table>
 </body></html>"""

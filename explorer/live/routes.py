@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import flask
 
 from analysis.snapshot import dump_json
 from explorer.live import page
 
-if TYPE_CHECKING:
-    from explorer.live.plugin import LivePlugin
 
-
-def add(plugin: LivePlugin, server: flask.Flask, routes_prefix: str) -> None:
+def add(plugin: Any, server: flask.Flask, routes_prefix: str) -> None:
     """Register ``<prefix>/calls``, ``<prefix>/snapshot`` and ``<prefix>/`` on the server."""
     base = f"{routes_prefix}{plugin.prefix}/"
 

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 def main(app_file: str, port: int) -> None:
     sys.path.insert(0, str(REPO))
     os.environ["DASH_CALLBACK_EXPLORER_LIVE"] = "1"
-    import explorer.live.entry  # noqa: F401  (registers the plugin's setup hook)
+    import dash_callback_explorer_live  # noqa: F401  (registers the plugin's setup hook)
 
     path = Path(app_file).resolve()
     spec = importlib.util.spec_from_file_location(path.stem, path)

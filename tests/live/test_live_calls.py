@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import explorer.live
-from explorer.live import LiveError
+from explorer.live.recorder import LiveError
 from live_support import fixture_module, update
 
 

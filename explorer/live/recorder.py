@@ -61,7 +61,7 @@ class LivePlugin:
         from explorer.live import devtool, routes  # here: the page imports the linter
 
         routes.add(self, server, app.config.routes_pathname_prefix)
-        devtool.register()
+        devtool.register(EXTENSION)
 
     def url(self, name: str = "") -> str:
         """The browser's URL of one of the plugin's routes (``calls``, ``snapshot``, ``""``)."""

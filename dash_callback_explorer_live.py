@@ -1,10 +1,16 @@
-"""The ``dash_hooks`` entry point: plugs the live plugin into every app, only when asked by env var."""
+"""The live plugin's ``dash_hooks`` entry point: plugs it into every app only when DASH_CALLBACK_EXPLORER_LIVE=1."""
+
+# A top-level module of its own name, importing nothing of ours at import: Dash imports every
+# ``dash_hooks`` entry point in every process of the environment that creates an app, the
+# probe's child and apps whose project has its own ``explorer`` or ``analysis`` package
+# included; a failed import there would break them.
 
 from __future__ import annotations
 
 import os
 
 #: The variable that turns the entry point on; unset (or anything but "1"), it does nothing.
+#: (analysis/probe/runner.py keeps it out of the probe's child, by the same name.)
 ENV_VAR = "DASH_CALLBACK_EXPLORER_LIVE"
 
 
