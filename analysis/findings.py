@@ -42,6 +42,9 @@ class Finding:
     callbacks: tuple[int, ...] = ()  # Callback.index of each callback involved
     properties: tuple[str, ...] = ()  # "id.prop" keys involved (graph highlighting)
     components: tuple[str, ...] = field(default=())  # canonical id texts involved
+    #: What a recorded run showed of it ("ran on page load 3 times"): added by
+    #: ``analysis.runtime.evidence``, never by a rule; not part of the fingerprint.
+    evidence: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -55,6 +58,8 @@ class Finding:
             "callbacks": list(self.callbacks),
             "properties": list(self.properties),
             "components": list(self.components),
+            # only when a run was recorded: reports of a plain lint keep their keys
+            **({"evidence": list(self.evidence)} if self.evidence else {}),
         }
 
     def sort_key(self) -> tuple:

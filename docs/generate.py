@@ -12,6 +12,7 @@ if str(ROOT) not in sys.path:  # run as `python docs/generate.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
 from analysis.rules import Rule, all_rules  # noqa: E402
+from analysis.runtime.checks import RUNTIME_CHECKS, RuntimeCheck  # noqa: E402
 from analysis.snapshot import write_atomic  # noqa: E402
 
 RULES_MD = ROOT / "docs" / "rules.md"
@@ -25,6 +26,10 @@ STATIC_MD = ROOT / "docs" / "static.md"
 STATIC_BEGIN = ("<!-- BEGIN GENERATED STATIC TABLE: edit the rules' static_gap/static_note, then "
                 "run `python docs/generate.py` -->")
 STATIC_END = "<!-- END GENERATED STATIC TABLE -->"
+LIVE_MD = ROOT / "docs" / "live.md"
+RUNTIME_BEGIN = ("<!-- BEGIN GENERATED RUNTIME FINDINGS: edit analysis/runtime/checks.py, then run "
+                 "`python docs/generate.py` -->")
+RUNTIME_END = "<!-- END GENERATED RUNTIME FINDINGS -->"
 #: What a rule that runs statically does there when its declaration says nothing more.
 STATIC_SAME = "as in import mode, on the callbacks and layouts the source tells"
 #: The packages the module map shows, in the order data flows through them.
@@ -73,6 +78,17 @@ def render_static_table(rules: tuple[Rule, ...] | None = None) -> str:
         lines.append(f"| {r.code} | {r.name} | {runs} | "
                      f"{_cell(r.static_gap or r.static_note or STATIC_SAME)} |")
     lines += ["", STATIC_END]
+    return "\n".join(lines) + "\n"
+
+
+def render_runtime_catalog(checks: tuple[RuntimeCheck, ...] = RUNTIME_CHECKS) -> str:
+    """The RUNTIME0xx findings: a table, then each one's rationale (analysis/runtime/checks.py)."""
+    lines = [RUNTIME_BEGIN, "", "| code | name | severity | summary |", "|---|---|---|---|"]
+    lines += [f"| {c.code} | {c.name} | {c.severity} | {_cell(c.summary)} |" for c in checks]
+    for c in checks:
+        lines += ["", f"### {c.code}", "", f"`{c.name}` · {c.severity} · {c.summary}", "",
+                  _demote_headings(c.rationale)]
+    lines += ["", RUNTIME_END]
     return "\n".join(lines) + "\n"
 
 
@@ -145,6 +161,8 @@ def generated_docs() -> dict[Path, str]:
                                       MAP_END, "# Architecture"),
         STATIC_MD: updated_text(read(STATIC_MD), render_static_table(), STATIC_BEGIN,
                                 STATIC_END, "# Static mode"),
+        LIVE_MD: updated_text(read(LIVE_MD), render_runtime_catalog(), RUNTIME_BEGIN,
+                              RUNTIME_END, "# Live: the explorer inside the running app"),
     }
 
 

@@ -10,9 +10,10 @@ from dash import Dash
 
 from analysis.source.python import ast_exclusive
 from explorer.background import diskcache_manager
-from explorer.callbacks import (compare, exports, graph, overview, panels, panes, projects,
+from explorer.callbacks import (compare, exports, graph, live, overview, panels, panes, projects,
                                 selection, url, viewport)
 from explorer.layout import page
+from explorer.livefeed import LiveFeed
 from explorer.projects import ProjectStore
 from explorer.resources import ASSETS
 from explorer.watch import ProjectWatcher
@@ -30,13 +31,15 @@ def default_cache_dir() -> Path:
 
 
 def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
-               background_manager: Any = None, watcher: ProjectWatcher | None = None) -> Dash:
+               background_manager: Any = None, watcher: ProjectWatcher | None = None,
+               live_feed: LiveFeed | None = None) -> Dash:
     """A new explorer app showing ``store``'s projects.
 
     Background jobs (``Analyse again``) run through ``background_manager`` (the hosted mode
     passes a CeleryManager), by default a DiskcacheManager in ``cache_dir`` (default: a
     folder under the system's temp dir). ``watcher`` (``--watch``): started here, it
     re-analyses projects whose files change, and the page follows the new analyses.
+    ``live_feed`` (``--live``): the running app whose calls the page overlays on its project.
     """
     jobs = Path(cache_dir) if cache_dir else default_cache_dir()
     manager = background_manager or diskcache_manager(jobs)
@@ -46,9 +49,12 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
             background_callback_manager=manager, suppress_callback_exceptions=False,
         )
     app.scripts.append_script(EXTRA_BUNDLE)
-    app.layout = lambda: page(store, graph.first_drawing, follow=watcher is not None)
-    for module in (url, selection, graph, overview, panels, projects, exports, compare):
+    app.layout = lambda: page(store, graph.first_drawing, follow=watcher is not None,
+                              live=live_feed is not None)
+    for module in (url, selection, graph, overview, projects, exports, compare):
         module.register(app, store)
+    panels.register(app, store, live_feed)
+    live.register(app, store, live_feed)
     viewport.register(app)
     panes.register(app)
     if watcher is not None:

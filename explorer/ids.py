@@ -9,6 +9,9 @@ REVISION = "revision"  # bumps when a project's analysis changes
 GRAPH_SERVED = "graph-served"  # whether the page came with the graph's first drawing
 ANALYSIS_RESULT = "analysis-result"  # a finished job's id (its result stays on the server)
 WATCH_POLL = "watch-poll"  # while the server watches files: asks for a newer REVISION
+LIVE_POLL = "live-poll"  # with --live: asks the server to fetch the running app's calls
+LIVE_STYLE = "live-style"  # the overlay's stylesheet rules (callbacks by calls and time)
+LIVE_REVISION = "live-revision"  # changes when the fetched log does; the panels follow it
 DOWNLOAD = "download"
 IMAGE_REQUEST = "image-request"  # a PNG/SVG export for the graph, passed on once it can draw it
 
@@ -29,6 +32,8 @@ EXPANDED = "expanded"  # clusters and pages/modules opened in the overview of a 
 OVERVIEW_RESET = "overview-reset"  # closes them all again
 FIT_ALL = "fit-all"  # zooms out to the whole graph (the first view may show a legible part)
 LEGEND = "legend"
+LIVE_LEGEND = "live-legend"  # the overlay's colours, shown with --live only
+LIVE_STATUS = "live-status"  # what was fetched from the running app, or why nothing was
 
 # Page structure: the side panels collapse to give the graph the screen
 PAGE_BODY = "page-body"  # its classes say which side panels are toggled

@@ -17,6 +17,7 @@ from explorer.view.catalog import CALLBACK_KINDS
 from explorer.view.elements import COLLAPSE_MODES
 from explorer.panels.compare import compare_legend, compare_section, review_button
 from explorer.projects import ProjectStore
+from explorer.view.runtime import HEAT, NEVER_CALLED
 from explorer.view.stylesheet import BASE, FRAMING_DATA, SEVERITY_COLOURS
 from explorer.view.urlstate import DEFAULT_LAYOUT, LAYOUTS
 from explorer.view.filters import FOCUS_DIRECTIONS, MAX_DEPTH, default_collapse
@@ -45,16 +46,20 @@ FirstGraph = Callable[[ProjectStore, str], tuple[list, dict, str, dict]]
 
 #: How often a page asks whether the server has a newer analysis, while it watches files.
 WATCH_POLL_MS = 1000
+#: How often a page with the runtime overlay (``--live``) asks for the running app's calls.
+LIVE_POLL_MS = 2000
 
 
-def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False) -> html.Div:
+def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False,
+         live: bool = False) -> html.Div:
     """The whole page for the current projects: the header, then the graph between its two
     collapsible side panels (controls left, findings and details right). ``first_graph``
     draws the default project's first view into the page itself when it is analysed, so the
     graph shows without waiting for a round trip or four of callbacks. Serving the page never
     starts an analysis (hosted mode would store it): until one is done the page comes without
     a drawing and the graph callback draws on load. ``follow``: the server re-analyses
-    projects whose files change (``--watch``), and the page polls for the new analyses."""
+    projects whose files change (``--watch``), and the page polls for the new analyses.
+    ``live``: the runtime overlay is on (``--live``); the page polls for the app's calls."""
     # the default project's own collapse from the start: the first drawing of a large
     # project is its overview even before the URL's restore answers
     collapse = default_collapse(store.answer_if_analysed(
@@ -73,6 +78,9 @@ def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False) -> 
         dcc.Store(id=ids.GRAPH_SERVED, data=served),
         dcc.Store(id=ids.ANALYSIS_RESULT),
         dcc.Interval(id=ids.WATCH_POLL, interval=WATCH_POLL_MS, disabled=not follow),
+        dcc.Interval(id=ids.LIVE_POLL, interval=LIVE_POLL_MS, disabled=not live),
+        dcc.Store(id=ids.LIVE_STYLE, data=[]),
+        dcc.Store(id=ids.LIVE_REVISION),
         dcc.Download(id=ids.DOWNLOAD),
         dcc.Store(id=ids.IMAGE_REQUEST),
         header(store),
@@ -81,7 +89,7 @@ def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False) -> 
         html.Div(id=ids.PAGE_BODY, className="dce-body", children=[
             html.Div(controls(collapse), id=ids.CONTROLS_PANEL,
                      className="dce-side dce-controls"),
-            graph_panel(drawing),
+            graph_panel(drawing, live),
             html.Div(side_panel(), id=ids.SIDE_PANEL, className="dce-side dce-panels"),
         ]),
     ], className="dce-page")
@@ -188,10 +196,12 @@ def export_buttons() -> dbc.ButtonGroup:
     ], className="flex-wrap")
 
 
-def graph_panel(drawing: tuple[list, dict, str, dict] | None = None) -> html.Div:
+def graph_panel(drawing: tuple[list, dict, str, dict] | None = None,
+                live: bool = False) -> html.Div:
     """The toolbar, the graph and the key: fixed-height strips around a canvas that takes
     the rest, so nothing appearing on the page ever moves the canvas under the pointer.
-    ``drawing``: the graph's elements, layout, caption and reset style to start with."""
+    ``drawing``: the graph's elements, layout, caption and reset style to start with;
+    ``live``: a second strip under the key shows the runtime overlay's colours and status."""
     elements, layout, caption, reset = drawing or (
         [], drawn_layout(DEFAULT_LAYOUT), None, {"display": "none"})
     return html.Div(className="dce-main", children=[
@@ -225,6 +235,25 @@ def graph_panel(drawing: tuple[list, dict, str, dict] | None = None) -> html.Div
             # it (see explorer.css): either way the canvas above does not move.
             html.Div(id=ids.STATUS, className="dce-status ms-auto"),
         ]),
+        live_strip(live),
+    ])
+
+
+def live_strip(shown: bool) -> html.Div:
+    """The runtime overlay's key: fill by calls in this session, never-called dashed, and
+    what the last fetch said (the app's numbers, or why there are none); in every page, so
+    the overlay's callback always has its outputs, and hidden without ``--live``."""
+    swatches = [html.Span(label, className="border rounded px-1 me-1",
+                          style={"background": colour}) for _, colour, label in HEAT]
+    never = html.Span("never called", className="rounded px-1 me-2",
+                      style={"background": NEVER_CALLED["background-color"],
+                             "border": f"1px dashed {NEVER_CALLED['border-color']}"})
+    return html.Div(className="dce-strip dce-key", style=None if shown else {"display": "none"},
+                    children=[
+        html.Div([html.Span("live:", className="fw-bold me-1"), *swatches, never],
+                 id=ids.LIVE_LEGEND, className="dce-legend"),
+        html.Span("live: waiting for the first fetch", id=ids.LIVE_STATUS,
+                  className="small text-muted text-truncate ms-2"),
     ])
 
 

@@ -13,10 +13,12 @@ from dash import Dash
 
 from analysis.environment import Interpreter, interpreter_for
 from analysis.errors import AnalysisError, ConfigError, ProbeError
+from analysis.runtime.checks import Thresholds
 from analysis.snapshot import Snapshot
 from analysis.diff.model import Side
 from explorer.app import create_app, default_cache_dir
 from explorer.comparisons import ComparedServices, ComparisonProject, comparison_project
+from explorer.livefeed import LiveFeed, live_url
 from explorer.projects import Project, ProjectStore, project_name
 from explorer.resources import DEMO
 from explorer.watch import ProjectWatcher
@@ -96,6 +98,16 @@ def parse_args(argv: list[str], prog: str = PROG) -> argparse.Namespace:
                         help="open the comparison of two versions as one graph: each a "
                              "snapshot .json, a target, or git:REF (the target at that git "
                              "ref); HEAD defaults to the first TARGET (the working tree)")
+    parser.add_argument("--live", metavar="URL",
+                        help="overlay what the running app at URL does (its live plugin's "
+                             "calls, docs/live.md) on the one TARGET or --snapshot, which "
+                             "should be that app")
+    parser.add_argument("--live-per-action", type=int, default=Thresholds.per_action,
+                        metavar="N", help="RUNTIME001 past N requests of one callback for "
+                                          f"one action (default {Thresholds.per_action})")
+    parser.add_argument("--live-slow-ms", type=float, default=Thresholds.slow_load_ms,
+                        metavar="MS", help="RUNTIME002 past MS for page-load calls (p95; "
+                                           f"default {Thresholds.slow_load_ms:.0f})")
     parser.add_argument("--config", metavar="TOML",
                         help="serve the projects of a projects file, as the hosted mode does "
                              "(docs/hosting.md); DCE_* variables apply")
@@ -108,6 +120,7 @@ def main(argv: list[str] | None = None, prog: str = PROG) -> int:
     if args.config:
         return serve_config(args)
     try:
+        feed = live_feed(args)
         store = build_store(args)
     except AnalysisError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
@@ -117,7 +130,9 @@ def main(argv: list[str] | None = None, prog: str = PROG) -> int:
     # Dash's debug reloader runs this twice: the watching belongs to the serving child.
     reloader_parent = args.debug and os.environ.get("WERKZEUG_RUN_MAIN") != "true"
     watcher = ProjectWatcher(store) if args.watch and not reloader_parent else None
-    explorer = create_app(store, cache_dir=args.cache_dir, watcher=watcher)
+    explorer = create_app(store, cache_dir=args.cache_dir, watcher=watcher, live_feed=feed)
+    if feed is not None:
+        print(f"Overlaying the calls of {feed.url} on {feed.project}", file=sys.stderr)
     if watcher is not None:
         where = ", ".join(str(folder) for folder in watcher.folders())
         print(f"Watching {where or 'no target (snapshot files only)'} for changes",
@@ -129,6 +144,21 @@ def main(argv: list[str] | None = None, prog: str = PROG) -> int:
         if watcher is not None:
             watcher.stop()
     return 0
+
+
+def live_feed(args: argparse.Namespace) -> LiveFeed | None:
+    """``--live URL``: the running app whose calls overlay the one project named."""
+    if not args.live:
+        return None
+    named = len(args.targets) + len(args.snapshot)
+    if named != 1:
+        raise ConfigError("--live needs exactly one TARGET or --snapshot: the app that URL "
+                          f"serves (got {named})")
+    if args.live_per_action < 1 or args.live_slow_ms <= 0:
+        raise ConfigError("--live-per-action and --live-slow-ms must be positive")
+    project = projects_from(args.targets, args.snapshot, None, 1.0)[0].name
+    return LiveFeed(live_url(args.live), project,
+                    Thresholds(args.live_per_action, args.live_slow_ms))
 
 
 def build_store(args: argparse.Namespace) -> ProjectStore:
@@ -206,9 +236,9 @@ def serve_config(args: argparse.Namespace) -> int:
         print("error: --config names the projects; drop the targets and --snapshot",
               file=sys.stderr)
         return 2
-    if args.watch:
-        print("error: --watch is for local work on targets; the hosted mode (--config) "
-              "analyses on request and from CI", file=sys.stderr)
+    if args.watch or args.live:
+        print(f"error: {'--watch' if args.watch else '--live'} is for local work on targets; "
+              "the hosted mode (--config) analyses on request and from CI", file=sys.stderr)
         return 2
     env = dict(os.environ, DCE_CONFIG=args.config)
     if args.cache_dir:

@@ -36,6 +36,7 @@ def render(report: Report) -> str:
         if finding.line:
             place += f":{finding.line}"
         lines.append(f"{place}: {finding.code} {finding.message}")
+        lines.extend(f"    evidence: {line}" for line in finding.evidence)
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 

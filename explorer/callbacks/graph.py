@@ -157,6 +157,7 @@ def register(app: Dash, store: ProjectStore) -> None:
         Output(ids.GRAPH, "stylesheet"),
         Input(ids.SELECTION, "data"),
         Input(ids.SEARCH_MATCHES, "data"),
+        Input(ids.LIVE_STYLE, "data"),
         # the page starts with this stylesheet: restyling every element on load is wasted
         prevent_initial_call=True,
     )

@@ -7,10 +7,14 @@ from dash.exceptions import PreventUpdate
 
 from analysis.findings import Finding
 from analysis.graph import callback_node
+from analysis.runtime.evidence import RunView, confirm, runtime_findings
 from explorer import ids
+from explorer.callbacks.live import run_of
 from explorer.comparisons import comparison_of
+from explorer.livefeed import LiveFeed
 from explorer.panels.compare import change_details, split_by_status
-from explorer.panels.details import details_panel, finding_card, severity_badge
+from explorer.panels.details import details_panel, evidence_lines, finding_card, severity_badge
+from explorer.panels.runtime import runtime_details, runtime_findings_block
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
 from explorer.view.catalog import SEVERITY_RANK
@@ -42,6 +46,7 @@ def finding_item(index: int, finding: Finding, names: list[str] | None = None) -
         html.Span([html.Span(functions, className="font-monospace finding-function"),
                    html.Span(f"  {location}", className="text-muted")], className=line),
         html.Span(finding.message, className=f"{line} text-break"),
+        *evidence_lines(finding),
     ], id={"type": ids.FINDING_ITEM, "index": index}, n_clicks=0, type="button",
         className="list-group-item list-group-item-action py-1 px-2 text-start finding-item")
 
@@ -85,38 +90,52 @@ def findings_count(shown: int, total: int) -> str:
 
 
 def findings_panel(services: SnapshotServices, severities: list | None, rules: list | None,
-                   groups: list | None, kinds: list | None = None) -> tuple[object, str]:
-    """The findings list passing the filters, and its count."""
+                   groups: list | None, kinds: list | None = None,
+                   live: LiveFeed | None = None, run: RunView | None = None
+                   ) -> tuple[object, str]:
+    """The findings list passing the filters, and its count; with a live ``run``, each
+    finding with its evidence and the run's own (RUNTIME0xx) findings after them."""
     shown = shown_findings(services, tuple(severities or ()), tuple(rules or ()),
                            tuple(groups or ()), tuple(kinds or ()))
     total = len(services.findings)
     count = findings_count(len(shown), total)
+    at_run_time = runtime_findings(run, live.thresholds) if run and live else []
+    if at_run_time:
+        count += f" · {len(at_run_time)} at run time"
+    runtime = runtime_findings_block(at_run_time)
     if not shown:
-        return html.P("No findings." if not total else "No finding passes the filters.",
-                      className="text-muted p-2 mb-0"), count
+        empty = html.P("No findings." if not total else "No finding passes the filters.",
+                       className="text-muted p-2 mb-0")
+        return (html.Div([empty, *runtime]) if runtime else empty), count
+    findings = confirm(services.findings, run) if run else services.findings
     names = services.catalog.names
-    shown.sort(key=lambda i: finding_order(services.findings[i]))
+    shown.sort(key=lambda i: finding_order(findings[i]))
 
     def item(i: int) -> html.Button:
-        finding = services.findings[i]
+        finding = findings[i]
         told = [names[callback_node(n)] for n in finding.callbacks if callback_node(n) in names]
         return finding_item(i, finding, told if len(told) == len(finding.callbacks) else None)
     comparison = comparison_of(services)
     if comparison is not None:  # the compare view: new, fixed, unchanged
-        return html.Div(split_by_status(comparison, shown, item)), count
-    return html.Div([item(i) for i in shown], className="list-group list-group-flush"), count
+        return html.Div([*split_by_status(comparison, shown, item), *runtime]), count
+    return html.Div([*(item(i) for i in shown), *runtime],
+                    className="list-group list-group-flush"), count
 
 
-def selection_details(services: SnapshotServices, selection: dict | None) -> list:
-    """The first selected node's details, under its finding's card when one was clicked."""
+def selection_details(services: SnapshotServices, selection: dict | None,
+                      run: RunView | None = None) -> list:
+    """The first selected node's details, under its finding's card when one was clicked;
+    with a live ``run``, a callback's runtime numbers and the findings' evidence."""
     nodes = (selection or {}).get("nodes") or []
     if not nodes:
         return [PROMPT]
+    findings = confirm(services.findings, run) if run else list(services.findings)
     finding = (selection or {}).get("finding")
     header = []
-    if isinstance(finding, int) and 0 <= finding < len(services.findings):
-        header = [finding_card(services.findings[finding], open_rationale=True)]
-    panel = details_panel(services, nodes[0])
+    if isinstance(finding, int) and 0 <= finding < len(findings):
+        header = [finding_card(findings[finding], open_rationale=True)]
+    extra = (lambda cb: runtime_details(run, cb)) if run else None
+    panel = details_panel(services, nodes[0], extra, findings)
     comparison = comparison_of(services)
     if comparison is not None:  # the change first, under the clear button: what a review reads
         panel[1:1] = change_details(comparison, nodes[0])
@@ -176,7 +195,8 @@ def group_filter(groups: list[str], wanted: list | None, chosen: list | None) ->
     return None if kept == (chosen or []) else kept
 
 
-def register(app: Dash, store: ProjectStore) -> None:
+def register(app: Dash, store: ProjectStore, live: LiveFeed | None = None) -> None:
+    """``live``: the running app whose calls the panels show (``--live``)."""
     @app.callback(
         Output(ids.FINDINGS_LIST, "children"),
         Output(ids.FINDINGS_COUNT, "children"),
@@ -186,22 +206,27 @@ def register(app: Dash, store: ProjectStore) -> None:
         Input(ids.FILTER_RULE, "value"),
         Input(ids.FILTER_GROUP, "value"),
         Input(ids.FILTER_KIND, "value"),
+        Input(ids.LIVE_REVISION, "data"),
     )
     def list_findings(
         project: str | None, revision: int | None, severities: list | None,
-        rules: list | None, groups: list | None, kinds: list | None,
+        rules: list | None, groups: list | None, kinds: list | None, live_revision: list | None,
     ) -> tuple[object, str]:
-        return store.answer(
-            project, lambda s: findings_panel(s, severities, rules, groups, kinds), no_findings())
+        return store.answer(project, lambda s: findings_panel(
+            s, severities, rules, groups, kinds, live, run_of(live, project, s)), no_findings())
 
     @app.callback(
         Output(ids.DETAILS, "children"),
         Input(ids.SELECTION, "data"),
         Input(ids.PROJECT_SELECT, "value"),
         Input(ids.REVISION, "data"),
+        Input(ids.LIVE_REVISION, "data"),
     )
-    def show_details(selection: dict | None, project: str | None, revision: int | None) -> list:
-        return store.answer(project, lambda s: selection_details(s, selection), [PROMPT])
+    def show_details(selection: dict | None, project: str | None, revision: int | None,
+                     live_revision: list | None) -> list:
+        return store.answer(
+            project, lambda s: selection_details(s, selection, run_of(live, project, s)),
+            [PROMPT])
 
     @app.callback(
         Output(ids.SUMMARY, "children"),

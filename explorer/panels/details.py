@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -37,11 +38,18 @@ def node_link(services: SnapshotServices, key: str) -> html.Button:
     )
 
 
-def details_panel(services: SnapshotServices, key: str) -> list:
-    """The panel for a node key (callback, property or component), with a clear button."""
+#: More of a callback's details from elsewhere (the runtime overlay's numbers), and the
+#: findings as they are to be shown (with a run's evidence).
+Extra = Callable[[Callback], list]
+
+
+def details_panel(services: SnapshotServices, key: str, extra: Extra | None = None,
+                  findings: list[Finding] | None = None) -> list:
+    """The panel for a node key (callback, property or component), with a clear button;
+    ``extra`` adds a section to a callback's, ``findings`` replaces ``services.findings``."""
     component, group = component_of_key(key), group_of_key(key)
     if key in services.catalog.callbacks:
-        body = callback_details(services, services.catalog.callbacks[key])
+        body = callback_details(services, services.catalog.callbacks[key], extra, findings)
     elif component is not None:
         body = component_details(services, component)
     elif key in services.catalog.component_of:
@@ -57,7 +65,8 @@ def details_panel(services: SnapshotServices, key: str) -> list:
     return [clear, *body]
 
 
-def callback_details(services: SnapshotServices, cb: Callback) -> list:
+def callback_details(services: SnapshotServices, cb: Callback, extra: Extra | None = None,
+                     shown: list[Finding] | None = None) -> list:
     kind = callback_kind(cb)
     flags = [
         ("multi-output", cb.multi_output), ("no output", cb.no_output),
@@ -69,7 +78,8 @@ def callback_details(services: SnapshotServices, cb: Callback) -> list:
         ("async", cb.is_async and kind != "async"),
         ("background", cb.background and kind != "background"),
     ]
-    findings = [f for f in services.findings if cb.index in f.callbacks]
+    findings = [f for f in (services.findings if shown is None else shown)
+                if cb.index in f.callbacks]
     source = cb.source or cb.js_source
     return [
         html.H5(services.label(callback_node(cb.index)), className="mb-0 text-break"),
@@ -84,6 +94,7 @@ def callback_details(services: SnapshotServices, cb: Callback) -> list:
         _dependencies("Running", services, cb.running),
         _dependencies("Progress (set_progress)", services, cb.progress),
         _dependencies("Cancelled by", services, cb.cancel),
+        *(extra(cb) if extra else ()),
         html.H6(f"Findings ({len(findings)})", className="mt-3"),
         *[finding_card(f) for f in findings],
         html.H6("Source", className="mt-3"),
@@ -110,6 +121,12 @@ def severity_badge(severity: str) -> dbc.Badge:
     return dbc.Badge(severity, color=SEVERITY_COLOURS.get(severity, "secondary"), className="me-1")
 
 
+def evidence_lines(finding: Finding) -> list:
+    """A finding's evidence from a recorded run, one line each, marked as what the run showed."""
+    return [html.Span(f"▶ {line}", className="d-block small text-success runtime-evidence")
+            for line in finding.evidence]
+
+
 def finding_card(finding: Finding, open_rationale: bool = False) -> dbc.Card:
     """A finding with its rule's rationale (folded unless ``open_rationale``)."""
     try:
@@ -122,6 +139,7 @@ def finding_card(finding: Finding, open_rationale: bool = False) -> dbc.Card:
             html.Strong(f"{finding.code} {finding.name}"),
         ]),
         html.P(finding.message, className="mb-1 small"),
+        *evidence_lines(finding),
         html.Details([html.Summary("Why and how to fix"),
                       dcc.Markdown(rationale, className="rationale")],
                      open=open_rationale)

@@ -93,12 +93,13 @@ SELECTED_STYLE = {"overlay-color": "#0d6efd", "overlay-opacity": 0.25, "border-w
                   "border-color": "#0d6efd"}
 
 
-#: The base stylesheet plus the search matches and the selection, composed in the browser:
-#: highlighting is pure presentation, so selecting costs no request. The rules are the
-#: Python constants above, serialised once (one source for both).
+#: The base stylesheet plus the runtime overlay (``--live``: rules from the server), the
+#: search matches and the selection, composed in the browser: highlighting is pure
+#: presentation, so selecting costs no request. The rules are the Python constants above,
+#: serialised once (one source for both).
 HIGHLIGHT_JS = """
-function(selection, matches) {
-    const rules = %s;
+function(selection, matches, live) {
+    const rules = %s.concat(live || []);
     const rule = (ids, style) => ({selector: ids.map((id) => "#" + id).join(", "), style});
     if (matches && matches.length) { rules.push(rule(matches, %s)); }
     const selected = (selection && selection.elements) || [];
