@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from snapshot_factory import callback, diff_side as side
+from snapshot_factory import callback, diff_side as side, snapshot
 
 from analysis.diff.compare import compare, match_callbacks
 from analysis.diff.model import ADDED, CHANGED, FIXED, FLAGS, NEW, REMOVED, SOURCE, UNCHANGED, WIRING
