@@ -174,7 +174,8 @@ def controls(collapse: str = "none") -> html.Div:
                            className="small mt-1"),
         ),
         compare_section(),
-        _section("Export", export_scope(), export_buttons(), review_button()),
+        _section("Export", export_scope(), export_buttons(), text_export_buttons(),
+                 review_button()),
     ], className="pb-3")
 
 
@@ -194,6 +195,21 @@ def export_buttons() -> dbc.ButtonGroup:
         dbc.Button(label, id=button_id, size="sm", color="secondary", outline=True)
         for label, button_id in buttons
     ], className="flex-wrap")
+
+
+def text_export_buttons() -> html.Div:
+    """The current view as Mermaid / DOT / GraphML / Cytoscape JSON; "every callback" skips
+    the aggregated overview of a large graph."""
+    labels = {"mermaid": "Mermaid", "dot": "DOT", "graphml": "GraphML", "cytoscape": "Cytoscape"}
+    return html.Div([
+        html.Span("View as text: ", className="small text-muted"),
+        dbc.ButtonGroup([
+            dbc.Button(label, id={"type": ids.EXPORT_TEXT, "format": name}, size="sm",
+                       color="secondary", outline=True) for name, label in labels.items()
+        ], className="flex-wrap"),
+        dbc.Checklist(id=ids.EXPORT_TEXT_ALL, value=[], inline=True, className="small",
+                      options=[{"label": "every callback (no aggregation)", "value": "all"}]),
+    ], className="mt-1")
 
 
 def graph_panel(drawing: tuple[list, dict, str, dict] | None = None,
