@@ -227,6 +227,7 @@ def graph_panel(drawing: tuple[list, dict, str, dict] | None = None,
             dbc.Button("Fit everything", id=ids.FIT_ALL, size="sm", color="secondary",
                        outline=True, className="py-0 me-1",
                        title="Zoom out until the whole graph is on screen"),
+            *present_controls(),
             dbc.Button("Close opened groups", id=ids.OVERVIEW_RESET, size="sm",
                        color="secondary", outline=True, className="py-0 me-1", style=reset),
             html.Span(caption, id=ids.GRAPH_CAPTION, className="dce-caption small text-muted"),
@@ -245,6 +246,7 @@ def graph_panel(drawing: tuple[list, dict, str, dict] | None = None,
                 className="border rounded bg-white",
             ),
         ]),
+        html.Div(id=ids.PRESENT_CAPTION, className="dce-present-caption"),
         html.Div(className="dce-strip dce-key", children=[
             legend(),
             # The status line sits in this fixed-height strip; an error alert floats above
@@ -253,6 +255,16 @@ def graph_panel(drawing: tuple[list, dict, str, dict] | None = None,
         ]),
         live_strip(live),
     ])
+
+
+def present_controls() -> list:
+    """Presentation mode: its button (key f), the hidden buttons its keys press, its state."""
+    hidden = [html.Button(id=button, hidden=True) for button in
+              (ids.PRESENT_NEXT, ids.PRESENT_PREV, ids.PRESENT_STOP)]
+    return [dbc.Button("Present", id=ids.PRESENT_START, size="sm", color="secondary",
+                       outline=True, className="py-0 me-1",
+                       title="Full screen, one finding at a time (f; n / p step, Escape leaves)"),
+            *hidden, dcc.Store(id=ids.PRESENT_STATE, data={"on": False, "index": 0, "items": []})]
 
 
 def live_strip(shown: bool) -> html.Div:

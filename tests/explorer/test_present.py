@@ -1,0 +1,36 @@
+"""Presentation mode's server side: the items a demo's findings make, stepping through them
+(wrapping), and the caption naming the current one with its rule's fix."""
+
+from __future__ import annotations
+
+from explorer import ids
+from explorer.callbacks.present import caption, next_state
+from explorer.view.nodes import element_id
+from explorer.view.present import finding_items
+from analysis.graph import callback_node
+
+
+def test_each_finding_becomes_an_item_on_its_first_callback(demo_store):
+    findings = demo_store.services("demo").findings
+    items = finding_items(findings)
+    with_callbacks = [f for f in findings if f.callbacks]
+    assert len(items) >= len(with_callbacks) >= 3
+    first = with_callbacks[0]
+    assert items[0].element == element_id(callback_node(first.callbacks[0]))
+    assert items[0].title.startswith(first.code) and items[0].message == first.message
+    assert sum(1 for item in items if item.fix) >= len(items) // 2  # most rules say how
+
+
+def test_start_next_next_prev_lands_on_the_second_item_and_stop_leaves(demo_store):
+    items = [item.to_dict() for item in finding_items(demo_store.services("demo").findings)]
+    state = next_state(ids.PRESENT_START, {"on": False, "index": 0, "items": []}, items)
+    for key in (ids.PRESENT_NEXT, ids.PRESENT_NEXT, ids.PRESENT_PREV):
+        state = next_state(key, state, [])
+    assert state["on"] and state["index"] == 1
+    text = str(caption(state))
+    assert items[1]["title"] in text and f"2 / {len(items)}" in text
+    back = next_state(ids.PRESENT_PREV, next_state(ids.PRESENT_PREV, state, []), [])
+    assert back["index"] == len(items) - 1  # wraps round
+    stopped = next_state(ids.PRESENT_STOP, state, [])
+    assert not stopped["on"] and caption(stopped) == []
+    assert next_state(ids.PRESENT_NEXT, stopped, []) == stopped  # n while off: nothing
