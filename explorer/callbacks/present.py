@@ -9,24 +9,24 @@ from explorer import ids
 from explorer.projects import ProjectStore
 from explorer.view.present import finding_items, stepped
 
-MOVES = {ids.PRESENT_NEXT: 1, ids.PRESENT_PREV: -1}
-
-
-def next_state(trigger: str | None, state: dict, items: list[dict]) -> dict:
+def next_state(trigger: str | None, state: dict, items: list[dict], net: int) -> dict:
     """The presentation after ``trigger``: the start button opens it at the first item,
-    next/prev step (wrapping), stop closes it; keys pressed while it is off change nothing.
+    stop closes it. The index comes from the next/prev buttons' click counts (``net``: next
+    minus prev clicks), not from the stored index: keys pressed faster than the server
+    answers send requests that all read the same stored state, so n n p would land on the
+    last item instead of the second.
 
-    >>> next_state(ids.PRESENT_NEXT, {"on": True, "index": 1, "items": [{}] * 3}, [])["index"]
-    2
-    >>> next_state(ids.PRESENT_NEXT, {"on": False, "index": 0, "items": []}, [{}])["on"]
+    >>> on = next_state(ids.PRESENT_START, {}, [{}] * 3, 5)
+    >>> next_state(ids.PRESENT_NEXT, on, [], 7)["index"], next_state(ids.PRESENT_PREV, on, [], 4)["index"]
+    (2, 2)
+    >>> next_state(ids.PRESENT_NEXT, {"on": False, "index": 0, "items": []}, [{}], 1)["on"]
     False
     """
     if trigger == ids.PRESENT_START:
-        return {"on": True, "index": 0, "items": items}
+        return {"on": True, "index": 0, "items": items, "base": net}
     if trigger == ids.PRESENT_STOP or not state.get("on"):
         return {**state, "on": False}
-    return {**state, "index": stepped(state.get("index", 0), len(state["items"]),
-                                      MOVES.get(trigger, 0))}
+    return {**state, "index": stepped(0, len(state["items"]), net - state.get("base", 0))}
 
 
 def caption(state: dict) -> list:
@@ -64,7 +64,8 @@ def register(app: Dash, store: ProjectStore) -> None:
             if services is None:
                 raise PreventUpdate
             items = [item.to_dict() for item in finding_items(services.findings)]
-        state = next_state(ctx.triggered_id, state, items)
+        net = (args[1] or 0) - (args[2] or 0)  # next clicks minus prev clicks
+        state = next_state(ctx.triggered_id, state, items, net)
         return state, caption(state)
 
     app.clientside_callback(

@@ -38,7 +38,6 @@ def test_presentation_steps_through_findings_and_escape_restores(dash_duo, demo_
     before = settled(dash_duo)
     items = finding_items(store.services("demo").findings)
     assert len(items) >= 3
-    dash_duo.find_element("body").click()
     press(dash_duo, "f")
     wait_until(lambda: dash_duo.driver.execute_script(STATE)[0], message="presentation on")
     for key in "nnp":

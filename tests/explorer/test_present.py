@@ -23,14 +23,15 @@ def test_each_finding_becomes_an_item_on_its_first_callback(demo_store):
 
 def test_start_next_next_prev_lands_on_the_second_item_and_stop_leaves(demo_store):
     items = [item.to_dict() for item in finding_items(demo_store.services("demo").findings)]
-    state = next_state(ids.PRESENT_START, {"on": False, "index": 0, "items": []}, items)
-    for key in (ids.PRESENT_NEXT, ids.PRESENT_NEXT, ids.PRESENT_PREV):
-        state = next_state(key, state, [])
+    state = next_state(ids.PRESENT_START, {"on": False, "index": 0, "items": []}, items, 3)
+    # n n p: each request carries the click counts so far; all may read the same stored state
+    for key, net in ((ids.PRESENT_NEXT, 4), (ids.PRESENT_NEXT, 5), (ids.PRESENT_PREV, 4)):
+        assert next_state(key, state, [], net)["index"] == net - 3
+    state = next_state(ids.PRESENT_PREV, state, [], 4)
     assert state["on"] and state["index"] == 1
     text = str(caption(state))
     assert items[1]["title"] in text and f"2 / {len(items)}" in text
-    back = next_state(ids.PRESENT_PREV, next_state(ids.PRESENT_PREV, state, []), [])
-    assert back["index"] == len(items) - 1  # wraps round
-    stopped = next_state(ids.PRESENT_STOP, state, [])
+    assert next_state(ids.PRESENT_PREV, state, [], 2)["index"] == len(items) - 1  # wraps
+    stopped = next_state(ids.PRESENT_STOP, state, [], 4)
     assert not stopped["on"] and caption(stopped) == []
-    assert next_state(ids.PRESENT_NEXT, stopped, []) == stopped  # n while off: nothing
+    assert next_state(ids.PRESENT_NEXT, stopped, [], 5) == stopped  # n while off: nothing
