@@ -38,7 +38,8 @@ def rule_fix(code: str) -> str:
     except ConfigError:
         return ""
     _, found, rest = rationale.partition("## Use instead")
-    return rest.strip().split("\n\n")[0].replace("\n", " ").rstrip(":") if found else ""
+    prose = rest.strip().split("\n\n")[0].split("```")[0]  # before a blank line or code
+    return prose.replace("\n", " ").strip().rstrip(":") if found else ""
 
 
 def finding_items(findings: Iterable[Finding]) -> tuple[PresentItem, ...]:

@@ -18,7 +18,8 @@ def test_each_finding_becomes_an_item_on_its_first_callback(demo_store):
     first = with_callbacks[0]
     assert items[0].element == element_id(callback_node(first.callbacks[0]))
     assert items[0].title.startswith(first.code) and items[0].message == first.message
-    assert sum(1 for item in items if item.fix) >= len(items) // 2  # most rules say how
+    assert any(item.fix for item in items)  # the rule's "Use instead" prose
+    assert not any("```" in item.fix for item in items)  # code blocks are no caption
 
 
 def test_start_next_next_prev_lands_on_the_second_item_and_stop_leaves(demo_store):
