@@ -11,7 +11,7 @@ from dash import Dash
 from analysis.source.python import ast_exclusive
 from explorer.background import diskcache_manager
 from explorer.callbacks import (compare, exports, graph, live, overview, panels, panes, projects,
-                                selection, url, viewport)
+                                present, selection, textexport, url, viewport)
 from explorer.layout import page
 from explorer.livefeed import LiveFeed
 from explorer.projects import ProjectStore
@@ -51,7 +51,8 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
     app.scripts.append_script(EXTRA_BUNDLE)
     app.layout = lambda: page(store, graph.first_drawing, follow=watcher is not None,
                               live=live_feed is not None)
-    for module in (url, selection, graph, overview, projects, exports, compare):
+    for module in (url, selection, graph, overview, projects, exports, compare,
+                   textexport, present):
         module.register(app, store)
     panels.register(app, store, live_feed)
     live.register(app, store, live_feed)

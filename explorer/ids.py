@@ -92,6 +92,18 @@ EXPORT_SCOPE = "export-scope"  # what PNG/SVG draw: the whole graph or the visib
 EXPORT_JSON = "export-json"  # the snapshot
 EXPORT_REPORT = "export-report"  # pattern type: {"type": EXPORT_REPORT, "format": name}
 
+# The view as text (explorer/callbacks/textexport.py)
+EXPORT_TEXT = "export-text"  # pattern type: {"type": EXPORT_TEXT, "format": mermaid|dot|...}
+EXPORT_TEXT_ALL = "export-text-all"  # checked: every callback, not the aggregated overview
+
+# Presentation mode (explorer/callbacks/present.py, assets/present.js: keys f, n, p, Escape)
+PRESENT_START = "present-start"  # the button (key f)
+PRESENT_NEXT = "present-next"  # hidden buttons the keys press
+PRESENT_PREV = "present-prev"
+PRESENT_STOP = "present-stop"
+PRESENT_STATE = "present-state"  # {"on", "index", "items": [PresentItem dicts]}
+PRESENT_CAPTION = "present-caption"  # the current item's rule code, message and fix
+
 # Compare view (explorer/comparisons.py, callbacks/compare.py)
 COMPARE_CONTROLS = "compare-controls"  # the compare section of the controls, shown in a comparison
 COMPARE_TITLE = "compare-title"  # which versions are compared

@@ -174,7 +174,8 @@ def controls(collapse: str = "none") -> html.Div:
                            className="small mt-1"),
         ),
         compare_section(),
-        _section("Export", export_scope(), export_buttons(), review_button()),
+        _section("Export", export_scope(), export_buttons(), text_export_buttons(),
+                 review_button()),
     ], className="pb-3")
 
 
@@ -196,6 +197,21 @@ def export_buttons() -> dbc.ButtonGroup:
     ], className="flex-wrap")
 
 
+def text_export_buttons() -> html.Div:
+    """The current view as Mermaid / DOT / GraphML / Cytoscape JSON; "every callback" skips
+    the aggregated overview of a large graph."""
+    labels = {"mermaid": "Mermaid", "dot": "DOT", "graphml": "GraphML", "cytoscape": "Cytoscape"}
+    return html.Div([
+        html.Span("View as text: ", className="small text-muted"),
+        dbc.ButtonGroup([
+            dbc.Button(label, id={"type": ids.EXPORT_TEXT, "format": name}, size="sm",
+                       color="secondary", outline=True) for name, label in labels.items()
+        ], className="flex-wrap"),
+        dbc.Checklist(id=ids.EXPORT_TEXT_ALL, value=[], inline=True, className="small",
+                      options=[{"label": "every callback (no aggregation)", "value": "all"}]),
+    ], className="mt-1")
+
+
 def graph_panel(drawing: tuple[list, dict, str, dict] | None = None,
                 live: bool = False) -> html.Div:
     """The toolbar, the graph and the key: fixed-height strips around a canvas that takes
@@ -211,6 +227,7 @@ def graph_panel(drawing: tuple[list, dict, str, dict] | None = None,
             dbc.Button("Fit everything", id=ids.FIT_ALL, size="sm", color="secondary",
                        outline=True, className="py-0 me-1",
                        title="Zoom out until the whole graph is on screen"),
+            *present_controls(),
             dbc.Button("Close opened groups", id=ids.OVERVIEW_RESET, size="sm",
                        color="secondary", outline=True, className="py-0 me-1", style=reset),
             html.Span(caption, id=ids.GRAPH_CAPTION, className="dce-caption small text-muted"),
@@ -229,6 +246,7 @@ def graph_panel(drawing: tuple[list, dict, str, dict] | None = None,
                 className="border rounded bg-white",
             ),
         ]),
+        html.Div(id=ids.PRESENT_CAPTION, className="dce-present-caption"),
         html.Div(className="dce-strip dce-key", children=[
             legend(),
             # The status line sits in this fixed-height strip; an error alert floats above
@@ -237,6 +255,16 @@ def graph_panel(drawing: tuple[list, dict, str, dict] | None = None,
         ]),
         live_strip(live),
     ])
+
+
+def present_controls() -> list:
+    """Presentation mode: its button (key f), the hidden buttons its keys press, its state."""
+    hidden = [html.Button(id=button, hidden=True) for button in
+              (ids.PRESENT_NEXT, ids.PRESENT_PREV, ids.PRESENT_STOP)]
+    return [dbc.Button("Present", id=ids.PRESENT_START, size="sm", color="secondary",
+                       outline=True, className="py-0 me-1",
+                       title="Full screen, one finding at a time (f; n / p step, Escape leaves)"),
+            *hidden, dcc.Store(id=ids.PRESENT_STATE, data={"on": False, "index": 0, "items": []})]
 
 
 def live_strip(shown: bool) -> html.Div:

@@ -7,6 +7,7 @@ from typing import Sequence, TextIO
 
 from analysis.arguments import EXIT_CLEAN, Parser, positive, positive_int
 from analysis.errors import ConfigError
+from analysis.graph_text.aggregate import AGGREGATE_ABOVE, aggregate_graph, callback_count
 from analysis.graph_text.formats import FORMATS, export_graph
 from analysis.snapshot import Snapshot, load_snapshot
 
@@ -23,6 +24,9 @@ def parser(prog: str) -> argparse.ArgumentParser:
         help="only this callback (function name) and its neighbourhood")
     add("--depth", type=positive_int, default=2, metavar="K",
         help="with --focus: how many edges out from it, either way (default 2)")
+    add("--all", action="store_true",
+        help=f"every callback even above {AGGREGATE_ABOVE} (otherwise a larger graph is "
+        "written aggregated by page/module, as the explorer's overview draws it)")
     add("--python", metavar="PATH", help="run the probe with this interpreter")
     add("--timeout", type=positive, default=60.0, metavar="SECONDS",
         help="probe time limit (default 60)")
@@ -38,6 +42,10 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO, prog: str) -> int:
         raise ConfigError(f"--focus {options.focus}: no callback has that function name; "
                           f"there are {', '.join(names[:20])}{' ...' if len(names) > 20 else ''}"
                           ) from None
+    if not options.all and callback_count(graph) > AGGREGATE_ABOVE:
+        graph = aggregate_graph(graph, note=(
+            f"{callback_count(graph)} callbacks: aggregated by page/module (above "
+            f"{AGGREGATE_ABOVE}); --all writes every callback"))
     out.write(FORMATS[options.format](graph))
     return EXIT_CLEAN
 

@@ -34,6 +34,7 @@ def export_graph(snapshot: Snapshot, focus: str | None = None, depth: int = 2) -
         if callback is not None:
             plain.add_node(node, kind="callback", label=callback.name,
                            function=callback.function, file=callback.file or "",
+                           module=callback.module or "",
                            line=callback.line or 0)
         else:
             plain.add_node(node, kind="property", label=node.removeprefix("prop:"))
@@ -57,14 +58,17 @@ def mermaid(graph: nx.DiGraph) -> str:
     """
     ids = {node: f"n{number}" for number, node in enumerate(graph)}
     lines = ["flowchart LR"]
+    if graph.graph.get("note"):
+        lines.insert(0, f"%% {mermaid_text(graph.graph['note'])}")
     for node, data in graph.nodes(data=True):
         label = mermaid_text(data["label"])
         lines.append(f'  {ids[node]}(["{label}"])' if data["kind"] == "callback"
                      else f'  {ids[node]}["{label}"]')
     arrows = {"input": "-->", "output": "==>", "state": "-. state .->",
               "set_props": "-. set_props .->", "match": "-. match .->"}
-    lines += [f"  {ids[u]} {arrows.get(kind, '-->')} {ids[v]}"
-              for u, v, kind in graph.edges(data="kind")]
+    lines += [f"  {ids[u]} {arrows.get(kind, '-->')} {ids[v]}" if kind != "flow"
+              else f'  {ids[u]} -- "{mermaid_text(label)}" --> {ids[v]}'
+              for u, v, kind, label in _edges(graph)]
     return "\n".join(lines) + "\n"
 
 
@@ -90,19 +94,27 @@ def dot(graph: nx.DiGraph) -> str:
     }
     """
     lines = ["digraph callbacks {", "  rankdir=LR;"]
+    if graph.graph.get("note"):
+        lines.insert(0, "// " + graph.graph["note"].replace("\n", " "))
     for node, data in graph.nodes(data=True):
         shape = "ellipse" if data["kind"] == "callback" else "box"
         lines.append(f"  {dot_text(node)} [label={dot_text(data['label'])}, shape={shape}];")
     styles = {"state": "dashed", "set_props": "dotted", "match": "dotted"}
-    lines += [f"  {dot_text(u)} -> {dot_text(v)} [label={dot_text(kind)}"
+    lines += [f"  {dot_text(u)} -> {dot_text(v)} [label={dot_text(label)}"
               f"{', style=' + styles[kind] if kind in styles else ''}];"
-              for u, v, kind in graph.edges(data="kind")]
+              for u, v, kind, label in _edges(graph)]
     return "\n".join(lines + ["}"]) + "\n"
 
 
 def dot_text(text: str) -> str:
     """A DOT quoted string."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _edges(graph: nx.DiGraph) -> list[tuple[str, str, str, str]]:
+    """Each edge with its kind and its label: the kind, or a flow's count."""
+    return [(u, v, data["kind"], str(data.get("label") or data["kind"]))
+            for u, v, data in graph.edges(data=True)]
 
 
 def graphml(graph: nx.DiGraph) -> str:

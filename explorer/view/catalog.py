@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 import networkx as nx
 
 from analysis.findings import SEVERITIES, Finding
+from analysis.graph_text.aggregate import page_or_module
 from analysis.graph import callback_node, property_node
 from analysis.rules._naming import told_apart
 from analysis.snapshot import Callback, Snapshot
@@ -46,11 +47,7 @@ def callback_group(callback: Callback) -> str:
     >>> callback_group(Callback(0, "clientside:inline.x", file="pages/a.py"))
     'pages.a'
     """
-    if callback.module and callback.module != "__main__":
-        return callback.module
-    if callback.file and callback.file.endswith(".py") and not callback.file.startswith("/"):
-        return callback.file[:-3].replace("/", ".")
-    return callback.file or "(unknown module)"
+    return page_or_module(callback.module, callback.file)
 
 
 def worst(severities: list[str]) -> str | None:

@@ -10,13 +10,14 @@ import networkx as nx
 
 from analysis.findings import Finding
 from analysis.graph import downstream, upstream
+from analysis.graph_text.aggregate import AGGREGATE_ABOVE
 from explorer.view.catalog import Catalog, callback_kind
 from explorer.view.nodes import component_of_key
 
 FOCUS_DIRECTIONS = ("off", "upstream", "downstream", "both")
 MAX_DEPTH = 10
 #: Above this many callbacks the first view shows one node per page/module.
-LARGE_GRAPH = 150
+LARGE_GRAPH = AGGREGATE_ABOVE  # the CLI's `graph` export aggregates above it too
 
 
 def default_collapse(callbacks: int) -> str:
