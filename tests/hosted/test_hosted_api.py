@@ -69,7 +69,8 @@ def test_history_is_newest_first_and_offered_in_the_picker(client, ci_snapshot):
     assert [e["id"] for e in listed] == [second["id"], first["id"]]
     options = callback(client, "project-select.options", {"revision.data": 0}, "revision.data")
     values = [o["value"] for o in options["project-select"]["options"]]
-    assert values == ["clean", f"clean@{first['id']}"]  # the newest is the project itself
+    # the newest is the project itself; then the older entry, and the two compared
+    assert values == ["clean", f"clean@{first['id']}", f"clean@{first['id']}..{second['id']}"]
 
 
 def test_any_stored_snapshot_can_be_shown(client, ci_snapshot):
