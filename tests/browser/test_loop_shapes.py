@@ -25,6 +25,7 @@ import dash
 import pytest
 
 APPS = Path(__file__).parent / "loop_apps"
+SCAFFOLD = "loop_scaffold"  #: what the apps share (app, counter, CAP): not a shape
 _load_number = itertools.count()
 
 #: The redux error state: what the dev-tools overlay lists.
@@ -60,7 +61,10 @@ def pattern(type_: str, index: int) -> str:
 
 
 def load_app(name: str) -> ModuleType:
-    """A fresh copy of loop_apps/<name>.py (its own Dash app and call counter)."""
+    """A fresh copy of loop_apps/<name>.py (its own Dash app and call counter); its folder
+    goes on sys.path, as for ``python <name>.py``, so that it finds the scaffold."""
+    if str(APPS) not in sys.path:
+        sys.path.insert(0, str(APPS))
     spec = importlib.util.spec_from_file_location(f"loop_app_{name}_{next(_load_number)}",
                                                   APPS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
@@ -174,6 +178,7 @@ def test_loop_shape(dash_duo, shape: Shape) -> None:
 
 
 def test_every_loop_app_is_a_shape() -> None:
-    assert sorted(s.app for s in SHAPES) == sorted(p.stem for p in APPS.glob("*.py"))
+    assert sorted(s.app for s in SHAPES) == sorted(p.stem for p in APPS.glob("*.py")
+                                                   if p.stem != SCAFFOLD)
     for shape in SHAPES:
         assert load_app(shape.app).CAP == CAP

@@ -132,7 +132,8 @@ def test_reported_exactly_for_the_loop_shapes_dash_does_not_handle(shape):
 
 
 def test_every_measured_loop_shape_is_classified():
-    assert {p.stem for p in LOOP_APPS.glob("*.py")} == set(LOOP_SHAPES)
+    shapes = {p.stem for p in LOOP_APPS.glob("*.py")} - {"loop_scaffold"}  # shared, not a shape
+    assert shapes == set(LOOP_SHAPES)
 
 
 def test_the_message_names_the_properties_that_carry_the_loop():

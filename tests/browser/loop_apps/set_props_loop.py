@@ -1,28 +1,18 @@
 """(h) The loop of (a) closed by a ``set_props`` write instead of an Output."""
-from collections import Counter
+from dash import Input, Output, set_props
+from loop_scaffold import CAP, loop_app, ring  # CAP: the browser test reads it
 
-from dash import Dash, Input, Output, html, set_props
-from dash.exceptions import PreventUpdate
-
-CALLS: Counter = Counter()
-CAP = 10
-
-app = Dash(__name__)
-app.layout = html.Div([html.Button("go", id="go"), html.Div(0, id="a"), html.Div(0, id="b")])
+app, CALLS, counted = loop_app(__name__, ring("a", "b"))
 
 
 @app.callback(Output("b", "children"), Input("go", "n_clicks"), Input("a", "children"),
               prevent_initial_call=True)
+@counted
 def forward(_clicks, a):
-    CALLS["forward"] += 1
-    if CALLS["forward"] > CAP:
-        raise PreventUpdate
     return int(a) + 1
 
 
 @app.callback(Input("b", "children"), prevent_initial_call=True)
+@counted
 def back(b):
-    CALLS["back"] += 1
-    if CALLS["back"] > CAP:
-        raise PreventUpdate
     set_props("a", {"children": int(b) + 1})

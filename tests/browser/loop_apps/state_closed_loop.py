@@ -1,29 +1,19 @@
 """(d) A two-callback "loop" whose closing edge is only read as State: b.children is written
 by forward and read by back, a.children is written by back but forward reads it as State."""
-from collections import Counter
+from dash import Input, Output, State
+from loop_scaffold import CAP, loop_app, ring  # CAP: the browser test reads it
 
-from dash import Dash, Input, Output, State, html
-from dash.exceptions import PreventUpdate
-
-CALLS: Counter = Counter()
-CAP = 10
-
-app = Dash(__name__)
-app.layout = html.Div([html.Button("go", id="go"), html.Div(0, id="a"), html.Div(0, id="b")])
+app, CALLS, counted = loop_app(__name__, ring("a", "b"))
 
 
 @app.callback(Output("b", "children"), Input("go", "n_clicks"), State("a", "children"),
               prevent_initial_call=True)
+@counted
 def forward(_clicks, a):
-    CALLS["forward"] += 1
-    if CALLS["forward"] > CAP:
-        raise PreventUpdate
     return int(a) + 1
 
 
 @app.callback(Output("a", "children"), Input("b", "children"), prevent_initial_call=True)
+@counted
 def back(b):
-    CALLS["back"] += 1
-    if CALLS["back"] > CAP:
-        raise PreventUpdate
     return int(b) + 1
