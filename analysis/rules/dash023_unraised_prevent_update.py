@@ -1,4 +1,4 @@
-"""DASH023 unraised-prevent-update: ``PreventUpdate()`` or ``no_update`` as a statement does nothing."""
+"""DASH023 unraised-prevent-update: ``PreventUpdate()`` or ``no_update`` as a statement is never raised or returned."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from analysis.rules._naming import callback_label
 from analysis.rules._none_paths import line_offset
 from analysis.source.python import FunctionNode, dotted_name, may_name, own_statements
 
-#: What the statement meant to do with each name (its last dotted part, however imported).
-_MEANT = {"PreventUpdate": "raise", "no_update": "return"}
+#: What the statement meant to do with each name (its last dotted part, however imported),
+#: and what never happens to it.
+_MEANT = {"PreventUpdate": ("raise", "raised"), "no_update": ("return", "returned")}
 
 
 @rule(
@@ -29,10 +30,13 @@ def unraised_prevent_update(ctx: LintContext) -> Iterator[Finding]:
     or name ``no_update`` (``no_update``, ``dash.no_update``) and throw the value away.
 
     ## Why is this bad?
-    The statement is a no-op: an exception is only an exception once raised, and
-    ``no_update`` only skips an Output once returned. The callback carries on past the line
-    the author meant to stop at, and usually writes ``None`` or a half-built value into its
-    Outputs (with several Outputs, Dash then raises ``InvalidCallbackReturnValue``).
+    The exception is never raised, and ``no_update`` never returned: an exception is only
+    an exception once raised, and ``no_update`` only skips an Output once returned. Where the
+    name resolves, the callback carries on past the line the author meant to stop at, and
+    usually writes ``None`` or a half-built value into its Outputs (with several Outputs,
+    Dash then raises ``InvalidCallbackReturnValue``). Where it does not
+    (``dash.exceptions.PreventUpdate`` in a module that never imported ``dash``), the line
+    itself raises ``NameError`` and the request fails with a server error.
 
     ## Example
     ```python
@@ -63,10 +67,11 @@ def unraised_prevent_update(ctx: LintContext) -> Iterator[Finding]:
         for statement, name in _thrown_away(function):
             line = statement.lineno + offset if offset is not None else None
             code = ast.unparse(statement.value)
+            meant, never = _MEANT[name]
             yield unraised_prevent_update.finding(
                 f"{callback_label(callback)} has `{code}` as a statement"
                 + (f" at line {line}" if line is not None else "")
-                + f": it does nothing; `{_MEANT[name]} {code}` was meant",
+                + f": it is never {never}; `{meant} {code}` was meant",
                 [callback], callback.outputs,
                 file=callback.file if line is not None else None, line=line,
             )

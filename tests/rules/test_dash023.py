@@ -1,4 +1,5 @@
-"""DASH023 unraised-prevent-update: PreventUpdate()/no_update as a statement is a no-op."""
+"""DASH023 unraised-prevent-update: PreventUpdate()/no_update as a statement is never raised or
+returned."""
 
 from __future__ import annotations
 
@@ -51,3 +52,17 @@ def test_dash023_points_at_the_statement():
     [finding] = lint_codes(snapshot(cb))
     assert finding.line == 13 and "at line 13" in finding.message
     assert "`raise PreventUpdate()` was meant" in finding.message
+
+
+@pytest.mark.parametrize(("statement", "said"), [
+    ("PreventUpdate()", "it is never raised; `raise PreventUpdate()` was meant"),
+    ("dash.exceptions.PreventUpdate", "it is never raised; `raise dash.exceptions.PreventUpdate`"),
+    ("no_update", "it is never returned; `return no_update` was meant"),
+])
+def test_dash023_says_what_never_happens_not_that_the_line_does_nothing(statement, said):
+    """A bare ``dash.exceptions.PreventUpdate`` in a module that never imported ``dash``
+    raises NameError (a server error): "does nothing" would be false there, "never raised"
+    is true wherever the name resolves or not."""
+    cb = server(0, GUARD.format(statement=statement), inputs=["country.value"])
+    [finding] = lint_codes(snapshot(cb))
+    assert said in finding.message and "does nothing" not in finding.message
