@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Mapping, Protocol
 
 from analysis.context import LintContext
+from analysis.rules._children import built_in_children
 from analysis.snapshot import Callback, Component, Dependency
-from analysis.source.python import constructed_ids, names_read
+from analysis.source.python import names_read
 from analysis.source.signature import dependency_parameters
 
 
@@ -65,17 +66,13 @@ class Replacements:
         key = app.name if app else None
         if key not in self._built:
             built: dict[str, set[str]] = {}
+            for _, component_id, name in built_in_children(self._ctx, app, set_props=True):
+                built.setdefault(component_id, set()).add(name)
             written: set[tuple[str, str]] = set()
             for other in self._ctx.callbacks:
-                if self._ctx.app_of(other) != app:
-                    continue
-                writes = [(d.id_str, d.property.split("@", 1)[0]) for d in other.outputs]
-                writes += [(i if isinstance(i, str) else "", p)
-                           for i, p in self._ctx.set_props_targets(other)]
-                written.update(writes)
-                function = self._ctx.function(other)
-                if function is not None and any(p == "children" for _, p in writes):
-                    for component_id, name in constructed_ids(function):
-                        built.setdefault(component_id, set()).add(name)
+                if self._ctx.app_of(other) == app:
+                    written.update((d.id_str, d.property.split("@", 1)[0]) for d in other.outputs)
+                    written.update((i if isinstance(i, str) else "", p)
+                                   for i, p in self._ctx.set_props_targets(other))
             self._built[key], self._written[key] = built, written
         return self._built[key], self._written[key]

@@ -7,9 +7,9 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
+from analysis.rules._children import built_in_children
 from analysis.rules._naming import callback_label, callback_labels, listing
-from analysis.snapshot import AppInfo, Callback, Dependency
-from analysis.source.python import constructed_ids
+from analysis.snapshot import Callback, Dependency
 
 
 @rule(
@@ -87,8 +87,10 @@ def _returned_by(ctx: LintContext, callback: Callback, missing: list[Dependency]
     the layout (``validateCallbacksToLayout``), shown by the dev tools in debug mode."""
     app = ctx.app_of(callback)
     key = app.name if app else None
-    if key not in built:
-        built[key] = _children_builders(ctx, app)
+    if key not in built:  # id -> the app's callbacks building it in the children they return
+        built[key] = {}
+        for creator, component_id, _ in built_in_children(ctx, app, set_props=False):
+            built[key].setdefault(component_id, []).append(creator)
     ids = sorted({d.id for d in missing if isinstance(d.id, str) and d.id in built[key]})
     if not ids:
         return ""
@@ -97,22 +99,6 @@ def _returned_by(ctx: LintContext, callback: Callback, missing: list[Dependency]
             f"{callback_labels(creators[k] for k in sorted(creators))} returns, which Dash's dev"
             " tools (debug mode) report as missing until the app sets"
             " suppress_callback_exceptions=True or a validation_layout lists them")
-
-
-def _children_builders(ctx: LintContext, app: AppInfo | None) -> dict[str, list[Callback]]:
-    """id -> the app's callbacks that write ``children`` and build a component with that
-    literal id (``html.Div(id="health")`` in their body)."""
-    found: dict[str, list[Callback]] = {}
-    for other in ctx.callbacks:
-        if ctx.app_of(other) != app or not any(
-                d.property.split("@", 1)[0] == "children" for d in other.outputs):
-            continue
-        function = ctx.function(other)
-        if function is None:
-            continue
-        for component_id in dict.fromkeys(i for i, _ in constructed_ids(function)):
-            found.setdefault(component_id, []).append(other)
-    return found
 
 
 def _dependencies(callback: Callback) -> Iterator[tuple[Dependency, str]]:
