@@ -52,7 +52,7 @@ sys.path.insert(0, str(REPO_ROOT))  # run as a script from anywhere
 from analysis.snapshot import write_atomic  # noqa: E402
 from benchmarks.bench_lint import parse_sizes  # noqa: E402
 from benchmarks.generate_app import generate_app  # noqa: E402
-from benchmarks.report import machine_summary, write_section  # noqa: E402
+from benchmarks.report import machine_summary, publish  # noqa: E402
 from docs.screenshot import free_port, start_server, stop_server, wait_until_serving  # noqa: E402
 
 DEFAULT_SIZES = (100, 1_000, 5_000)
@@ -341,11 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as error:
         print(f"bench_browser: {error}", file=sys.stderr)
         return 2
-    report = markdown(rows, args.repeats, limits)
-    print(report)
-    if args.write:
-        write_section(args.write, report, SECTION)
-        print(f"updated {args.write}", file=sys.stderr)
+    publish(markdown(rows, args.repeats, limits), args.write, SECTION)
     return 0
 
 

@@ -42,7 +42,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # run as a script from anywhere
 from analysis.snapshot import write_atomic  # noqa: E402
 from benchmarks.generate_app import generate_app  # noqa: E402
-from benchmarks.report import machine_summary, write_section  # noqa: E402
+from benchmarks.report import machine_summary, publish  # noqa: E402
 
 DEFAULT_SIZES = (100, 1_000, 2_000, 5_000)
 TARGET_N, TARGET_RATIO = 2_000, 1.5  # issue 2: lint at most 1.5x bare import at 2,000 callbacks
@@ -177,11 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             print(f"N = {n:,} …", file=sys.stderr, flush=True)
             rows.append(bench_size(n, Path(scratch), args.repeats))
-    report = markdown(rows, args.repeats)
-    print(report)
-    if args.write:
-        write_section(args.write, report, (SECTION_START, SECTION_END))
-        print(f"updated {args.write}", file=sys.stderr)
+    publish(markdown(rows, args.repeats), args.write, (SECTION_START, SECTION_END))
     return 0 if all(row.reported == row.n for row in rows) else 1
 
 

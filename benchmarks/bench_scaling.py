@@ -34,7 +34,7 @@ from analysis.lint import LintSettings, lint  # noqa: E402
 from analysis.rules import all_rules  # noqa: E402
 from analysis.snapshot import Snapshot  # noqa: E402
 from benchmarks.adversarial import SHAPES  # noqa: E402
-from benchmarks.report import machine_summary, write_section  # noqa: E402
+from benchmarks.report import machine_summary, publish  # noqa: E402
 from explorer.services import SnapshotServices  # noqa: E402
 
 SECTION = ("<!-- bench_scaling:start -->", "<!-- bench_scaling:end -->")
@@ -131,11 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, help="update this Markdown file's section")
     args = parser.parse_args(argv)
     results = measure(args.shape or list(SHAPES), args.sizes)
-    report = markdown(results, args.sizes, args.limit, args.floor)
-    print(report)
-    if args.write:
-        write_section(args.write, report, SECTION)
-        print(f"updated {args.write}", file=sys.stderr)
+    publish(markdown(results, args.sizes, args.limit, args.floor), args.write, SECTION)
     return 1 if verdicts(results, args.limit, args.floor) else 0
 
 

@@ -46,7 +46,7 @@ sys.path.insert(0, str(REPO_ROOT))  # run as a script from anywhere
 from analysis.snapshot import load_snapshot, write_atomic  # noqa: E402
 from benchmarks.dash_client import DashClient  # noqa: E402
 from benchmarks.generate_app import generate_app  # noqa: E402
-from benchmarks.report import machine_summary, write_section  # noqa: E402
+from benchmarks.report import machine_summary, publish  # noqa: E402
 from explorer.app import create_app  # noqa: E402
 from explorer.projects import Project, ProjectStore  # noqa: E402
 
@@ -338,20 +338,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.hosted:
         times, facts = run_hosted(args.max_upload_mb)
-        report = hosted_markdown(args.max_upload_mb, times, facts)
-        print(report)
-        if args.write:
-            write_section(args.write, report, HOSTED_SECTION)
-            print(f"updated {args.write}", file=sys.stderr)
+        publish(hosted_markdown(args.max_upload_mb, times, facts), args.write, HOSTED_SECTION)
         return 0
     if args.callbacks < 10 or args.repeats < 1:
         parser.error("--callbacks must be at least 10 and --repeats at least 1")
     samples, once = run(args.callbacks, args.repeats, args.seed)
-    report = markdown(args.callbacks, args.repeats, samples, once)
-    print(report)
-    if args.write:
-        write_section(args.write, report, SECTION)
-        print(f"updated {args.write}", file=sys.stderr)
+    publish(markdown(args.callbacks, args.repeats, samples, once), args.write, SECTION)
     return 0
 
 

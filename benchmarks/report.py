@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -63,6 +64,14 @@ def machine_summary() -> str:
         f"dash-cytoscape {_version('dash-cytoscape')}, networkx {_version('networkx')}, "
         f"selenium {_version('selenium')}, {chromium_version()}; load average at start {load}"
     )
+
+
+def publish(report: str, path: Path | None, markers: tuple[str, str]) -> None:
+    """Print the report, and put it between ``markers`` in ``path`` when one is given."""
+    print(report)
+    if path:
+        write_section(path, report, markers)
+        print(f"updated {path}", file=sys.stderr)
 
 
 def write_section(path: Path, body: str, markers: tuple[str, str]) -> None:
