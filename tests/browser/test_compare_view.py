@@ -11,10 +11,9 @@ from urllib.parse import unquote
 
 import pytest
 from diff_repo import git, two_commits
-from selenium.webdriver.common.keys import Keys
 
 from docs.screenshot import free_port, start_server, stop_server, wait_until_serving
-from test_explorer import wait_until
+from test_explorer import select_by_search, wait_until
 
 #: Each callback's function -> its classes, and each edge as "source fn -> target label
 #: (its component)" -> its classes, read from the cytoscape instance the page draws.
@@ -81,11 +80,7 @@ def test_the_compare_view_shows_both_versions_as_one_graph(dash_br, compared):
     assert "New (" in dash_br.find_element("#findings-list").text
 
     # a source-only change: its diff in the details
-    search = dash_br.find_element("#search-input")
-    search.send_keys("app.show")
-    dash_br.wait_for_element("#search-results button", timeout=30)
-    search.send_keys(Keys.ENTER)
-    dash_br.wait_for_contains_text("#details", "Source diff", timeout=30)
+    select_by_search(dash_br, "app.show", "Source diff")
     details = dash_br.find_element("#details").text
     assert "Compared: changed (source)" in details
     assert '-    return f"{v} clicks"' in details and '+    return f"clicked {v} times"' in details

@@ -73,6 +73,21 @@ def wait_until(condition, timeout: float = 30.0, message: str = "condition"):
     raise AssertionError(f"timed out waiting for {message}")
 
 
+def select_by_search(duo, query: str, details: str, listed: str | None = None,
+                     timeout: float = 30) -> None:
+    """Select a node as a user does: type ``query`` in the search box, wait for its results
+    (for ``listed`` among them, else for any), press Enter (the first hit) and wait for the
+    details to show ``details``."""
+    search = duo.find_element("#search-input")
+    search.send_keys(query)
+    if listed is None:
+        duo.wait_for_element("#search-results button", timeout=timeout)
+    else:
+        duo.wait_for_contains_text("#search-results", listed, timeout=timeout)
+    search.send_keys(Keys.ENTER)
+    duo.wait_for_contains_text("#details", details, timeout=timeout)
+
+
 def node_count(dash_duo) -> int:
     return dash_duo.driver.execute_script(COUNT_NODES)
 
@@ -112,11 +127,7 @@ def test_demo_loads_with_graph_and_findings(dash_duo, demo_app, demo_snapshot):
 def test_search_selects_a_node(dash_duo, demo_app):
     app, _ = demo_app
     start(dash_duo, app)
-    search = dash_duo.find_element("#search-input")
-    search.send_keys("ship_pending")
-    dash_duo.wait_for_contains_text("#search-results", "ship_pending")
-    search.send_keys(Keys.ENTER)
-    dash_duo.wait_for_contains_text("#details", "pages/orders.py:114")
+    select_by_search(dash_duo, "ship_pending", "pages/orders.py:114", listed="ship_pending")
     assert "node=cb" in dash_duo.driver.current_url
     dash_duo.find_element("#clear-selection").click()
     dash_duo.wait_for_contains_text("#details", "Select a callback")

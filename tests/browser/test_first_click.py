@@ -11,6 +11,7 @@ from selenium.webdriver.common.actions.action_builder import ActionBuilder
 
 from explorer.app import create_app
 from explorer.projects import Project, ProjectStore
+from test_explorer import wait_until
 
 #: A chain of three callbacks that fails to import once a BREAK file sits next to it.
 BREAKS_WHEN_FLAGGED = '''
@@ -50,16 +51,6 @@ return {x: box.left + spot.x, y: box.top + spot.y};
 """
 
 
-def wait_until(condition, timeout: float = 60.0, message: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {message}")
-
-
 def click_at(driver, spot: dict) -> None:
     """A real click at a point of the page (CSS px), as a user's pointer would."""
     click = ActionBuilder(driver)
@@ -79,7 +70,7 @@ def open_flaky_app(dash_duo, tmp_path) -> Path:
     dash_duo.wait_for_contains_text("#status", "flaky: analysed at", timeout=30)
     wait_until(lambda: dash_duo.driver.execute_script(
         "return window.cy && window.cy.nodes('.callback').length;") == 3,
-        message="the graph")
+        timeout=60, message="the graph")
     return target.parent
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from selenium.webdriver.common.keys import Keys
 
 from analysis.probe.runner import snapshot_target
 from analysis.snapshot import write_atomic
@@ -16,6 +15,7 @@ from benchmarks.generate_app import generate_app
 from explorer.app import create_app
 from explorer.projects import Project, ProjectStore
 from paths import REPO
+from test_explorer import select_by_search
 
 DEMO = REPO / "examples" / "demo" / "app.py"
 SIZES = [(1280, 800), (1920, 1080)]
@@ -208,11 +208,7 @@ def test_an_expanded_cluster_is_framed_legibly(dash_duo, stores, tmp_path):
 
 def test_a_search_jump_is_framed_legibly(dash_duo, stores, tmp_path):
     open_app(dash_duo, stores[1000], (1280, 800), tmp_path)
-    search = dash_duo.find_element("#search-input")
-    search.send_keys("chain42_step3")
-    dash_duo.wait_for_contains_text("#search-results", "chain42_step3")
-    search.send_keys(Keys.ENTER)
-    dash_duo.wait_for_contains_text("#details", "chain42_step3")
+    select_by_search(dash_duo, "chain42_step3", "chain42_step3", listed="chain42_step3")
     target = dash_duo.driver.execute_script(
         "return window.cy.nodes('.callback').filter((n) => "
         "n.data('label').startsWith('chain42_step3')).map((n) => n.id());")
@@ -230,11 +226,7 @@ def test_a_clicked_finding_is_framed_legibly(dash_duo, stores, tmp_path):
 
 def test_focus_ends_at_a_legible_zoom(dash_duo, stores, tmp_path):
     open_app(dash_duo, stores["demo"], (1280, 800), tmp_path)
-    search = dash_duo.find_element("#search-input")
-    search.send_keys("ship_pending")
-    dash_duo.wait_for_contains_text("#search-results", "ship_pending")
-    search.send_keys(Keys.ENTER)
-    dash_duo.wait_for_contains_text("#details", "ship_pending")
+    select_by_search(dash_duo, "ship_pending", "ship_pending", listed="ship_pending")
     dash_duo.find_element("#toggle-controls").click()
     dash_duo.find_element(
         "label[for='_dbcprivate_radioitems_focus-direction_input_downstream']").click()

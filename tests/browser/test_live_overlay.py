@@ -17,7 +17,7 @@ from analysis.runtime.model import RuntimeLog
 from analysis.runtime.stats import callback_stats
 from docs.screenshot import free_port, start_server, stop_server, wait_until_serving
 from paths import APPS
-from test_explorer import COUNT_NODES, wait_until
+from test_explorer import COUNT_NODES, select_by_search, wait_until
 
 APP = APPS / "live" / "overlay_app.py"
 LAUNCHER = Path(__file__).parent / "live_server.py"
@@ -133,11 +133,7 @@ def test_the_overlay_shows_counts_page_load_calls_the_loop_and_the_never_called_
     assert "· 3 at run time" in dash_br.find_element("#findings-count").text
 
     # Details of the loop's callback: its numbers and the chain the click caused.
-    search = dash_br.find_element("#search-input")
-    search.send_keys("forward")
-    dash_br.wait_for_element("#search-results button", timeout=30)
-    search.send_keys(Keys.ENTER)
-    dash_br.wait_for_contains_text("#details", "Runtime (this session)", timeout=30)
+    select_by_search(dash_br, "forward", "Runtime (this session)")
     details = dash_br.find_element("#details").text
     assert "21 (0 on page load)" in details
     assert "one click on loop-go: forward ×21 → back ×21" in details

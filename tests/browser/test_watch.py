@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.common.keys import Keys
 
 from docs.screenshot import free_port, start_server, stop_server, wait_until_serving
 from paths import TARGETS
-from test_explorer import COUNT_NODES, wait_until
+from test_explorer import COUNT_NODES, select_by_search, wait_until
 
 #: A third callback for the basket, saved while the page is open.
 COUPON_HINT = '''
@@ -57,12 +56,8 @@ def test_a_saved_file_updates_the_open_page_and_a_syntax_error_keeps_the_graph(
     wait_until(lambda: dash_br.find_element("#filter-kind").is_displayed(),
                message="the controls to open")
     dash_br.select_dcc_dropdown("#filter-kind", value="server")
-    search = dash_br.find_element("#search-input")
-    search.send_keys("product")
     # Enter selects the first hit of the query the server has (the box sends it debounced)
-    dash_br.wait_for_element("#search-results button", timeout=30)
-    search.send_keys(Keys.ENTER)
-    dash_br.wait_for_contains_text("#details", "product", timeout=60)
+    select_by_search(dash_br, "product", "product", timeout=60)
     dash_br.find_element(
         "label[for='_dbcprivate_radioitems_focus-direction_input_downstream']").click()
     wait_until(lambda: all(f"{key}=" in driver.current_url for key in ("node", "kind", "focus")),
