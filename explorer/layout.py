@@ -17,6 +17,7 @@ from explorer.view.catalog import CALLBACK_KINDS
 from explorer.view.elements import COLLAPSE_MODES
 from explorer.panels.compare import compare_legend, compare_section, review_button
 from explorer.projects import ProjectStore
+from explorer.services import SnapshotServices
 from explorer.view.runtime import HEAT, NEVER_CALLED
 from explorer.view.stylesheet import BASE, FRAMING_DATA, SEVERITY_COLOURS
 from explorer.view.urlstate import DEFAULT_LAYOUT, LAYOUTS
@@ -40,8 +41,9 @@ def drawn_layout(name: str) -> dict:
     return PRESET_LAYOUT if name == "dagre" else graph_layout(name)
 
 
-#: The graph's elements, layout, caption and "Close opened groups" style for a collapse.
-FirstGraph = Callable[[ProjectStore, str], tuple[list, dict, str, dict]]
+#: The graph's elements, layout, caption and "Close opened groups" style of an analysis
+#: (None: none yet) for a collapse.
+FirstGraph = Callable[[SnapshotServices | None, str], tuple[list, dict, str, dict]]
 
 
 #: How often a page asks whether the server has a newer analysis, while it watches files.
@@ -62,10 +64,10 @@ def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False,
     ``live``: the runtime overlay is on (``--live``); the page polls for the app's calls."""
     # the default project's own collapse from the start: the first drawing of a large
     # project is its overview even before the URL's restore answers
-    collapse = default_collapse(store.answer_if_analysed(
-        store.default(), lambda services: len(services.catalog.callbacks), 0))
-    drawing = first_graph(store, collapse)
-    served = store.answer_if_analysed(store.default(), lambda services: True, False)
+    analysed = store.analysed(store.default())
+    collapse = default_collapse(len(analysed.catalog.callbacks) if analysed else 0)
+    drawing = first_graph(analysed, collapse)
+    served = analysed is not None
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.URL_VIEW),

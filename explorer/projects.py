@@ -139,13 +139,11 @@ class ProjectStore:
         services = self.services(name)
         return nothing if services is None else show(services)
 
-    def answer_if_analysed(self, name: object, show: Callable[[SnapshotServices], T],
-                           nothing: T) -> T:
-        """Like ``answer``, but never starts an analysis: ``nothing`` until one is done (for
-        the page's layout, which must not run a probe)."""
+    def analysed(self, name: object) -> SnapshotServices | None:
+        """Like ``services``, but never starts an analysis: None until one is done (for the
+        page's layout, which must not run a probe)."""
         state = self._states.get(name) if self.known(name) else None
-        services = state.services if state is not None else None
-        return nothing if services is None else show(services)
+        return state.services if state is not None else None
 
     def preload(self, name: str, snapshot: Snapshot) -> None:
         """Show a snapshot already in hand (tests, uploads) as the project's analysis;

@@ -60,14 +60,15 @@ def drawn_graph(
     return list(view.elements), chosen, caption, reset
 
 
-def first_drawing(store: ProjectStore, collapse: str) -> tuple[list, dict, str, dict]:
-    """What the page draws before any callback runs: the default project in the controls'
-    initial view (``collapse`` is the collapse control's initial value), the same answer
-    ``render_graph`` gives for those values, so the load needs no request to draw."""
-    spec = ViewSpec(collapse=collapse)
-    return store.answer_if_analysed(
-        store.default(), lambda s: drawn_graph(s, spec, (), DEFAULT_LAYOUT),
-        no_graph(DEFAULT_LAYOUT))
+def first_drawing(services: SnapshotServices | None,
+                  collapse: str) -> tuple[list, dict, str, dict]:
+    """What the page draws before any callback runs: the default project (``services``, None
+    until it is analysed) in the controls' initial view (``collapse`` is the collapse
+    control's initial value), the same answer ``render_graph`` gives for those values, so
+    the load needs no request to draw."""
+    if services is None:
+        return no_graph(DEFAULT_LAYOUT)
+    return drawn_graph(services, ViewSpec(collapse=collapse), (), DEFAULT_LAYOUT)
 
 
 def search_highlights(services: SnapshotServices, query: str | None) -> list[str]:

@@ -85,5 +85,5 @@ def test_a_page_served_before_the_analysis_draws_the_graph_on_load(tmp_path):
 def test_without_an_analysis_the_page_says_so(tmp_path):
     store = ProjectStore([Project("broken")], tmp_path)
     store.record_failure("broken", "the probe failed")
-    elements, _, caption, _ = first_drawing(store, "none")
+    elements, _, caption, _ = first_drawing(store.analysed("broken"), "none")
     assert elements == [] and "No analysis" in caption
