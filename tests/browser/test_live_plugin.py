@@ -30,10 +30,10 @@ def test_page_load_clicks_and_the_devtools_entry(dash_duo):
     app = fixture_module().make_app(plugins=[explorer.live.plugin()])
     dash_duo.start_server(app, debug=True, use_reloader=False, dev_tools_hot_reload=False)
     dash_duo.wait_for_text_to_equal("#shout", "HELLO WORLD")
-    # The dev-tools bar links to the live page with the live snapshot's finding count (DASH040).
+    # The dev-tools bar links to the live explorer with the live snapshot's finding count (DASH040).
     entry = dash_duo.wait_for_element("#dce-live-devtool")
     until(lambda: entry.text == "Explorer: 1", timeout=10)
-    assert entry.get_attribute("href").endswith("/_dce/live/")
+    assert entry.get_attribute("href").endswith("/_dce/live/explorer/")  # the explorer on this app
 
     load = settled(dash_duo, 2)
     assert [(c["output"], c["initial"], c["triggered"]) for c in load] == [
