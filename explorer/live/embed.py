@@ -40,7 +40,9 @@ def build(plugin: Any) -> Any:
     if missing:
         raise ExplorerUnavailable(unavailable_line(missing, plugin.url("")))
     from dash import _callback
+    from dash.development.base_component import ComponentRegistry
 
+    libraries = set(ComponentRegistry.registry)
     from explorer.app import create_app
     from explorer.livefeed import LiveFeed
     from explorer.projects import ProjectStore
@@ -68,6 +70,7 @@ def build(plugin: Any) -> Any:
         finally:
             _callback.GLOBAL_CALLBACK_LIST[:0] = held[0]
             _callback.GLOBAL_CALLBACK_MAP.update(held[1])
+    keep_own_libraries(app, set(ComponentRegistry.registry) - libraries)
     weakref.finalize(explorer, shutil.rmtree, folder, True)
     return explorer.server
 
@@ -77,6 +80,23 @@ def set_up(app: Any, path: str) -> None:
     ``dash.callback`` callbacks into the app, and marks itself done)."""
     with app.server.test_request_context(path):
         app._setup_server()
+
+
+def keep_own_libraries(app: Any, ours: set[str]) -> None:
+    """The app's pages keep loading only their own component libraries: Dash puts the
+    bundles of every library imported in the process into every app's page, and importing
+    the explorer imported ``ours`` (dash-cytoscape, dash-bootstrap-components) for it alone."""
+    if not ours:  # the app uses them too, or they were there before
+        return
+    from dash.development.base_component import ComponentRegistry
+
+    def libraries() -> list[str]:  # read per page: a library the app imports later counts
+        return [name for name in ComponentRegistry.registry if name not in ours]
+
+    scripts, css = app.scripts, app.css
+    scripts.get_all_scripts = lambda dev_bundles=False: scripts.get_library_scripts(
+        libraries(), dev_bundles)
+    css.get_all_css = lambda: css.get_library_css(libraries())
 
 
 @contextmanager

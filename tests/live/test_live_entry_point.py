@@ -21,11 +21,14 @@ client.get("/")
 update(client, "step1.children", {{"go.n_clicks": 1}}, ["go.n_clicks"])
 explorer = client.get("/_dce/live/explorer/")
 explorer_layout = client.get("/_dce/live/explorer/_dash-layout")
+app_page = client.get("/").get_data(as_text=True)
 response = client.get("/_dce/live/calls")
 print(json.dumps({{
     "explorer": [explorer.status_code, "<title>Dash Callback Explorer</title>" in
                  explorer.get_data(as_text=True), explorer_layout.mimetype],
     "wsgi": type(app.server.wsgi_app).__name__,
+    "page_libraries": sorted(n for n in ("dash_cytoscape", "dash_bootstrap_components")
+                             if f'src="/_dash-component-suites/{{n}}/' in app_page),
     "entry_loaded": "dash_callback_explorer_live" in sys.modules,
     "ours_imported": sorted(m for m in sys.modules if m.split(".")[0] in ("explorer", "analysis")),
     "rules": sorted(r.rule for r in app.server.url_map.iter_rules() if "_dce" in r.rule),
@@ -61,6 +64,7 @@ def test_the_env_var_plugs_the_plugin_into_the_app(tmp_path):
     # the explorer on this app, whose own requests are not recorded (the calls above)
     assert seen["wsgi"] == "ExplorerMount"
     assert seen["explorer"] == [200, True, "application/json"]
+    assert seen["page_libraries"] == []  # the app's page loads none of the explorer's bundles
 
 
 def test_the_probe_keeps_the_switch_out_of_its_child():
