@@ -59,9 +59,10 @@ class ExplorerMount:
         path = environ.get("PATH_INFO", "")
         if not path.startswith(self.path) or path[len(self.path):][:1] not in ("", "/"):
             return self.app(environ, start_response)
-        if path == self.path:  # the explorer's page is the folder: its URLs are relative to it
+        if path == self.path:  # the explorer's page is the folder; a relative Location, since
+            # a proxy may serve the app below a prefix this server never sees
             return _answer(start_response, "308 Permanent Redirect", "",
-                           [("Location", environ.get("SCRIPT_NAME", "") + path + "/")])
+                           [("Location", self.path.rsplit("/", 1)[1] + "/")])
         try:
             explorer = self.explorer()
         except ExplorerUnavailable as exc:

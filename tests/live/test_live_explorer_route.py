@@ -22,7 +22,7 @@ def test_the_explorer_answers_below_the_apps_prefix_and_records_nothing_of_its_o
     app = fixture_module().make_app(plugins=[explorer.live.plugin()], url_base_pathname="/app/")
     client = app.server.test_client()
     moved = client.get("/app/_dce/live/explorer")
-    assert (moved.status_code, moved.headers["Location"]) == (308, "/app/_dce/live/explorer/")
+    assert (moved.status_code, moved.headers["Location"]) == (308, "explorer/")  # relative
     index = client.get("/app/_dce/live/explorer/").get_data(as_text=True)
     assert EXPLORER_TITLE in index
     config = index.replace("\\u002f", "/")  # Dash escapes the slashes of its page config
@@ -38,6 +38,19 @@ def test_the_explorer_answers_below_the_apps_prefix_and_records_nothing_of_its_o
     assert "greeting.children" in json.dumps(client.get("/app/_dash-dependencies").get_json())
     page = client.get("/app/_dce/live/").get_data(as_text=True)
     assert 'id="dce-live-explorer-link"\nhref="/app/_dce/live/explorer/"' in page
+
+
+def test_behind_a_proxy_the_explorers_page_asks_for_its_files_below_the_proxys_prefix():
+    # the proxy strips /proxy/: this server sees /..., the browser asks for /proxy/...
+    app = fixture_module().make_app(plugins=[explorer.live.plugin()],
+                                    routes_pathname_prefix="/", requests_pathname_prefix="/proxy/")
+    client = app.server.test_client()
+    index = client.get("/_dce/live/explorer/").get_data(as_text=True).replace("\\u002f", "/")
+    assert '"requests_pathname_prefix":"/proxy/_dce/live/explorer/"' in index
+    assert 'src="/proxy/_dce/live/explorer/_dash-component-suites/' in index
+    assert client.get("/_dce/live/explorer/_dash-layout").status_code == 200
+    page = client.get("/_dce/live/").get_data(as_text=True)
+    assert 'href="/proxy/_dce/live/explorer/"' in page
 
 
 def test_the_explorer_opened_first_leaves_dash_callback_registrations_to_their_apps():
