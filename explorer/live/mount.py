@@ -37,9 +37,9 @@ def missing_packages() -> list[str]:
 def unavailable_line(missing: list[str], page_url: str) -> str:
     """What the route answers when the explorer cannot run here (one line)."""
     names = " ".join(missing)
-    return (f"the live explorer needs {', '.join(missing)} in this app's environment: pip "
-            f"install {names} (or pip install dash-callback-explorer, which brings it); the "
-            f"findings page at {page_url} works without it")
+    return (f"the live explorer needs {', '.join(missing)} in this app's environment (what "
+            f"pip install dash-callback-explorer brings): pip install {names}; the findings "
+            f"page at {page_url} works without it")
 
 
 class ExplorerMount:

@@ -139,6 +139,7 @@ def test_without_dash_cytoscape_the_route_says_what_to_install_and_the_page_stil
     assert seen["status"] == 501 and not seen["cytoscape"]
     assert seen["body"].count("\n") == 1  # one line
     assert seen["body"].startswith("the live explorer needs dash-cytoscape in this app's "
-                                   "environment: pip install dash-cytoscape")
+                                   "environment")
+    assert ": pip install dash-cytoscape;" in seen["body"]
     assert "/_dce/live/ works without it" in seen["body"]
     assert seen["page"] == 200
