@@ -27,6 +27,10 @@ print(json.dumps({{
     "explorer": [explorer.status_code, "<title>Dash Callback Explorer</title>" in
                  explorer.get_data(as_text=True), explorer_layout.mimetype],
     "wsgi": type(app.server.wsgi_app).__name__,
+    # Dash runs the env var's setup hook for the explorer's own app too: it must not plug in
+    "explorer_rules": sorted(
+        r.rule for r in app.server.wsgi_app.explorer().url_map.iter_rules() if "_dce" in r.rule)
+        if hasattr(app.server.wsgi_app, "explorer") else None,
     "page_libraries": sorted(n for n in ("dash_cytoscape", "dash_bootstrap_components")
                              if f'src="/_dash-component-suites/{{n}}/' in app_page),
     "entry_loaded": "dash_callback_explorer_live" in sys.modules,
@@ -62,7 +66,7 @@ def test_the_env_var_plugs_the_plugin_into_the_app(tmp_path):
     assert seen["rules"] == ["/_dce/live/", "/_dce/live/calls", "/_dce/live/snapshot"]
     assert [(c["output"], c["outcome"]) for c in seen["calls"]] == [("step1.children", "updated")]
     # the explorer on this app, whose own requests are not recorded (the calls above)
-    assert seen["wsgi"] == "ExplorerMount"
+    assert seen["wsgi"] == "ExplorerMount" and seen["explorer_rules"] == []
     assert seen["explorer"] == [200, True, "application/json"]
     assert seen["page_libraries"] == []  # the app's page loads none of the explorer's bundles
 
