@@ -32,7 +32,8 @@ def default_cache_dir() -> Path:
 
 def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
                background_manager: Any = None, watcher: ProjectWatcher | None = None,
-               live_feed: LiveFeed | None = None) -> Dash:
+               live_feed: LiveFeed | None = None, analyse: bool = True,
+               dash_options: dict[str, Any] | None = None) -> Dash:
     """A new explorer app showing ``store``'s projects.
 
     Background jobs (``Analyse again``) run through ``background_manager`` (the hosted mode
@@ -40,6 +41,8 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
     folder under the system's temp dir). ``watcher`` (``--watch``): started here, it
     re-analyses projects whose files change, and the page follows the new analyses.
     ``live_feed`` (``--live``): the running app whose calls the page overlays on its project.
+    ``analyse``: offer "Analyse again". ``dash_options``: more arguments for ``Dash`` (the
+    live plugin's explorer: its own Flask ``server`` and the path prefixes it is mounted at).
     """
     jobs = Path(cache_dir) if cache_dir else default_cache_dir()
     manager = background_manager or diskcache_manager(jobs)
@@ -47,10 +50,11 @@ def create_app(store: ProjectStore, *, cache_dir: str | Path | None = None,
         app = Dash(
             __name__, title=TITLE, assets_folder=str(ASSETS),
             background_callback_manager=manager, suppress_callback_exceptions=False,
+            **(dash_options or {}),
         )
     app.scripts.append_script(EXTRA_BUNDLE)
     app.layout = lambda: page(store, graph.first_drawing, follow=watcher is not None,
-                              live=live_feed is not None)
+                              live=live_feed is not None, analyse=analyse)
     for module in (url, selection, graph, overview, projects, exports, compare,
                    textexport, present):
         module.register(app, store)

@@ -53,7 +53,7 @@ LIVE_POLL_MS = 2000
 
 
 def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False,
-         live: bool = False) -> html.Div:
+         live: bool = False, analyse: bool = True) -> html.Div:
     """The whole page for the current projects: the header, then the graph between its two
     collapsible side panels (controls left, findings and details right). ``first_graph``
     draws the default project's first view into the page itself when it is analysed, so the
@@ -61,7 +61,9 @@ def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False,
     starts an analysis (hosted mode would store it): until one is done the page comes without
     a drawing and the graph callback draws on load. ``follow``: the server re-analyses
     projects whose files change (``--watch``), and the page polls for the new analyses.
-    ``live``: the runtime overlay is on (``--live``); the page polls for the app's calls."""
+    ``live``: the runtime overlay is on (``--live``); the page polls for the app's calls.
+    ``analyse``: "Analyse again" is offered (not in the live plugin's explorer, whose
+    snapshot is the running app's own registrations: there is no probe to run again)."""
     # the default project's own collapse from the start: the first drawing of a large
     # project is its overview even before the URL's restore answers
     analysed = store.analysed(store.default())
@@ -85,7 +87,7 @@ def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False,
         dcc.Store(id=ids.LIVE_REVISION),
         dcc.Download(id=ids.DOWNLOAD),
         dcc.Store(id=ids.IMAGE_REQUEST),
-        header(store),
+        header(store, analyse),
         # The side panels are columns that collapse (a class on this row), not overlays: the
         # graph gets the space they give back, and nothing is ever drawn over it.
         html.Div(id=ids.PAGE_BODY, className="dce-body", children=[
@@ -97,8 +99,10 @@ def page(store: ProjectStore, first_graph: FirstGraph, follow: bool = False,
     ], className="dce-page")
 
 
-def header(store: ProjectStore) -> dbc.Navbar:
+def header(store: ProjectStore, analyse: bool = True) -> dbc.Navbar:
     names = store.names()
+    # hidden, not left out: the analysis callbacks name these components
+    shown = {} if analyse else {"display": "none"}
     return dbc.Navbar(dbc.Container([
         dbc.NavbarBrand("Dash Callback Explorer", className="me-3"),
         html.Div(dcc.Dropdown(
@@ -106,11 +110,11 @@ def header(store: ProjectStore) -> dbc.Navbar:
             value=store.default(), clearable=False, searchable=len(names) > 8,
         ), style={"width": "20rem"}, className="me-2"),
         dbc.Button("Analyse again", id=ids.ANALYSE_BUTTON, color="primary", size="sm",
-                   className="me-2 text-nowrap"),
+                   className="me-2 text-nowrap", style=shown),
         dbc.Button("Cancel", id=ids.CANCEL_BUTTON, color="secondary", size="sm",
-                   outline=True, disabled=True, className="me-2"),
+                   outline=True, disabled=True, className="me-2", style=shown),
         dbc.Progress(id=ids.ANALYSIS_PROGRESS, value=0, label="", striped=True,
-                     style={"width": "12rem", "height": "1.2rem"}),
+                     style={"width": "12rem", "height": "1.2rem", **shown}),
         # One line, cut short (the whole text in its title): the header never grows, so the
         # canvas below never moves. Written with set_props (callbacks/projects.py).
         html.Span(id=ids.JOB_NOTICE, className="small text-warning text-truncate ms-2",

@@ -7,6 +7,7 @@ import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from typing import Callable
 from urllib.parse import urlsplit
 
 from analysis.errors import AnalysisError, ConfigError
@@ -40,12 +41,15 @@ def live_url(text: str) -> str:
 @dataclass
 class LiveFeed:
     """One running app's log for one project of the explorer: ``fetch`` asks the app, and
-    the last log fetched stays here for the panels (one per explorer app, never global)."""
+    the last log fetched stays here for the panels (one per explorer app, never global).
+    ``reader``: the log read in this process instead (the explorer the live plugin serves
+    inside the app: no HTTP to itself); ``url`` is then only what the status line names."""
 
     url: str  # from live_url
     project: str
     thresholds: Thresholds = Thresholds()
     timeout: float = TIMEOUT_S
+    reader: Callable[[], RuntimeLog] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _last: RuntimeLog | None = field(default=None, repr=False)
 
@@ -55,6 +59,12 @@ class LiveFeed:
 
     def fetch(self) -> RuntimeLog:
         """The app's log now; LiveError (one line) when it is down, slow or not the plugin."""
+        log = self._get() if self.reader is None else self.reader()
+        with self._lock:
+            self._last = log
+        return log
+
+    def _get(self) -> RuntimeLog:
         try:
             with urllib.request.urlopen(self.calls_url, timeout=self.timeout) as response:
                 body = response.read(MAX_BYTES + 1)
@@ -72,8 +82,6 @@ class LiveFeed:
             raise LiveError(f"{self.calls_url} did not send JSON: is it the live plugin?") from None
         except AnalysisError as err:
             raise LiveError(err.message.splitlines()[0]) from None
-        with self._lock:
-            self._last = log
         return log
 
     def last(self) -> RuntimeLog | None:

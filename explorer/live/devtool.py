@@ -1,4 +1,4 @@
-"""The live plugin's entry in Dash's dev-tools bar: the finding count, linking to the live page."""
+"""The live plugin's entry in Dash's dev-tools bar: the finding count, linking to the live explorer."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ def register(extension: str) -> None:
 
 
 def entry_props(extension: str) -> dict[str, Any]:
-    """The link's props for the app serving this page (called while Dash renders its index)."""
+    """The link's props for the app serving this page (called while Dash renders its index):
+    it opens the explorer on this app (``<prefix>/explorer/``)."""
     plugin = flask.current_app.extensions.get(extension) if flask.has_app_context() else None
     if plugin is None:
         return dict(_HIDDEN)
@@ -34,5 +35,5 @@ def entry_props(extension: str) -> dict[str, Any]:
         text, title = f"Explorer: {count}", f"{count} finding(s) in this app's callbacks"
     except Exception as exc:  # noqa: BLE001 - the app must render even if our lint fails
         text, title = "Explorer: ?", f"the live snapshot failed: {type(exc).__name__}: {exc}"
-    return {"id": ENTRY_ID, "children": text, "title": title, "href": plugin.url(""),
+    return {"id": ENTRY_ID, "children": text, "title": title, "href": plugin.url("explorer/"),
             "target": "_blank", "className": "dash-debug-menu__button"}

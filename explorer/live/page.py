@@ -1,4 +1,4 @@
-"""The live plugin's page: the running app's findings and how to open the explorer's overlay on it."""
+"""The live plugin's plain page: the running app's findings, and links to the explorer on it."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from analysis.snapshot import Snapshot
 
 
 def render(plugin: Any, snapshot: Snapshot, findings: list[Finding]) -> str:
-    """A self-contained page (no script): findings of the live snapshot, the call count, links."""
+    """A self-contained page (no script): findings of the live snapshot, the call count, links
+    (the explorer on this app among them: this page is its no-JavaScript fallback)."""
     log = plugin.calls.log()
     rows = "".join(
         f"<tr><td>{escape(f.code)}</td><td>{escape(f.severity)}</td>"
         f"<td>{escape(f.message)}</td><td>{escape(', '.join(f.functions))}</td></tr>"
         for f in findings)
     calls_url, snapshot_url = plugin.url("calls"), plugin.url("snapshot")
+    explorer_url = plugin.url("explorer/")
     app_path = escape(plugin.app.config.requests_pathname_prefix)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -32,9 +34,10 @@ request(s) recorded since the server started (newest {log.capacity} kept, {log.d
 <p>Data: <a href="{escape(calls_url)}">calls</a> (JSON, each callback request) ·
 <a href="{escape(snapshot_url)}">snapshot</a> (JSON, what <code>python -m analysis</code> reads).
 Nothing leaves this process: these routes answer only who can reach the app.</p>
-<p>The graph with what the callbacks did: <code>python app.py TARGET --live
-http://HOST:PORT{app_path}</code> (this app's address) opens the explorer's runtime overlay
-on it.</p>
+<p>The graph with what the callbacks did: <a id="dce-live-explorer-link"
+href="{escape(explorer_url)}">open the explorer on this app</a> (its runtime overlay
+follows the calls as they come), or from outside: <code>python app.py TARGET --live
+http://HOST:PORT{app_path}</code> (this app's address).</p>
 <table><thead><tr><th>code</th><th>severity</th><th>message</th><th>callbacks</th></tr></thead>
 <tbody>{rows or '<tr><td colspan="4">All checks passed</td></tr>'}</tbody></table>
 </body></html>"""

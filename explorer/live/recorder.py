@@ -12,6 +12,7 @@ import flask
 
 from analysis.runtime.model import ERROR, PREVENTED, UPDATED
 from explorer.live.calls import CallLog
+from explorer.live.mount import EMBEDDED, mount
 
 #: Where a server keeps its plugin (``server.extensions``): state lives on the app, never here.
 EXTENSION = "dash_callback_explorer_live"
@@ -48,7 +49,8 @@ class LivePlugin:
         if not isinstance(server, flask.Flask):
             raise LiveError("the live plugin records through Flask: create the app with "
                             "Dash's default Flask backend (not Quart or FastAPI)")
-        if EXTENSION in server.extensions:  # enabled twice (plugins=[...] and the env var)
+        # enabled twice (plugins=[...] and the env var), or the plugin's own explorer app
+        if EXTENSION in server.extensions or EMBEDDED in server.extensions:
             return
         self.app = app
         self.calls = CallLog(str(app.config.get("name") or "app"), self.capacity,
@@ -61,6 +63,8 @@ class LivePlugin:
         from explorer.live import devtool, routes  # here: the page imports the linter
 
         routes.add(self, server, app.config.routes_pathname_prefix)
+        mount(server, f"{app.config.routes_pathname_prefix}{self.prefix}/explorer",
+                    self._build_explorer)
         devtool.register(EXTENSION)
 
     def url(self, name: str = "") -> str:
@@ -77,6 +81,11 @@ class LivePlugin:
                 snapshot = live_snapshot(self.app)
                 self._built = (snapshot, findings_of(snapshot))
             return self._built
+
+    def _build_explorer(self) -> Any:
+        from explorer.live import embed  # the explorer's imports: only once someone opens it
+
+        return embed.build(self)
 
     # Flask hooks: the cheap test first, everything else only for callback requests.
     def _before(self) -> None:

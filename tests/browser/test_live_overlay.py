@@ -82,16 +82,14 @@ def styles(driver) -> dict:
     return driver.execute_script(CALLBACK_STYLES)
 
 
-def test_the_overlay_shows_counts_page_load_calls_the_loop_and_the_never_called_callback(
-        dash_br, live_app, explorer):
-    server, app_url = live_app
+def use_the_app(dash_br, app_url: str):
+    """The app at 1280x800, as a user uses it: the page load, one click on the loop, one on
+    "fail" (44 requests once recorded); the driver."""
     driver = dash_br.driver
     driver.set_window_size(1280, 800)
     # the issue's reference size is the page's own (the window's includes its frame)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
-
-    # The app, as a user uses it: the page load, one click on the loop, one on "fail".
     dash_br.server_url = app_url
     dash_br.wait_for_text_to_equal("#clicks", "Clicked None times", timeout=30)
     dash_br.find_element("#loop-go").click()
@@ -99,6 +97,31 @@ def test_the_overlay_shows_counts_page_load_calls_the_loop_and_the_never_called_
     dash_br.find_element("#fail-go").click()
     wait_until(lambda: "fail-out.children" in callback_stats(recorded(app_url)),
                message="the failing request to be recorded")
+    return driver
+
+
+def shows_new_calls_without_a_reload(dash_br, app_url: str) -> None:
+    """The open explorer page refreshes without a reload: another visit and a click on
+    "count" in another tab show up on its graph."""
+    driver = dash_br.driver
+    driver.execute_script("window.__sameDocument = true;")
+    explorer_tab = driver.current_window_handle
+    driver.switch_to.new_window("tab")
+    driver.get(app_url)
+    dash_br.wait_for_text_to_equal("#clicks", "Clicked None times", timeout=30)
+    dash_br.find_element("#count-go").click()
+    dash_br.wait_for_text_to_equal("#clicks", "Clicked 1 times", timeout=30)
+    driver.close()
+    driver.switch_to.window(explorer_tab)
+    wait_until(lambda: styles(driver)["count"][0].startswith("count\n3 calls (2 on load)"),
+               message="the new calls on the open page")
+    assert driver.execute_script("return window.__sameDocument === true")
+
+
+def test_the_overlay_shows_counts_page_load_calls_the_loop_and_the_never_called_callback(
+        dash_br, live_app, explorer):
+    server, app_url = live_app
+    driver = use_the_app(dash_br, app_url)
     stats = callback_stats(recorded(app_url))
     if os.environ.get(RECORD_ENV):
         Path(os.environ[RECORD_ENV]).write_text(
@@ -144,19 +167,7 @@ def test_the_overlay_shows_counts_page_load_calls_the_loop_and_the_never_called_
                               "document.querySelector('.runtime-title').scrollIntoView();")
         driver.save_screenshot(os.environ[SCREENSHOT_ENV])
 
-    # It refreshes without a reload: another visit and click in another tab shows up.
-    driver.execute_script("window.__sameDocument = true;")
-    explorer_tab = driver.current_window_handle
-    driver.switch_to.new_window("tab")
-    driver.get(app_url)
-    dash_br.wait_for_text_to_equal("#clicks", "Clicked None times", timeout=30)
-    dash_br.find_element("#count-go").click()
-    dash_br.wait_for_text_to_equal("#clicks", "Clicked 1 times", timeout=30)
-    driver.close()
-    driver.switch_to.window(explorer_tab)
-    wait_until(lambda: styles(driver)["count"][0].startswith("count\n3 calls (2 on load)"),
-               message="the new calls on the open page")
-    assert driver.execute_script("return window.__sameDocument === true")
+    shows_new_calls_without_a_reload(dash_br, app_url)
 
     # The app stops: one line says so, the explorer and its last overlay stay.
     stop_server(server)

@@ -26,14 +26,20 @@ def settled(dash_duo, count: int) -> list[dict]:
     return recorded(dash_duo)
 
 
-def test_page_load_clicks_and_the_devtools_entry(dash_duo):
+def debug_entry(dash_duo):
+    """The fixture app with the plugin, in debug mode, loaded: its dev-tools entry, which
+    shows the live snapshot's finding count (DASH040)."""
     app = fixture_module().make_app(plugins=[explorer.live.plugin()])
     dash_duo.start_server(app, debug=True, use_reloader=False, dev_tools_hot_reload=False)
     dash_duo.wait_for_text_to_equal("#shout", "HELLO WORLD")
-    # The dev-tools bar links to the live page with the live snapshot's finding count (DASH040).
     entry = dash_duo.wait_for_element("#dce-live-devtool")
     until(lambda: entry.text == "Explorer: 1", timeout=10)
-    assert entry.get_attribute("href").endswith("/_dce/live/")
+    return entry
+
+
+def test_page_load_clicks_and_the_devtools_entry(dash_duo):
+    entry = debug_entry(dash_duo)  # the dev-tools bar links to the live explorer
+    assert entry.get_attribute("href").endswith("/_dce/live/explorer/")  # the explorer on this app
 
     load = settled(dash_duo, 2)
     assert [(c["output"], c["initial"], c["triggered"]) for c in load] == [
@@ -71,3 +77,18 @@ def test_no_devtools_entry_without_debug(dash_duo):
     assert dash_duo.find_elements("#dce-live-devtool") == []
     assert dash_duo.find_elements(".dash-debug-menu") == []
     assert len(recorded(dash_duo)) == 2  # recording does not depend on debug mode
+
+
+def test_the_devtools_entry_opens_the_explorer_which_has_no_devtools_of_its_own(dash_duo):
+    entry = debug_entry(dash_duo)
+    driver = dash_duo.driver
+    app_tab = driver.current_window_handle
+    entry.click()  # target=_blank: the explorer opens in a tab of its own
+    until(lambda: len(driver.window_handles) == 2, timeout=10)
+    driver.switch_to.window(next(h for h in driver.window_handles if h != app_tab))
+    dash_duo.wait_for_contains_text("#live-status", "live: 2 requests", timeout=60)
+    assert "DASH040" in dash_duo.find_element("#findings-list").text
+    # the app runs in debug mode, its explorer does not: no dev-tools bar, no entry there
+    assert dash_duo.find_elements(".dash-debug-menu") == []
+    assert dash_duo.find_elements("#dce-live-devtool") == []
+    assert len(recorded(dash_duo)) == 2  # the explorer's own requests are not the app's
