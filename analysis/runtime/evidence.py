@@ -6,11 +6,14 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from analysis.findings import Finding
-from analysis.runtime.checks import RUNTIME_CHECKS, RuntimeRun, Thresholds
+from analysis.lint import noqa_filter
+from analysis.rules import runtime_rules
+from analysis.runtime.checks import RuntimeRun
 from analysis.runtime.model import RuntimeLog
 from analysis.runtime.stats import (
-    ActionChain, CallbackStats, action_chains, callback_stats, describe_action,
+    ActionChain, CallbackStats, action_chains, busiest_action, callback_stats,
 )
+from analysis.settings import LintSettings, is_enabled
 from analysis.snapshot import Callback, Snapshot
 
 
@@ -18,6 +21,7 @@ from analysis.snapshot import Callback, Snapshot
 class RunView:
     """A run read against a snapshot: each callback's stats (by index) and the actions."""
 
+    snapshot: Snapshot
     log: RuntimeLog
     by_index: dict[int, Callback]
     stats: dict[int, CallbackStats]  # called callbacks only
@@ -56,7 +60,7 @@ def read_run(snapshot: Snapshot, log: RuntimeLog) -> RunView:
             unmatched.append(output)
         else:
             stats[callback.index] = numbers
-    return RunView(log, {cb.index: cb for cb in by_output.values()}, stats,
+    return RunView(snapshot, log, {cb.index: cb for cb in by_output.values()}, stats,
                    {chain.action: chain for chain in action_chains(log)}, tuple(sorted(unmatched)))
 
 
@@ -89,9 +93,8 @@ def _loop(run: RunView, callback: Callback) -> str | None:
     stats = run.stats.get(callback.index)
     if not stats:
         return None
-    chain = run.chains.get(stats.busiest_action)
-    what = describe_action(chain) if chain else f"action {stats.busiest_action}"
-    return f"`{callback.name}` fired {_times(stats.most_in_one_action)} for {what}"
+    return (f"`{callback.name}` fired {_times(stats.most_in_one_action)} for "
+            f"{busiest_action(stats, run.chains)}")
 
 
 #: Which static findings a run can confirm (or contradict), and how each callback reads.
@@ -115,11 +118,16 @@ def confirm(findings: Iterable[Finding], run: RunView) -> list[Finding]:
     return result
 
 
-def runtime_findings(run: RunView, thresholds: Thresholds = Thresholds()) -> list[Finding]:
-    """The RUNTIME0xx findings of the run, by code, then callback order."""
+def runtime_findings(run: RunView, settings: LintSettings = LintSettings()) -> list[Finding]:
+    """The findings of the runtime rules (RUNTIME0xx) the settings enable, with their
+    thresholds, minus those a ``# noqa`` silences, as a lint does: by code, then callback."""
+    suppressed = noqa_filter(run.snapshot)
     found = []
-    for check in RUNTIME_CHECKS:
+    for rule in runtime_rules():
+        if not is_enabled(rule.code, settings, rule.default):
+            continue
         for index, stats in sorted(run.stats.items()):
-            found.extend(check.check(check, RuntimeRun(run.by_index[index], stats, run.chains,
-                                                       thresholds)))
+            found.extend(finding for finding in rule.check(RuntimeRun(
+                run.by_index[index], stats, run.chains, settings.thresholds))
+                if not suppressed(finding))
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from analysis.runtime.model import ERROR, PREVENTED, CallRecord, RuntimeLog
 
@@ -143,3 +143,10 @@ def describe_action(chain: ActionChain) -> str:
     if name == "n_clicks":
         return f"one click on {component}"
     return f"one change of {prop}"
+
+
+def busiest_action(stats: CallbackStats, chains: Mapping[int, ActionChain]) -> str:
+    """The action that made a callback fire most, as a finding reads it ("one click on
+    loop-go"); ``chains``: the run's actions by number."""
+    chain = chains.get(stats.busiest_action)
+    return describe_action(chain) if chain else f"action {stats.busiest_action}"

@@ -6,6 +6,7 @@ from analysis.graph import callback_node
 from analysis.runtime.evidence import RunView
 from analysis.runtime.stats import CallbackStats
 from explorer.view.nodes import element_id
+from explorer.view.stylesheet import SEVERITY_MARKERS
 
 #: Fill colours by calls in the session, lightest to hottest (the legend shows them), as
 #: (fewest calls in the band, colour, legend label).
@@ -50,7 +51,9 @@ def stats_label(name: str, stats: CallbackStats) -> str:
 def overlay_styles(run: RunView) -> list[dict]:
     """Stylesheet rules for every callback of the run's snapshot: called ones filled by
     their calls and labelled with the numbers, never-called ones dashed and grey. Rules,
-    not element data: the graph's elements (and their layout) stay as they are."""
+    not element data: the graph's elements (and their layout) stay as they are. The
+    findings' severity borders follow them: a never-called callback with a finding (DASH012
+    says it is never called) keeps its finding's colour, its border dashed."""
     rules = []
     for index, stats in sorted(run.stats.items()):
         cb = run.by_index[index]
@@ -60,7 +63,7 @@ def overlay_styles(run: RunView) -> list[dict]:
     for cb in run.never_called():
         rules.append({"selector": f"#{element_id(callback_node(cb.index))}", "style": {
             **NEVER_CALLED, "label": f"{cb.name}\nnever called"}})
-    return rules
+    return rules + list(SEVERITY_MARKERS) if rules else rules
 
 
 def status_line(run: RunView, url: str) -> str:
