@@ -131,3 +131,11 @@ def runtime_findings(run: RunView, settings: LintSettings = LintSettings()) -> l
                 run.by_index[index], stats, run.chains, settings.thresholds))
                 if not suppressed(finding))
     return found
+
+
+def with_run(snapshot: Snapshot, findings: Iterable[Finding], log: RuntimeLog,
+             settings: LintSettings = LintSettings()) -> tuple[list[Finding], list[Finding]]:
+    """A lint's findings with the evidence the log gives them, and the runtime rules'
+    findings of the log (those ``settings`` enable): what a front end shows of a run."""
+    run = read_run(snapshot, log)
+    return confirm(findings, run), runtime_findings(run, settings)
