@@ -41,10 +41,13 @@ class RunView:
 
 def callbacks_by_output(snapshot: Snapshot) -> dict[str, Callback]:
     """The snapshot's callbacks the renderer can request, by the output key the live
-    plugin records (Dash's callback_map key; a dropped one lost its key to another)."""
+    plugin records (Dash's callback_map key; a dropped one lost its key to another). A
+    clientside callback runs in the browser and never reaches the server: a run cannot
+    tell whether it was called, so it is none of them."""
     found: dict[str, Callback] = {}
     for callback in snapshot.callbacks:
-        if callback.output_key and not callback.dropped and not callback.internal:
+        if (callback.output_key and not callback.dropped and not callback.internal
+                and callback.kind != "clientside"):
             found.setdefault(callback.output_key, callback)
     return found
 

@@ -121,3 +121,35 @@ def test_a_noqa_on_the_callback_silences_its_runtime_finding(tmp_path, back_key)
     run = read_run(snapshot_target(str(app)), loop_log(21, back_key))
     found = [(f.code, f.functions[0].rsplit(".", 1)[-1]) for f in runtime_findings(run)]
     assert found == [("RUNTIME001", "back"), ("RUNTIME002", "count")]
+
+
+CLIENTSIDE_APP = '''
+from dash import Dash, Input, Output, State, html
+
+app = Dash(__name__)
+app.layout = html.Div([html.Button(id="go"), html.Div(id="shown"), html.Div(id="copy"),
+                       html.Div("x", id="name")])
+
+
+@app.callback(Output("shown", "children"), Input("go", "n_clicks"))
+def show(n):
+    return n or 0
+
+
+app.clientside_callback("function(name) { return name; }", Output("copy", "children"),
+                        State("name", "children"), prevent_initial_call=True)
+'''
+
+
+def test_a_clientside_callback_is_never_claimed_uncalled(tmp_path):
+    """Clientside callbacks run in the browser: no request of theirs reaches the plugin, so
+    the run says nothing of them (it once called this one "never called", DASH012 included)."""
+    app = tmp_path / "clientside_app.py"
+    app.write_text(CLIENTSIDE_APP, encoding="utf-8")
+    snapshot = snapshot_target(str(app))
+    findings = lint(snapshot)
+    assert [f.code for f in findings] == ["DASH012"]
+    run = read_run(snapshot, RuntimeLog(calls=(record(1, "shown.children", 1, initial=True),)))
+    assert [cb.name for cb in run.never_called()] == []
+    assert [f.evidence for f in confirm(findings, run)] == [()]
+    assert len(run.by_index) == 1 and run.saw_page_load
