@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from analysis.findings import Finding
 from analysis.graph import callback_node
-from analysis.runtime.evidence import RunView, confirm, runtime_findings
+from analysis.runtime.evidence import RunView, confirm
 from explorer import ids
-from explorer.callbacks.live import run_of
+from explorer.callbacks.live import run_of, runtime_of
 from explorer.comparisons import comparison_of
 from explorer.livefeed import LiveFeed
 from explorer.panels.compare import change_details, split_by_status
@@ -104,8 +102,7 @@ def findings_panel(services: SnapshotServices, severities: list | None, rules: l
     total = len(services.findings)
     count = findings_count(len(shown), total)
     at_run_time = [
-        finding for finding in runtime_findings(run, replace(
-            services.settings, thresholds=live.thresholds))
+        finding for finding in runtime_of(live, services, run)
         if (not severities or finding.severity in severities)
         and (not rules or finding.code in rules)
     ] if run and live else []

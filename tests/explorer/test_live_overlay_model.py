@@ -15,13 +15,13 @@ from analysis.runtime.evidence import read_run
 from analysis.runtime.model import RuntimeLog
 from analysis.settings import Thresholds
 from docs.screenshot import free_port
-from explorer.callbacks.live import overlay
+from explorer.callbacks.live import overlay, runtime_of
 from explorer.callbacks.panels import findings_panel, selection_details
 from explorer.livefeed import LiveError, LiveFeed, live_url, log_revision
 from explorer.projects import Project, ProjectStore
 from explorer.serve import live_feed, parse_args
 from explorer.serve import main as serve
-from explorer.view.runtime import HEAT, NEVER_CALLED, overlay_styles
+from explorer.view.runtime import HEAT, NEVER_CALLED, overlay_styles, runtime_marks
 from explorer.view.stylesheet import BASE, SEVERITY_COLOURS
 from paths import APPS
 
@@ -115,6 +115,33 @@ def test_never_called_keeps_the_findings_border(store, log):
                                   "classes": "callback error"})
     assert forward["border-color"] == SEVERITY_COLOURS["error"]
     assert forward["background-color"] == HEAT[2][1]
+
+
+def test_the_runs_findings_border_their_callbacks_the_worse_finding_winning(store, log):
+    services = store.services("overlay_app")
+    run = read_run(services.snapshot, log)
+    feed = LiveFeed("http://127.0.0.1:1/", "overlay_app")
+    marks = runtime_marks(runtime_of(feed, services, run))
+    fail, forward = index_of(services, "fail"), index_of(services, "forward")
+    assert marks == {fail: "error", forward: "warning", index_of(services, "back"): "warning"}
+    rules = list(BASE) + overlay_styles(run, marks)
+    # ``fail`` has no static finding: RUNTIME003 (an error) borders it red
+    failed = drawn_style(rules, {"data": {"id": f"cb-{fail}"}, "classes": "callback"})
+    assert failed["border-color"] == SEVERITY_COLOURS["error"] and failed["border-width"] == 3
+    # ``forward``: DASH040 (error) is worse than its RUNTIME001 (warning), and stays
+    both = drawn_style(rules, {"data": {"id": f"cb-{forward}"}, "classes": "callback error"})
+    assert both["border-color"] == SEVERITY_COLOURS["error"]
+    # a static warning under a runtime error shows the error
+    worse = overlay_styles(run, {forward: "error"})
+    shown = drawn_style(list(BASE) + worse,
+                        {"data": {"id": f"cb-{forward}"}, "classes": "callback warning"})
+    assert shown["border-color"] == SEVERITY_COLOURS["error"]
+    plain = drawn_style(list(BASE) + worse,
+                        {"data": {"id": f"cb-{forward}"}, "classes": "callback info"})
+    assert plain["border-color"] == SEVERITY_COLOURS["error"]
+    milder = drawn_style(list(BASE) + overlay_styles(run, {forward: "info"}),
+                         {"data": {"id": f"cb-{forward}"}, "classes": "callback warning"})
+    assert milder["border-color"] == SEVERITY_COLOURS["warning"]
 
 
 def test_the_findings_show_evidence_and_the_runs_own_findings(store, log):
