@@ -49,5 +49,6 @@ def callback_error(run: RuntimeRun) -> Iterator[Finding]:
         cb = run.callback
         last = f": {stats.last_error}" if stats.last_error else ""
         times = "once" if stats.errors == 1 else f"{stats.errors} times"
-        yield callback_error.finding(f"{callback_label(cb)} failed {times} of {stats.calls} "
-                                     f"calls{last}", [cb], cb.outputs)
+        calls = "1 call" if stats.calls == 1 else f"{stats.calls} calls"
+        yield callback_error.finding(f"{callback_label(cb)} failed {times} in {calls}{last}",
+                                     [cb], cb.outputs)

@@ -36,7 +36,7 @@ def test_the_page_shows_the_runs_evidence_and_runtime_findings():
                   ["boom.n_clicks"]).status_code == 500
     page = page_of(client)
     assert "&#9654; `ping` fired once for one click on loop" in page  # DASH040's evidence
-    assert "RUNTIME003" in page and "`boom` failed once of 1 calls: ZeroDivisionError" in page
+    assert "RUNTIME003" in page and "`boom` failed once in 1 call: ZeroDivisionError" in page
     assert count_in(page, "finding") == 2 and count_in(page, "runtime") == 1
     assert devtool_text(app) == "Explorer: 2"
 

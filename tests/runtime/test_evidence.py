@@ -85,7 +85,7 @@ def test_runtime_findings_for_repeated_firing_slow_page_load_and_errors(snapshot
     assert found[0].message == ("`forward` fired 21 times for one click on loop-go "
                                 "(more than 10)")
     assert found[0].file.endswith("overlay_app.py") and found[0].line == 24
-    assert found[3].message == "`fail` failed once of 1 calls: ValueError: no"
+    assert found[3].message == "`fail` failed once in 1 call: ValueError: no"
     quiet = runtime_findings(run, LintSettings(thresholds=Thresholds(21, 2000)))
     assert [f.code for f in quiet] == ["RUNTIME003"]
 
