@@ -281,3 +281,22 @@ def test_the_project_settings_select_and_set_the_runtime_rules(tmp_path, log):
     listed, count = findings_panel(services, None, None, None, None, lower,
                                    read_run(services.snapshot, log))
     assert count == "Findings (3) · 2 at run time" and "RUNTIME003" not in text_of(listed)
+
+
+def test_the_rule_filter_says_which_rules_need_a_run():
+    from explorer import ids
+    from explorer.layout import controls
+
+    def find(component):
+        if getattr(component, "id", None) == ids.FILTER_RULE:
+            return component
+        children = getattr(component, "children", None)
+        for child in children if isinstance(children, (list, tuple)) else [children]:
+            found = None if child is None or isinstance(child, str) else find(child)
+            if found is not None:  # (a component without children is falsy: its len is 0)
+                return found
+        return None
+
+    labels = {o["value"]: o["label"] for o in find(controls()).options}
+    assert labels["RUNTIME001"] == "RUNTIME001 fires-repeatedly (needs a run: --live)"
+    assert labels["DASH020"].endswith("(off by default)") and labels["DASH040"].endswith("cycle")
