@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import Any, Sequence
 
 from analysis.findings import Finding
 from analysis.snapshot import Snapshot
@@ -18,7 +18,7 @@ def _row(finding: Finding) -> str:
 
 
 def render(plugin: Any, snapshot: Snapshot, findings: list[Finding],
-           runtime: list[Finding] = ()) -> str:
+           runtime: Sequence[Finding] = ()) -> str:
     """A self-contained page (no script): findings of the live snapshot (with the evidence
     of the recorded calls), the runtime rules' findings of those calls, the count, links."""
     log = plugin.calls.log()
