@@ -223,25 +223,34 @@ def _snapshot(options: argparse.Namespace, interpreter: Interpreter | None,
 
 
 def rules_table(fmt: str = "text") -> str:
-    """The catalog: code, name, severity and summary of every rule, and which rules are off
-    by default (they run only when ``--select`` or pyproject's ``select`` matches them)."""
+    """The catalog: code, name, severity and summary of every rule, which rules are off
+    by default (they run only when ``--select`` or pyproject's ``select`` matches them) and
+    which need a recorded run (RUNTIME0xx: never reported by a lint)."""
     rules = all_rules()
     if fmt == "json":
         rows = [
             {"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
-             "default": r.default}
+             "default": r.default, "needs_run": r.needs_run}
             for r in rules
         ]
         return json.dumps(rows, indent=2) + "\n"
     name_width = max((len(r.name) for r in rules), default=4)
-    lines = [f"{'code':<8} {'name':<{name_width}} {'severity':<8} summary"]
-    lines += [f"{r.code:<8} {r.name:<{name_width}} {r.severity:<8} {r.summary}{_opt_in(r)}"
-              for r in rules]
+    code_width = max((len(r.code) for r in rules), default=4)
+    lines = [f"{'code':<{code_width}} {'name':<{name_width}} {'severity':<8} summary"]
+    lines += [f"{r.code:<{code_width}} {r.name:<{name_width}} {r.severity:<8} "
+              f"{r.summary}{_opt_in(r)}" for r in rules]
     return "\n".join(lines) + "\n"
 
 
+#: What the listing and the docs say of a runtime rule.
+NEEDS_RUN_NOTE = "needs a run: the live overlay and the live plugin's page report it, never a lint"
+
+
 def _opt_in(rule: Rule) -> str:
-    """What the listing adds to the summary of a rule that is off by default."""
+    """What the listing adds to the summary of a rule that is off by default, or that only
+    a recorded run can report."""
+    if rule.needs_run:
+        return f" ({NEEDS_RUN_NOTE})"
     return "" if rule.default else f" (off by default: --select {rule.code})"
 
 
@@ -251,5 +260,6 @@ def explain_rule(code: str) -> str:
     return (
         f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}\n\n{rule.summary}.\n\n"
         + ("" if rule.default else f"Off by default: enable with `--select {rule.code}`.\n\n")
+        + (f"N{NEEDS_RUN_NOTE[1:]} (docs/live.md).\n\n" if rule.needs_run else "")
         + f"{rule.rationale}\n"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from analysis.settings import LintSettings, check_codes, is_enabled
 from analysis.context import LintContext
@@ -11,7 +12,7 @@ from analysis.source.prefetch import ParsedSources
 from analysis.rules import all_rules
 from analysis.snapshot import Callback, Snapshot
 
-__all__ = ["LintSettings", "lint", "noqa_codes"]
+__all__ = ["LintSettings", "lint", "noqa_codes", "noqa_filter"]
 
 #: ``# noqa`` alone, or ``# noqa: DASH001, DASH040`` (ruff's syntax; case-insensitive keyword).
 _NOQA = re.compile(
@@ -62,6 +63,12 @@ def lint(snapshot: Snapshot, settings: LintSettings = LintSettings(),
         if not suppressed.covers(finding) and not _only_libraries(finding, libraries)
     ]
     return sorted(set(findings), key=lambda f: (*f.sort_key(), f.functions, f.callbacks))
+
+
+def noqa_filter(snapshot: Snapshot) -> Callable[[Finding], bool]:
+    """Whether a ``# noqa`` of the snapshot silences a finding: for findings made outside
+    ``lint`` (the runtime rules'), by the same rule as lint's."""
+    return _Suppressions(snapshot).covers
 
 
 def _only_libraries(finding: Finding, libraries: set[int]) -> bool:

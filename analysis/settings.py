@@ -1,4 +1,4 @@
-"""Lint settings: rule selection by code or prefix (like ruff), from the CLI or pyproject.toml."""
+"""Lint settings: rule selection by code or prefix (like ruff) and the runtime rules' thresholds, from the CLI or pyproject.toml."""
 
 from __future__ import annotations
 
@@ -11,16 +11,29 @@ from analysis.errors import ConfigError
 from analysis.rules import rule_codes
 
 PYPROJECT_SECTION = "dash-callback-explorer"
-_KNOWN_KEYS = {"select", "ignore"}
+#: The runtime rules' thresholds in pyproject.toml, as the explorer's options name them
+#: (``--live-per-action``, ``--live-slow-ms``): key -> (Thresholds field, smallest value).
+THRESHOLD_KEYS = {"live-per-action": ("per_action", 1), "live-slow-ms": ("slow_load_ms", 0)}
+_KNOWN_KEYS = {"select", "ignore", *THRESHOLD_KEYS}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a recorded run's numbers become a runtime finding (RUNTIME001, RUNTIME002)."""
+
+    per_action: int = 10  # RUNTIME001: more requests of one callback for one action
+    slow_load_ms: float = 1000.0  # RUNTIME002: p95 of its page-load calls above this
 
 
 @dataclass(frozen=True)
 class LintSettings:
     """Which rules run. ``select`` empty means the default rules; codes or prefixes
-    (``DASH07``, ``ALL``) select rules, opt-in ones included."""
+    (``DASH07``, ``RUNTIME``, ``ALL``) select rules, opt-in ones included. ``thresholds``:
+    the runtime rules' (a lint of a snapshot never reads them)."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    thresholds: Thresholds = Thresholds()
 
 
 def split_codes(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -104,7 +117,8 @@ def _section(path: Path) -> dict | None:
 
 
 def load_pyproject(path: str | Path) -> LintSettings:
-    """Settings from ``[tool.dash-callback-explorer]`` (``select``/``ignore`` lists of codes).
+    """Settings from ``[tool.dash-callback-explorer]`` (``select``/``ignore`` lists of codes,
+    the runtime rules' ``live-per-action`` and ``live-slow-ms``).
 
     ConfigError names the file and the bad key or value.
     """
@@ -117,23 +131,43 @@ def load_pyproject(path: str | Path) -> LintSettings:
             f"known keys: {sorted(_KNOWN_KEYS)}"
         )
     values = {}
-    for key in _KNOWN_KEYS:
+    for key in ("select", "ignore"):
         value = section.get(key, [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: '{key}' must be a list of rule codes, e.g. [\"DASH001\"]")
         values[key] = split_codes(value)
-    return LintSettings(select=values["select"], ignore=values["ignore"])
+    return LintSettings(select=values["select"], ignore=values["ignore"],
+                        thresholds=_thresholds(path, section))
+
+
+def _thresholds(path: Path, section: dict) -> Thresholds:
+    """The runtime rules' thresholds a section sets, the defaults for the others."""
+    given = {}
+    for key, (field, least) in THRESHOLD_KEYS.items():
+        if key not in section:
+            continue
+        value = section[key]
+        integer = field == "per_action"
+        kinds = (int,) if integer else (int, float)
+        if isinstance(value, bool) or not isinstance(value, kinds) or value < least or (
+                not integer and value == least):
+            what = "a whole number of at least 1" if integer else "a positive number"
+            raise ConfigError(f"{path}: '{key}' must be {what}, e.g. {key} = "
+                              f"{getattr(Thresholds, field):g}")
+        given[field] = value if integer else float(value)
+    return Thresholds(**given)
 
 
 def merge(base: LintSettings, select: tuple[str, ...], ignore: tuple[str, ...]) -> LintSettings:
     """Command-line options over file settings: ``--select`` replaces, ``--ignore`` adds.
 
-    >>> merge(LintSettings(select=("DASH0",), ignore=("DASH001",)), (), ("DASH040",))
-    LintSettings(select=('DASH0',), ignore=('DASH001', 'DASH040'))
+    >>> merge(LintSettings(select=("DASH0",), ignore=("DASH001",)), (), ("DASH040",)).ignore
+    ('DASH001', 'DASH040')
     """
-    return LintSettings(select=select or base.select, ignore=base.ignore + ignore)
+    return LintSettings(select=select or base.select, ignore=base.ignore + ignore,
+                        thresholds=base.thresholds)
 
 
 def project_settings(

@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python docs/generate.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
+from analysis.cli import NEEDS_RUN_NOTE  # noqa: E402
 from analysis.rules import Rule, all_rules  # noqa: E402
-from analysis.runtime.checks import RUNTIME_CHECKS, RuntimeCheck  # noqa: E402
+from analysis.settings import THRESHOLD_KEYS, Thresholds  # noqa: E402
 from analysis.snapshot import write_atomic  # noqa: E402
 
 RULES_MD = ROOT / "docs" / "rules.md"
@@ -27,9 +28,14 @@ STATIC_BEGIN = ("<!-- BEGIN GENERATED STATIC TABLE: edit the rules' static_gap/s
                 "run `python docs/generate.py` -->")
 STATIC_END = "<!-- END GENERATED STATIC TABLE -->"
 LIVE_MD = ROOT / "docs" / "live.md"
-RUNTIME_BEGIN = ("<!-- BEGIN GENERATED RUNTIME FINDINGS: edit analysis/runtime/checks.py, then run "
-                 "`python docs/generate.py` -->")
-RUNTIME_END = "<!-- END GENERATED RUNTIME FINDINGS -->"
+THRESHOLDS_BEGIN = ("<!-- BEGIN GENERATED THRESHOLDS: edit analysis/settings.py, then run "
+                    "`python docs/generate.py` -->")
+THRESHOLDS_END = "<!-- END GENERATED THRESHOLDS -->"
+#: What each runtime threshold setting decides (its rule), for the generated table.
+THRESHOLD_RULES = {"per_action": ("RUNTIME001", "more requests of one callback for one user "
+                                  "action or page load than this"),
+                   "slow_load_ms": ("RUNTIME002", "a p95 of a callback's page-load calls "
+                                    "over this many milliseconds")}
 #: What a rule that runs statically does there when its declaration says nothing more.
 STATIC_SAME = "as in import mode, on the callbacks and layouts the source tells"
 #: The packages the module map shows, in the order data flows through them.
@@ -58,11 +64,13 @@ def render_catalog(rules: tuple[Rule, ...] | None = None) -> str:
         "|---|---|---|---|",
     ]
     lines += [f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity} | "
-              f"{_cell(r.summary)}{'' if r.default else ' (off by default)'} |" for r in rules]
+              f"{_cell(r.summary)}{_note(r)} |" for r in rules]
     for r in rules:
         lines += ["", f"### {r.code}", "", f"`{r.name}` · {r.severity} · {r.summary}", ""]
         if not r.default:
             lines += [f"Off by default: enable with `--select {r.code}`.", ""]
+        if r.needs_run:
+            lines += [f"N{NEEDS_RUN_NOTE[1:]} ([docs/live.md](live.md#evidence)).", ""]
         lines += [_demote_headings(r.rationale)]
     lines += ["", END]
     return "\n".join(lines) + "\n"
@@ -81,14 +89,22 @@ def render_static_table(rules: tuple[Rule, ...] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_runtime_catalog(checks: tuple[RuntimeCheck, ...] = RUNTIME_CHECKS) -> str:
-    """The RUNTIME0xx findings: a table, then each one's rationale (analysis/runtime/checks.py)."""
-    lines = [RUNTIME_BEGIN, "", "| code | name | severity | summary |", "|---|---|---|---|"]
-    lines += [f"| {c.code} | {c.name} | {c.severity} | {_cell(c.summary)} |" for c in checks]
-    for c in checks:
-        lines += ["", f"### {c.code}", "", f"`{c.name}` · {c.severity} · {c.summary}", "",
-                  _demote_headings(c.rationale)]
-    lines += ["", RUNTIME_END]
+def _note(rule: Rule) -> str:
+    """What the catalog's table adds to a rule's summary."""
+    if rule.needs_run:
+        return " (needs a run)"
+    return "" if rule.default else " (off by default)"
+
+
+def render_thresholds() -> str:
+    """The runtime rules' threshold settings: pyproject key, explorer option, default."""
+    lines = [THRESHOLDS_BEGIN, "", "| `[tool.dash-callback-explorer]` key | explorer option | "
+             "default | rule: reported past |", "|---|---|---:|---|"]
+    for key, (field, _) in THRESHOLD_KEYS.items():
+        code, what = THRESHOLD_RULES[field]
+        lines.append(f"| `{key}` | `--{key}` | {getattr(Thresholds, field):g} | "
+                     f"[{code}](rules.md#{code.lower()}): {what} |")
+    lines += ["", THRESHOLDS_END]
     return "\n".join(lines) + "\n"
 
 
@@ -161,8 +177,8 @@ def generated_docs() -> dict[Path, str]:
                                       MAP_END, "# Architecture"),
         STATIC_MD: updated_text(read(STATIC_MD), render_static_table(), STATIC_BEGIN,
                                 STATIC_END, "# Static mode"),
-        LIVE_MD: updated_text(read(LIVE_MD), render_runtime_catalog(), RUNTIME_BEGIN,
-                              RUNTIME_END, "# Live: the explorer inside the running app"),
+        LIVE_MD: updated_text(read(LIVE_MD), render_thresholds(), THRESHOLDS_BEGIN,
+                              THRESHOLDS_END, "# Live: the explorer inside the running app"),
     }
 
 

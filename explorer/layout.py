@@ -147,8 +147,9 @@ def controls(collapse: str = "none") -> html.Div:
             dcc.Dropdown(id=ids.FILTER_SEVERITY, multi=True, placeholder="severity",
                          options=list(SEVERITIES), className="mt-1"),
             dcc.Dropdown(id=ids.FILTER_RULE, multi=True, placeholder="rule", className="mt-1",
-                         options=[{"label": f"{r.code} {r.name}"
-                                            + ("" if r.default else " (off by default)"),
+                         options=[{"label": f"{r.code} {r.name}" + (
+                                       " (needs a run: --live)" if r.needs_run else
+                                       "" if r.default else " (off by default)"),
                                    "value": r.code}
                                   for r in all_rules()]),
             dcc.Dropdown(id=ids.FILTER_KIND, multi=True, placeholder="callback kind",

@@ -102,12 +102,13 @@ def parse_args(argv: list[str], prog: str = PROG) -> argparse.Namespace:
                         help="overlay what the running app at URL does (its live plugin's "
                              "calls, docs/live.md) on the one TARGET or --snapshot, which "
                              "should be that app")
-    parser.add_argument("--live-per-action", type=int, default=Thresholds.per_action,
-                        metavar="N", help="RUNTIME001 past N requests of one callback for "
-                                          f"one action (default {Thresholds.per_action})")
-    parser.add_argument("--live-slow-ms", type=float, default=Thresholds.slow_load_ms,
-                        metavar="MS", help="RUNTIME002 past MS for page-load calls (p95; "
-                                           f"default {Thresholds.slow_load_ms:.0f})")
+    parser.add_argument("--live-per-action", type=int, metavar="N",
+                        help="RUNTIME001 past N requests of one callback for one action "
+                             "(default: pyproject's live-per-action, else "
+                             f"{Thresholds.per_action})")
+    parser.add_argument("--live-slow-ms", type=float, metavar="MS",
+                        help="RUNTIME002 past MS for page-load calls (p95; default: "
+                             f"pyproject's live-slow-ms, else {Thresholds.slow_load_ms:.0f})")
     parser.add_argument("--config", metavar="TOML",
                         help="serve the projects of a projects file, as the hosted mode does "
                              "(docs/hosting.md); DCE_* variables apply")
@@ -154,11 +155,14 @@ def live_feed(args: argparse.Namespace) -> LiveFeed | None:
     if named != 1:
         raise ConfigError("--live needs exactly one TARGET or --snapshot: the app that URL "
                           f"serves (got {named})")
-    if args.live_per_action < 1 or args.live_slow_ms <= 0:
+    if (args.live_per_action is not None and args.live_per_action < 1) or (
+            args.live_slow_ms is not None and args.live_slow_ms <= 0):
         raise ConfigError("--live-per-action and --live-slow-ms must be positive")
-    project = projects_from(args.targets, args.snapshot, None, 1.0)[0].name
-    return LiveFeed(live_url(args.live), project,
-                    Thresholds(args.live_per_action, args.live_slow_ms))
+    project = projects_from(args.targets, args.snapshot, None, 1.0)[0]
+    given = project.settings().thresholds  # the project's pyproject.toml, else the defaults
+    return LiveFeed(live_url(args.live), project.name, Thresholds(
+        given.per_action if args.live_per_action is None else args.live_per_action,
+        given.slow_load_ms if args.live_slow_ms is None else args.live_slow_ms))
 
 
 def build_store(args: argparse.Namespace) -> ProjectStore:

@@ -34,6 +34,10 @@ class Rule:
     static_gap: str | None = None
     #: Static mode: what the rule misses there, where it runs (docs/static.md shows it).
     static_note: str = ""
+    #: A runtime rule (``RUNTIME0xx``): its check reads one callback of a recorded run (a
+    #: ``RuntimeRun``, analysis/runtime/checks.py), not a snapshot, so a lint never reports
+    #: it; the live overlay and the live plugin's page do (docs/live.md).
+    needs_run: bool = False
 
     @property
     def rationale(self) -> str:
@@ -76,7 +80,9 @@ class Rule:
         )
 
     def run(self, context: "LintContext") -> Iterator[Finding]:
-        yield from self.check(context)
+        """The rule's findings on a snapshot: none for a runtime rule (it needs a run)."""
+        if not self.needs_run:
+            yield from self.check(context)
 
 
 def each_property_once(dependencies: Iterable[Dependency]) -> list[Dependency]:
@@ -90,18 +96,22 @@ def each_property_once(dependencies: Iterable[Dependency]) -> list[Dependency]:
     return sorted({d.key: d for d in dependencies}.values(), key=lambda d: d.key)
 
 
+#: Why a runtime rule does not run in static mode (nor in any lint: docs/static.md says so).
+NEEDS_RUN = "needs a recorded run of the app (the live plugin, docs/live.md): no lint reports it"
+
+
 def rule(code: str, name: str, severity: str, summary: str,
          default: bool = True, static_gap: str | None = None,
-         static_note: str = "") -> Callable[[CheckFunction], Rule]:
+         static_note: str = "", needs_run: bool = False) -> Callable[[Callable], Rule]:
     """Declare a rule from its check function (the docstring is the rationale); ``default=False``
     makes it opt-in; ``static_gap`` says why it cannot run in static mode, ``static_note`` what
-    it misses there."""
+    it misses there; ``needs_run``: a runtime rule, whose check takes a ``RuntimeRun``."""
     if severity not in SEVERITIES:
         raise ValueError(f"{code}: severity must be one of {SEVERITIES}")
 
-    def make(check: CheckFunction) -> Rule:
+    def make(check: Callable) -> Rule:
         return Rule(code=code, name=name, severity=severity, summary=summary, check=check,
-                    default=default, static_gap=static_gap,
-                    static_note=static_note)
+                    default=default, static_gap=NEEDS_RUN if needs_run else static_gap,
+                    static_note=static_note, needs_run=needs_run)
 
     return make

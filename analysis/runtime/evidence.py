@@ -6,11 +6,14 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from analysis.findings import Finding
-from analysis.runtime.checks import RUNTIME_CHECKS, RuntimeRun, Thresholds
+from analysis.lint import noqa_filter
+from analysis.rules import runtime_rules
+from analysis.runtime.checks import RuntimeRun
 from analysis.runtime.model import RuntimeLog
 from analysis.runtime.stats import (
-    ActionChain, CallbackStats, action_chains, callback_stats, describe_action,
+    ActionChain, CallbackStats, action_chains, busiest_action, callback_stats,
 )
+from analysis.settings import LintSettings, is_enabled
 from analysis.snapshot import Callback, Snapshot
 
 
@@ -18,6 +21,7 @@ from analysis.snapshot import Callback, Snapshot
 class RunView:
     """A run read against a snapshot: each callback's stats (by index) and the actions."""
 
+    snapshot: Snapshot
     log: RuntimeLog
     by_index: dict[int, Callback]
     stats: dict[int, CallbackStats]  # called callbacks only
@@ -37,10 +41,13 @@ class RunView:
 
 def callbacks_by_output(snapshot: Snapshot) -> dict[str, Callback]:
     """The snapshot's callbacks the renderer can request, by the output key the live
-    plugin records (Dash's callback_map key; a dropped one lost its key to another)."""
+    plugin records (Dash's callback_map key; a dropped one lost its key to another). A
+    clientside callback runs in the browser and never reaches the server: a run cannot
+    tell whether it was called, so it is none of them."""
     found: dict[str, Callback] = {}
     for callback in snapshot.callbacks:
-        if callback.output_key and not callback.dropped and not callback.internal:
+        if (callback.output_key and not callback.dropped and not callback.internal
+                and callback.kind != "clientside"):
             found.setdefault(callback.output_key, callback)
     return found
 
@@ -56,7 +63,7 @@ def read_run(snapshot: Snapshot, log: RuntimeLog) -> RunView:
             unmatched.append(output)
         else:
             stats[callback.index] = numbers
-    return RunView(log, {cb.index: cb for cb in by_output.values()}, stats,
+    return RunView(snapshot, log, {cb.index: cb for cb in by_output.values()}, stats,
                    {chain.action: chain for chain in action_chains(log)}, tuple(sorted(unmatched)))
 
 
@@ -89,9 +96,8 @@ def _loop(run: RunView, callback: Callback) -> str | None:
     stats = run.stats.get(callback.index)
     if not stats:
         return None
-    chain = run.chains.get(stats.busiest_action)
-    what = describe_action(chain) if chain else f"action {stats.busiest_action}"
-    return f"`{callback.name}` fired {_times(stats.most_in_one_action)} for {what}"
+    return (f"`{callback.name}` fired {_times(stats.most_in_one_action)} for "
+            f"{busiest_action(stats, run.chains)}")
 
 
 #: Which static findings a run can confirm (or contradict), and how each callback reads.
@@ -115,11 +121,24 @@ def confirm(findings: Iterable[Finding], run: RunView) -> list[Finding]:
     return result
 
 
-def runtime_findings(run: RunView, thresholds: Thresholds = Thresholds()) -> list[Finding]:
-    """The RUNTIME0xx findings of the run, by code, then callback order."""
+def runtime_findings(run: RunView, settings: LintSettings = LintSettings()) -> list[Finding]:
+    """The findings of the runtime rules (RUNTIME0xx) the settings enable, with their
+    thresholds, minus those a ``# noqa`` silences, as a lint does: by code, then callback."""
+    suppressed = noqa_filter(run.snapshot)
     found = []
-    for check in RUNTIME_CHECKS:
+    for rule in runtime_rules():
+        if not is_enabled(rule.code, settings, rule.default):
+            continue
         for index, stats in sorted(run.stats.items()):
-            found.extend(check.check(check, RuntimeRun(run.by_index[index], stats, run.chains,
-                                                       thresholds)))
+            found.extend(finding for finding in rule.check(RuntimeRun(
+                run.by_index[index], stats, run.chains, settings.thresholds))
+                if not suppressed(finding))
     return found
+
+
+def with_run(snapshot: Snapshot, findings: Iterable[Finding], log: RuntimeLog,
+             settings: LintSettings = LintSettings()) -> tuple[list[Finding], list[Finding]]:
+    """A lint's findings with the evidence the log gives them, and the runtime rules'
+    findings of the log (those ``settings`` enable): what a front end shows of a run."""
+    run = read_run(snapshot, log)
+    return confirm(findings, run), runtime_findings(run, settings)

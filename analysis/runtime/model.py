@@ -36,9 +36,12 @@ class CallRecord:
     error: str | None = None
     initial: bool = False
     action: int = 0
+    #: A background callback's poll (``?cacheKey=...&job=...``): the renderer asking whether
+    #: the job a request started is done, not a new call (analysis/runtime/stats.py folds it)
+    poll: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as the contract's JSON object."""
+        """The record as the contract's JSON object (``poll`` only when true)."""
         return {
             "seq": self.seq,
             "output": self.output,
@@ -53,7 +56,7 @@ class CallRecord:
             "error": self.error,
             "initial": self.initial,
             "action": self.action,
-        }
+        } | ({"poll": True} if self.poll else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CallRecord:
@@ -77,6 +80,7 @@ class CallRecord:
                 error=None if error is None else str(error),
                 initial=bool(data.get("initial", False)),
                 action=int(data.get("action", 0)),
+                poll=bool(data.get("poll", False)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise RuntimeDataError(

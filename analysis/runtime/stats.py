@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Iterable, Mapping, Sequence
 
 from analysis.runtime.model import ERROR, PREVENTED, CallRecord, RuntimeLog
 
@@ -62,10 +62,40 @@ def percentile(values: Sequence[float], fraction: float) -> float:
     return ordered[rank - 1]
 
 
+def folded_calls(log: RuntimeLog) -> list[CallRecord]:
+    """The log's calls, oldest first, each background callback's polls folded into the
+    request that started its job: that request takes the last poll's outcome, status, error
+    and response size, and the server time of them all; an action a poll started (each does,
+    its trigger being the click's) is the job's action, with whatever it caused. A poll
+    whose job started before the log's oldest record is left out."""
+    calls: list[CallRecord] = []
+    job: dict[str, int] = {}  # output -> index in ``calls`` of the request that started its job
+    actions: dict[int, int] = {}  # action a poll started -> its job's action
+    seen: set[int] = set()
+    for call in sorted(log.calls, key=lambda c: c.seq):
+        first = call.action not in seen
+        seen.add(call.action)
+        if not call.poll:
+            action = actions.get(call.action, call.action)
+            calls.append(replace(call, action=action) if action != call.action else call)
+            job[call.output] = len(calls) - 1
+            continue
+        if call.output not in job:
+            continue
+        started = calls[job[call.output]]
+        if first:
+            actions[call.action] = started.action
+        calls[job[call.output]] = replace(
+            started, outcome=call.outcome, status=call.status, error=call.error,
+            response_bytes=call.response_bytes,
+            duration_ms=round(started.duration_ms + call.duration_ms, 3))
+    return calls
+
+
 def callback_stats(log: RuntimeLog) -> dict[str, CallbackStats]:
-    """Each called callback's stats, by output key."""
+    """Each called callback's stats, by output key (polls folded: ``folded_calls``)."""
     by_output: dict[str, list[CallRecord]] = defaultdict(list)
-    for call in log.calls:
+    for call in folded_calls(log):
         by_output[call.output].append(call)
     return {output: _stats(output, calls) for output, calls in by_output.items()}
 
@@ -109,7 +139,7 @@ def action_chains(log: RuntimeLog) -> list[ActionChain]:
     """Every page load and user action of the log, oldest first, with its callbacks in the
     order they were first requested."""
     grouped: dict[int, list[CallRecord]] = defaultdict(list)
-    for call in sorted(log.calls, key=lambda c: c.seq):
+    for call in folded_calls(log):
         grouped[call.action].append(call)
     chains = []
     for action, calls in grouped.items():
@@ -143,3 +173,10 @@ def describe_action(chain: ActionChain) -> str:
     if name == "n_clicks":
         return f"one click on {component}"
     return f"one change of {prop}"
+
+
+def busiest_action(stats: CallbackStats, chains: Mapping[int, ActionChain]) -> str:
+    """The action that made a callback fire most, as a finding reads it ("one click on
+    loop-go"); ``chains``: the run's actions by number."""
+    chain = chains.get(stats.busiest_action)
+    return describe_action(chain) if chain else f"action {stats.busiest_action}"

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from analysis.runtime.evidence import RunView, read_run
+from analysis.findings import Finding
+from analysis.runtime.evidence import RunView, read_run, runtime_findings
 from explorer import ids
 from explorer.livefeed import LiveError, LiveFeed, log_revision
 from explorer.projects import ProjectStore
 from explorer.services import SnapshotServices
-from explorer.view.runtime import overlay_styles, status_line
+from explorer.view.runtime import overlay_styles, runtime_marks, status_line
 
 
 def run_of(live: LiveFeed | None, project: str | None,
@@ -20,6 +23,11 @@ def run_of(live: LiveFeed | None, project: str | None,
         return None
     log = live.last()
     return None if log is None else read_run(services.snapshot, log)
+
+
+def runtime_of(live: LiveFeed, services: SnapshotServices, run: RunView) -> list[Finding]:
+    """The run's RUNTIME0xx findings under the project's settings, the feed's thresholds."""
+    return runtime_findings(run, replace(services.settings, thresholds=live.thresholds))
 
 
 def overlay(live: LiveFeed, project: str | None, services: SnapshotServices | None,
@@ -38,7 +46,7 @@ def overlay(live: LiveFeed, project: str | None, services: SnapshotServices | No
     status = status_line(run, live.url)
     if revision == shown and not redraw:
         return no_update, status, no_update
-    return overlay_styles(run), status, revision
+    return overlay_styles(run, runtime_marks(runtime_of(live, services, run))), status, revision
 
 
 def register(app: Dash, store: ProjectStore, live: LiveFeed | None) -> None:

@@ -7,9 +7,9 @@ from dash.exceptions import PreventUpdate
 
 from analysis.findings import Finding
 from analysis.graph import callback_node
-from analysis.runtime.evidence import RunView, confirm, runtime_findings
+from analysis.runtime.evidence import RunView, confirm
 from explorer import ids
-from explorer.callbacks.live import run_of
+from explorer.callbacks.live import run_of, runtime_of
 from explorer.comparisons import comparison_of
 from explorer.livefeed import LiveFeed
 from explorer.panels.compare import change_details, split_by_status
@@ -94,12 +94,18 @@ def findings_panel(services: SnapshotServices, severities: list | None, rules: l
                    live: LiveFeed | None = None, run: RunView | None = None
                    ) -> tuple[object, str]:
     """The findings list passing the filters, and its count; with a live ``run``, each
-    finding with its evidence and the run's own (RUNTIME0xx) findings after them."""
+    finding with its evidence and the run's own (RUNTIME0xx) findings after them: those the
+    project's settings enable (its thresholds the ``--live-*`` options') that pass the
+    severity and rule filters."""
     shown = shown_findings(services, tuple(severities or ()), tuple(rules or ()),
                            tuple(groups or ()), tuple(kinds or ()))
     total = len(services.findings)
     count = findings_count(len(shown), total)
-    at_run_time = runtime_findings(run, live.thresholds) if run and live else []
+    at_run_time = [
+        finding for finding in runtime_of(live, services, run)
+        if (not severities or finding.severity in severities)
+        and (not rules or finding.code in rules)
+    ] if run and live else []
     if at_run_time:
         count += f" · {len(at_run_time)} at run time"
     runtime = runtime_findings_block(at_run_time)

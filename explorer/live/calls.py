@@ -36,7 +36,7 @@ class CallLog:
 
     def add(self, output: str, triggered: list[str], inputs: set[str], produced: list[str],
             started_at: float, began: float, request_bytes: int, response_bytes: int,
-            outcome: str, status: int, error: str | None) -> CallRecord:
+            outcome: str, status: int, error: str | None, poll: bool = False) -> CallRecord:
         """Keep one finished request; ``produced``: the prop ids it output (``id.prop``);
         ``began``: its ``time.perf_counter()`` at arrival (the grouping compares arrivals with
         earlier requests' ends)."""
@@ -50,7 +50,7 @@ class CallLog:
                 inputs_changed=tuple(t for t in triggered if t in inputs),
                 started_at=started_at, duration_ms=round(duration_ms, 3),
                 request_bytes=request_bytes, response_bytes=response_bytes, outcome=outcome,
-                status=status, error=error, initial=not triggered, action=action)
+                status=status, error=error, initial=not triggered, action=action, poll=poll)
             if len(self._calls) == self.capacity:
                 self._dropped += 1
             self._calls.append(record)

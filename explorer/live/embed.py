@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator
 import flask
 
 from analysis.settings import LintSettings
+from explorer.live.snapshot import settings_of
 from analysis.snapshot import Snapshot
 from explorer.live.mount import EMBEDDED, ExplorerUnavailable, missing_packages, unavailable_line
 from explorer.projects import Project
@@ -22,7 +23,7 @@ from explorer.projects import Project
 @dataclass(frozen=True)
 class LiveProject(Project):
     """The running app as the explorer's one project: its snapshot is the plugin's, linted
-    with the default rules as the plugin's page and dev-tools count are."""
+    with the project's settings as the plugin's page and dev-tools count are."""
 
     source: Callable[[], Snapshot] | None = None
 
@@ -30,7 +31,7 @@ class LiveProject(Project):
         return self.source()
 
     def settings(self) -> LintSettings:
-        return LintSettings()
+        return settings_of(self.source())
 
 
 def build(plugin: Any) -> Any:
@@ -53,7 +54,7 @@ def build(plugin: Any) -> Any:
     folder = tempfile.mkdtemp(prefix="dce-live-explorer-")
     store = ProjectStore([LiveProject(name=name, source=lambda: plugin.built()[0])], folder)
     feed = LiveFeed(url=f"this app ({app.config.requests_pathname_prefix})", project=name,
-                    reader=plugin.calls.log)
+                    thresholds=settings_of(plugin.built()[0]).thresholds, reader=plugin.calls.log)
     server = flask.Flask(__name__)
     server.extensions[EMBEDDED] = True
     with dash_globals_kept():

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import Any, Sequence
 
 from analysis.findings import Finding
 from analysis.snapshot import Snapshot
 
 
-def render(plugin: Any, snapshot: Snapshot, findings: list[Finding]) -> str:
-    """A self-contained page (no script): findings of the live snapshot, the call count, links
-    (the explorer on this app among them: this page is its no-JavaScript fallback)."""
+def _row(finding: Finding) -> str:
+    """A finding as a table row; the run's evidence lines under its message."""
+    evidence = "".join(f"<br><small>&#9654; {escape(line)}</small>" for line in finding.evidence)
+    return (f"<tr><td>{escape(finding.code)}</td><td>{escape(finding.severity)}</td>"
+            f"<td>{escape(finding.message)}{evidence}</td>"
+            f"<td>{escape(', '.join(finding.functions))}</td></tr>")
+
+
+def render(plugin: Any, snapshot: Snapshot, findings: list[Finding],
+           runtime: Sequence[Finding] = ()) -> str:
+    """A self-contained page (no script): findings of the live snapshot (with the evidence
+    of the recorded calls), the runtime rules' findings of those calls, the count, links (the
+    explorer on this app among them: this page is its no-JavaScript fallback)."""
     log = plugin.calls.log()
-    rows = "".join(
-        f"<tr><td>{escape(f.code)}</td><td>{escape(f.severity)}</td>"
-        f"<td>{escape(f.message)}</td><td>{escape(', '.join(f.functions))}</td></tr>"
-        for f in findings)
+    findings = [*findings, *runtime]
+    rows = "".join(_row(f) for f in findings)
     calls_url, snapshot_url = plugin.url("calls"), plugin.url("snapshot")
     explorer_url = plugin.url("explorer/")
     app_path = escape(plugin.app.config.requests_pathname_prefix)
@@ -29,7 +37,8 @@ code{{background:#eee}}</style>
 </head><body>
 <h1>Callback Explorer: live <code>{escape(log.app)}</code></h1>
 <p id="dce-live-summary"><b id="dce-live-finding-count">{len(findings)}</b> finding(s) over
-{len(snapshot.callbacks)} callback(s); <b id="dce-live-call-count">{len(log.calls)}</b> callback
+{len(snapshot.callbacks)} callback(s), <span id="dce-live-runtime-count">{len(runtime)}</span> of
+them from the recorded calls; <b id="dce-live-call-count">{len(log.calls)}</b> callback
 request(s) recorded since the server started (newest {log.capacity} kept, {log.dropped} dropped).</p>
 <p>Data: <a href="{escape(calls_url)}">calls</a> (JSON, each callback request) ·
 <a href="{escape(snapshot_url)}">snapshot</a> (JSON, what <code>python -m analysis</code> reads).

@@ -126,6 +126,7 @@ class LivePlugin:
             response_bytes=len(data),
             outcome=outcome, status=status,
             error=_error_line(data) if outcome == ERROR else None,
+            poll=bool(flask.request.args.get("cacheKey")),  # a background job's poll
         )
 
 

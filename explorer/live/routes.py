@@ -8,6 +8,7 @@ import flask
 
 from analysis.snapshot import dump_json
 from explorer.live import page
+from explorer.live.snapshot import findings_now
 
 
 def add(plugin: Any, server: flask.Flask, routes_prefix: str) -> None:
@@ -21,8 +22,8 @@ def add(plugin: Any, server: flask.Flask, routes_prefix: str) -> None:
         return _json(dump_json(plugin.built()[0].to_dict()))
 
     def index() -> flask.Response:
-        snap, findings = plugin.built()
-        return flask.Response(page.render(plugin, snap, findings), mimetype="text/html")
+        return flask.Response(page.render(plugin, plugin.built()[0], *findings_now(plugin)),
+                              mimetype="text/html")
 
     for name, view in (("calls", calls), ("snapshot", snapshot), ("", index)):
         server.add_url_rule(base + name, endpoint=f"{base}{name}", view_func=view,

@@ -9,6 +9,8 @@ from typing import Any
 from analysis.findings import Finding
 from analysis.lint import lint
 from analysis.probe import child
+from analysis.runtime.evidence import with_run
+from analysis.settings import LintSettings, project_settings
 from analysis.snapshot import Snapshot
 
 #: The helpers a live snapshot needs: the child's, then the reader of Dash's tables.
@@ -34,6 +36,18 @@ def live_snapshot(app: Any) -> Snapshot:
     return Snapshot.from_dict(child.stamp(body, f"live:{name}", root), origin="live app")
 
 
+def settings_of(snapshot: Snapshot) -> LintSettings:
+    """The app's lint settings as the command line reads them: its nearest pyproject.toml."""
+    return project_settings(snapshot.root)
+
+
 def findings_of(snapshot: Snapshot) -> list[Finding]:
-    """The default rule set's findings, as the command line reports them."""
-    return lint(snapshot)
+    """The findings the command line reports for the app (its project's settings)."""
+    return lint(snapshot, settings_of(snapshot))
+
+
+def findings_now(plugin: Any) -> tuple[list[Finding], list[Finding]]:
+    """The live snapshot's findings with the evidence of the calls recorded so far, and the
+    runtime rules' findings of those calls (RUNTIME0xx), under the project's settings."""
+    snapshot, findings = plugin.built()
+    return with_run(snapshot, findings, plugin.calls.log(), settings_of(snapshot))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Iterable, Mapping
+
+from analysis.findings import SEVERITIES, Finding
 from analysis.graph import callback_node
 from analysis.runtime.evidence import RunView
 from analysis.runtime.stats import CallbackStats
 from explorer.view.nodes import element_id
+from explorer.view.stylesheet import SEVERITY_MARKERS
 
 #: Fill colours by calls in the session, lightest to hottest (the legend shows them), as
 #: (fewest calls in the band, colour, legend label).
@@ -47,10 +51,16 @@ def stats_label(name: str, stats: CallbackStats) -> str:
     return f"{name}\n{calls}{load} · p95 {duration(stats.p95_ms)}{errors}"
 
 
-def overlay_styles(run: RunView) -> list[dict]:
+def overlay_styles(run: RunView, marked: Mapping[int, str] | None = None) -> list[dict]:
     """Stylesheet rules for every callback of the run's snapshot: called ones filled by
     their calls and labelled with the numbers, never-called ones dashed and grey. Rules,
-    not element data: the graph's elements (and their layout) stay as they are."""
+    not element data: the graph's elements (and their layout) stay as they are.
+
+    Then the findings' borders, which the overlay must not hide: a never-called callback
+    with a finding (DASH012 says it is never called) keeps its finding's colour, dashed.
+    ``marked``: callbacks (by index) with a finding of the run (RUNTIME0xx) and its worst
+    severity, bordered the same way; each severity's rules come after the milder ones', so
+    a callback shows the worse of its static and its runtime finding."""
     rules = []
     for index, stats in sorted(run.stats.items()):
         cb = run.by_index[index]
@@ -60,7 +70,31 @@ def overlay_styles(run: RunView) -> list[dict]:
     for cb in run.never_called():
         rules.append({"selector": f"#{element_id(callback_node(cb.index))}", "style": {
             **NEVER_CALLED, "label": f"{cb.name}\nnever called"}})
+    if not rules:
+        return rules
+    markers = {rule["selector"].split(".", 1)[1]: rule for rule in SEVERITY_MARKERS}
+    for severity in reversed(SEVERITIES):  # the mildest first: the worst has the last word
+        rules.append(markers[severity])
+        rules += [{"selector": f"#{element_id(callback_node(index))}",
+                   "style": markers[severity]["style"]}
+                  for index, worst in sorted((marked or {}).items()) if worst == severity]
     return rules
+
+
+def runtime_marks(findings: Iterable[Finding]) -> dict[int, str]:
+    """The callbacks the run's findings are about, each with its worst severity.
+
+    >>> runtime_marks([Finding("RUNTIME001", "n", "warning", "m", callbacks=(2,)),
+    ...                Finding("RUNTIME003", "n", "error", "m", callbacks=(2,))])
+    {2: 'error'}
+    """
+    worst: dict[int, str] = {}
+    for finding in findings:
+        for index in finding.callbacks:
+            known = worst.get(index)
+            if known is None or SEVERITIES.index(finding.severity) < SEVERITIES.index(known):
+                worst[index] = finding.severity
+    return worst
 
 
 def status_line(run: RunView, url: str) -> str:

@@ -6,6 +6,13 @@ import json
 
 SEVERITY_COLOURS = {"error": "#dc3545", "warning": "#fd7e14", "info": "#0aa2c0"}
 
+#: A node's finding marker: its severity's border. Layers drawn over the base rules (the
+#: runtime overlay) repeat these after their own, so that no finding is hidden by them.
+SEVERITY_MARKERS: tuple[dict, ...] = tuple(
+    {"selector": f"node.{severity}", "style": {"border-color": colour, "border-width": 3}}
+    for severity, colour in SEVERITY_COLOURS.items()
+)
+
 BASE: tuple[dict, ...] = (
     {"selector": "node", "style": {
         "label": "data(label)", "font-size": 11, "text-wrap": "wrap", "text-max-width": 140,
@@ -48,12 +55,10 @@ BASE: tuple[dict, ...] = (
     {"selector": ".flow", "style": {"label": "data(label)", "target-arrow-shape": "triangle",
                                     "font-size": 11}},
 ) + tuple(
-    rule for severity, colour in SEVERITY_COLOURS.items() for rule in (
-        {"selector": f"node.{severity}", "style": {"border-color": colour, "border-width": 3}},
-        {"selector": f"edge.{severity}", "style": {
-            "line-color": colour, "target-arrow-color": colour, "width": 2.5}},
-    )
-)
+    {"selector": f"edge.{severity}", "style": {
+        "line-color": colour, "target-arrow-color": colour, "width": 2.5}}
+    for severity, colour in SEVERITY_COLOURS.items()
+) + SEVERITY_MARKERS
 
 #: Compare view (explorer/view/compare.py): added green, removed ghosted red (faint, dashed),
 #: changed amber. After the severities, so an edge's change shows over its finding's colour;

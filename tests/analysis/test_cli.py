@@ -211,6 +211,28 @@ def test_rules_lists_which_rules_are_off_by_default():
     assert "Off by default: enable with `--select DASH020`" in run_main("rule", "DASH020").stdout
 
 
+def test_rules_lists_the_runtime_rules_as_needing_a_run():
+    listed = {line.split()[0]: line for line in run_main("rules").stdout.splitlines()[1:]}
+    for code in ("RUNTIME001", "RUNTIME002", "RUNTIME003"):
+        assert listed[code].endswith("(needs a run: the live overlay and the live plugin's "
+                                     "page report it, never a lint)"), code
+    assert "needs a run" not in listed["DASH040"]
+    rows = {row["code"]: row for row in json.loads(run_main("rules", "--format", "json").stdout)}
+    assert rows["RUNTIME001"]["needs_run"] is True and rows["DASH040"]["needs_run"] is False
+    explained = run_main("rule", "RUNTIME001").stdout
+    assert explained.startswith("# fires-repeatedly (RUNTIME001)")
+    assert "Needs a run: the live overlay" in explained and "## Example" in explained
+
+
+def test_a_lint_accepts_the_runtime_codes_and_never_reports_them(bad_run):
+    _, saved = bad_run
+    chosen = run_main("--snapshot", str(saved), "--select", "RUNTIME,DASH040")
+    assert chosen.returncode == 1 and "DASH040" in chosen.stdout
+    assert "RUNTIME0" not in chosen.stdout
+    assert run_main("--snapshot", str(saved), "--select", "RUNTIME").returncode == 0
+    assert "unknown rule code" in run_main("--snapshot", str(saved), "--ignore", "RUNTIME9").stderr
+
+
 def test_an_opt_in_rule_runs_only_when_the_command_line_selects_it():
     app = "tests/apps/runtime/returns_app.py"
     plain = json.loads(run(app, "--format", "json").stdout)["findings"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.errors import ConfigError
-from analysis.settings import LintSettings, project_settings
+from analysis.settings import LintSettings, Thresholds, project_settings
 
 SECTION = "[tool.dash-callback-explorer]\n"
 
@@ -63,3 +63,31 @@ def test_unknown_codes_name_where_they_came_from(tmp_path, text, select, ignore,
 def test_a_missing_config_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="no such file"):
         project_settings(tmp_path, config=tmp_path / "missing.toml")
+
+
+def test_runtime_codes_are_selected_and_ignored_like_the_others(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(SECTION + 'ignore = ["RUNTIME002", "runtime00"]\n')
+    settings = project_settings(tmp_path, select=["RUNTIME001"])
+    assert settings.select == ("RUNTIME001",) and settings.ignore == ("RUNTIME002", "RUNTIME00")
+
+
+def test_the_runtime_thresholds_are_settings_with_defaults(tmp_path):
+    assert project_settings(tmp_path).thresholds == Thresholds(per_action=10, slow_load_ms=1000.0)
+    (tmp_path / "pyproject.toml").write_text(SECTION + "live-per-action = 25\nlive-slow-ms = 250\n")
+    settings = project_settings(tmp_path, ignore=["DASH040"])  # the command line keeps them
+    assert settings.thresholds == Thresholds(per_action=25, slow_load_ms=250.0)
+    assert settings.ignore == ("DASH040",)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("live-per-action = 0", "'live-per-action' must be a whole number of at least 1"),
+    ("live-per-action = 2.5", "'live-per-action' must be a whole number"),
+    ("live-slow-ms = 0", "'live-slow-ms' must be a positive number, e.g. live-slow-ms = 1000"),
+    ('live-slow-ms = "fast"', "'live-slow-ms' must be a positive number"),
+    ("live-slow = 5", "unknown key(s) ['live-slow']"),
+])
+def test_a_bad_threshold_names_the_file_and_the_key(tmp_path, line, message):
+    (tmp_path / "pyproject.toml").write_text(SECTION + line + "\n")
+    with pytest.raises(ConfigError) as raised:
+        project_settings(tmp_path)
+    assert message in raised.value.message and str(tmp_path) in raised.value.message

@@ -36,7 +36,7 @@ def test_the_apps_own_explorer_shows_the_run_and_refreshes_without_a_reload(dash
     findings = dash_br.find_element("#findings-list").text
     for line in ("DASH040", "DASH012", "`forward` fired 21 times for one click on loop-go",
                  "`never` was never called in this session (44 requests)",
-                 "RUNTIME001", "RUNTIME003", "`fail` failed once of 1 calls: ValueError"):
+                 "RUNTIME001", "RUNTIME003", "`fail` failed once in 1 call: ValueError"):
         assert line in findings, line
     # no probe to run again: the snapshot is the running app's own registrations
     assert not dash_br.find_element("#analyse-button").is_displayed()

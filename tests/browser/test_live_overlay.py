@@ -151,7 +151,7 @@ def test_the_overlay_shows_counts_page_load_calls_the_loop_and_the_never_called_
                  "`forward` fired 21 times for one click on loop-go",
                  "`back` fired 21 times for one click on loop-go",
                  "`never` was never called in this session (44 requests)",
-                 "RUNTIME001", "RUNTIME003", "`fail` failed once of 1 calls: ValueError"):
+                 "RUNTIME001", "RUNTIME003", "`fail` failed once in 1 call: ValueError"):
         assert line in findings, line
     assert "· 3 at run time" in dash_br.find_element("#findings-count").text
 

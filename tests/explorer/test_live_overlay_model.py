@@ -13,13 +13,16 @@ from analysis.errors import ConfigError
 from analysis.probe.runner import snapshot_target
 from analysis.runtime.evidence import read_run
 from analysis.runtime.model import RuntimeLog
+from analysis.settings import Thresholds
 from docs.screenshot import free_port
-from explorer.callbacks.live import overlay
+from explorer.callbacks.live import overlay, runtime_of
 from explorer.callbacks.panels import findings_panel, selection_details
 from explorer.livefeed import LiveError, LiveFeed, live_url, log_revision
 from explorer.projects import Project, ProjectStore
+from explorer.serve import live_feed, parse_args
 from explorer.serve import main as serve
-from explorer.view.runtime import HEAT, overlay_styles
+from explorer.view.runtime import HEAT, NEVER_CALLED, overlay_styles, runtime_marks
+from explorer.view.stylesheet import BASE, SEVERITY_COLOURS
 from paths import APPS
 
 APP = APPS / "live" / "overlay_app.py"
@@ -68,6 +71,77 @@ def test_the_graph_overlay_labels_and_fills_callbacks_by_calls(store, log):
     never = rules[f"#cb-{index_of(services, 'never')}"]
     assert never["label"] == "never\nnever called" and never["border-style"] == "dashed"
     assert "1 failed" in rules[f"#cb-{index_of(services, 'fail')}"]["label"]
+
+
+def drawn_style(rules: list[dict], element: dict) -> dict:
+    """The style cytoscape gives an element: each rule whose selector matches it (``node``,
+    ``.kind``, ``node.kind``, ``#id``, comma lists), later rules over earlier ones."""
+    classes = set(element["classes"].split())
+
+    def matches(selector: str) -> bool:
+        for part in selector.split(","):
+            part = part.strip()
+            if part.startswith("#"):
+                if part[1:] == element["data"]["id"]:
+                    return True
+                continue
+            group, _, kind = part.partition(".")
+            if group in ("", "node") and (not kind or kind in classes):
+                return True
+        return False
+
+    style: dict = {}
+    for rule in rules:
+        if matches(rule["selector"]):
+            style.update(rule["style"])
+    return style
+
+
+def test_never_called_keeps_the_findings_border(store, log):
+    """``never`` is both never called and DASH012's (an error): the overlay's grey, dashed
+    style must leave the finding's red border; a callback without a finding turns grey."""
+    services = store.services("overlay_app")
+    rules = list(BASE) + overlay_styles(read_run(services.snapshot, log))
+    never = f"cb-{index_of(services, 'never')}"
+    assert services.catalog.node_severity.get(f"cb:{index_of(services, 'never')}") == "error"
+    both = drawn_style(rules, {"data": {"id": never}, "classes": "callback error"})
+    assert both["border-color"] == SEVERITY_COLOURS["error"] and both["border-width"] == 3
+    assert both["border-style"] == "dashed" and both["label"] == "never\nnever called"
+    assert both["background-color"] == NEVER_CALLED["background-color"]
+    plain = drawn_style(rules, {"data": {"id": never}, "classes": "callback"})
+    assert plain["border-color"] == NEVER_CALLED["border-color"]
+    # a called callback with a finding keeps it too, under its fill by calls
+    forward = drawn_style(rules, {"data": {"id": f"cb-{index_of(services, 'forward')}"},
+                                  "classes": "callback error"})
+    assert forward["border-color"] == SEVERITY_COLOURS["error"]
+    assert forward["background-color"] == HEAT[2][1]
+
+
+def test_the_runs_findings_border_their_callbacks_the_worse_finding_winning(store, log):
+    services = store.services("overlay_app")
+    run = read_run(services.snapshot, log)
+    feed = LiveFeed("http://127.0.0.1:1/", "overlay_app")
+    marks = runtime_marks(runtime_of(feed, services, run))
+    fail, forward = index_of(services, "fail"), index_of(services, "forward")
+    assert marks == {fail: "error", forward: "warning", index_of(services, "back"): "warning"}
+    rules = list(BASE) + overlay_styles(run, marks)
+    # ``fail`` has no static finding: RUNTIME003 (an error) borders it red
+    failed = drawn_style(rules, {"data": {"id": f"cb-{fail}"}, "classes": "callback"})
+    assert failed["border-color"] == SEVERITY_COLOURS["error"] and failed["border-width"] == 3
+    # ``forward``: DASH040 (error) is worse than its RUNTIME001 (warning), and stays
+    both = drawn_style(rules, {"data": {"id": f"cb-{forward}"}, "classes": "callback error"})
+    assert both["border-color"] == SEVERITY_COLOURS["error"]
+    # a static warning under a runtime error shows the error
+    worse = overlay_styles(run, {forward: "error"})
+    shown = drawn_style(list(BASE) + worse,
+                        {"data": {"id": f"cb-{forward}"}, "classes": "callback warning"})
+    assert shown["border-color"] == SEVERITY_COLOURS["error"]
+    plain = drawn_style(list(BASE) + worse,
+                        {"data": {"id": f"cb-{forward}"}, "classes": "callback info"})
+    assert plain["border-color"] == SEVERITY_COLOURS["error"]
+    milder = drawn_style(list(BASE) + overlay_styles(run, {forward: "info"}),
+                         {"data": {"id": f"cb-{forward}"}, "classes": "callback warning"})
+    assert milder["border-color"] == SEVERITY_COLOURS["warning"]
 
 
 def test_the_findings_show_evidence_and_the_runs_own_findings(store, log):
@@ -173,3 +247,56 @@ def test_bad_live_options_are_one_line_errors(argv, message, capsys):
 def test_live_url_refuses_what_is_not_http():
     with pytest.raises(ConfigError):
         live_url("file:///etc/passwd")
+
+
+def test_the_runtime_findings_follow_the_filters(store, log):
+    services = store.services("overlay_app")
+    feed, run = LiveFeed("http://127.0.0.1:1/", "overlay_app"), read_run(services.snapshot, log)
+    errors, count = findings_panel(services, ["error"], None, None, None, feed, run)
+    assert "RUNTIME003" in text_of(errors) and "RUNTIME001" not in text_of(errors)
+    assert count.endswith("· 1 at run time")
+    chosen, _ = findings_panel(services, None, ["RUNTIME001"], None, None, feed, run)
+    assert text_of(chosen).count("RUNTIME001") == 2 and "RUNTIME003" not in text_of(chosen)
+
+
+def test_the_project_settings_select_and_set_the_runtime_rules(tmp_path, log):
+    """The explorer reads the project's pyproject.toml for the runtime rules as for the
+    others: ``ignore`` and the thresholds; ``--live-per-action`` wins over the file."""
+    (tmp_path / "overlay_app.py").write_text(APP.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.dash-callback-explorer]\nignore = ["RUNTIME003"]\nlive-per-action = 25\n')
+    app = str(tmp_path / "overlay_app.py")
+    feed = live_feed(parse_args([app, "--live", "http://127.0.0.1:9/"]))
+    assert feed.thresholds == Thresholds(per_action=25, slow_load_ms=1000.0)
+    assert live_feed(parse_args([app, "--live", "http://127.0.0.1:9/", "--live-per-action",
+                                 "5"])).thresholds.per_action == 5
+    project = Project(feed.project, target=app)
+    store = ProjectStore([project], tmp_path / "results")
+    store.preload(feed.project, snapshot_target(app))
+    services = store.services(feed.project)
+    _, count = findings_panel(services, None, None, None, None, feed,
+                              read_run(services.snapshot, log))
+    assert count == "Findings (3)"  # 21 calls for one click is under 25; RUNTIME003 ignored
+    lower = LiveFeed(feed.url, feed.project, Thresholds(per_action=20))
+    listed, count = findings_panel(services, None, None, None, None, lower,
+                                   read_run(services.snapshot, log))
+    assert count == "Findings (3) · 2 at run time" and "RUNTIME003" not in text_of(listed)
+
+
+def test_the_rule_filter_says_which_rules_need_a_run():
+    from explorer import ids
+    from explorer.layout import controls
+
+    def find(component):
+        if getattr(component, "id", None) == ids.FILTER_RULE:
+            return component
+        children = getattr(component, "children", None)
+        for child in children if isinstance(children, (list, tuple)) else [children]:
+            found = None if child is None or isinstance(child, str) else find(child)
+            if found is not None:  # (a component without children is falsy: its len is 0)
+                return found
+        return None
+
+    labels = {o["value"]: o["label"] for o in find(controls()).options}
+    assert labels["RUNTIME001"] == "RUNTIME001 fires-repeatedly (needs a run: --live)"
+    assert labels["DASH020"].endswith("(off by default)") and labels["DASH040"].endswith("cycle")

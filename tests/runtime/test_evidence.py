@@ -9,8 +9,9 @@ from analysis.lint import lint
 from analysis.probe.runner import snapshot_target
 from analysis.reporters import render
 from analysis.reporters.model import Report
-from analysis.runtime.checks import RUNTIME_CHECKS, Thresholds
+from analysis.rules import all_rules, get_rule, runtime_rules
 from analysis.runtime.evidence import confirm, read_run, runtime_findings
+from analysis.settings import LintSettings, Thresholds
 from analysis.runtime.model import CallRecord, RuntimeLog
 from paths import REPO
 
@@ -84,12 +85,71 @@ def test_runtime_findings_for_repeated_firing_slow_page_load_and_errors(snapshot
     assert found[0].message == ("`forward` fired 21 times for one click on loop-go "
                                 "(more than 10)")
     assert found[0].file.endswith("overlay_app.py") and found[0].line == 24
-    assert found[3].message == "`fail` failed once of 1 calls: ValueError: no"
-    quiet = runtime_findings(run, Thresholds(per_action=21, slow_load_ms=2000))
+    assert found[3].message == "`fail` failed once in 1 call: ValueError: no"
+    quiet = runtime_findings(run, LintSettings(thresholds=Thresholds(21, 2000)))
     assert [f.code for f in quiet] == ["RUNTIME003"]
 
 
-def test_runtime_codes_are_their_own_family_with_rationales():
-    codes = [check.code for check in RUNTIME_CHECKS]
-    assert codes == ["RUNTIME001", "RUNTIME002", "RUNTIME003"]
-    assert all("## Why is this bad?" in check.rationale for check in RUNTIME_CHECKS)
+def test_runtime_rules_are_rules_of_the_catalog_that_no_lint_reports(snapshot):
+    assert [r.code for r in runtime_rules()] == ["RUNTIME001", "RUNTIME002", "RUNTIME003"]
+    assert set(runtime_rules()) <= set(all_rules())
+    assert get_rule("fires-repeatedly").code == "RUNTIME001"
+    # selected outright, they still report nothing from a snapshot alone
+    assert not [f for f in lint(snapshot, LintSettings(select=("RUNTIME", "ALL")))
+                if f.code.startswith("RUNTIME")]
+
+
+@pytest.mark.parametrize("settings, codes", [
+    (LintSettings(ignore=("RUNTIME001",)), ["RUNTIME002", "RUNTIME003"]),
+    (LintSettings(ignore=("RUNTIME",)), []),
+    (LintSettings(select=("DASH",)), []),  # selects the DASH rules only, as ruff would
+    (LintSettings(select=("RUNTIME003",)), ["RUNTIME003"]),
+    (LintSettings(select=("ALL",), ignore=("RUNTIME00",)), []),
+])
+def test_runtime_findings_follow_select_and_ignore(snapshot, back_key, settings, codes):
+    run = read_run(snapshot, loop_log(21, back_key))
+    assert sorted({f.code for f in runtime_findings(run, settings)}) == codes
+
+
+def test_a_noqa_on_the_callback_silences_its_runtime_finding(tmp_path, back_key):
+    source = APP.read_text(encoding="utf-8")
+    marked = source.replace("def forward(_clicks, a):", "def forward(_clicks, a):  # noqa: RUNTIME001")
+    marked = marked.replace("def fail(n_clicks):", "def fail(n_clicks):  # noqa")
+    assert marked.count("noqa") == 2
+    app = tmp_path / "overlay_app.py"
+    app.write_text(marked, encoding="utf-8")
+    run = read_run(snapshot_target(str(app)), loop_log(21, back_key))
+    found = [(f.code, f.functions[0].rsplit(".", 1)[-1]) for f in runtime_findings(run)]
+    assert found == [("RUNTIME001", "back"), ("RUNTIME002", "count")]
+
+
+CLIENTSIDE_APP = '''
+from dash import Dash, Input, Output, State, html
+
+app = Dash(__name__)
+app.layout = html.Div([html.Button(id="go"), html.Div(id="shown"), html.Div(id="copy"),
+                       html.Div("x", id="name")])
+
+
+@app.callback(Output("shown", "children"), Input("go", "n_clicks"))
+def show(n):
+    return n or 0
+
+
+app.clientside_callback("function(name) { return name; }", Output("copy", "children"),
+                        State("name", "children"), prevent_initial_call=True)
+'''
+
+
+def test_a_clientside_callback_is_never_claimed_uncalled(tmp_path):
+    """Clientside callbacks run in the browser: no request of theirs reaches the plugin, so
+    the run says nothing of them (it once called this one "never called", DASH012 included)."""
+    app = tmp_path / "clientside_app.py"
+    app.write_text(CLIENTSIDE_APP, encoding="utf-8")
+    snapshot = snapshot_target(str(app))
+    findings = lint(snapshot)
+    assert [f.code for f in findings] == ["DASH012"]
+    run = read_run(snapshot, RuntimeLog(calls=(record(1, "shown.children", 1, initial=True),)))
+    assert [cb.name for cb in run.never_called()] == []
+    assert [f.evidence for f in confirm(findings, run)] == [()]
+    assert len(run.by_index) == 1 and run.saw_page_load

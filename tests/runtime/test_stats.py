@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from analysis.runtime.model import CallRecord, RuntimeLog
 from analysis.runtime.stats import (
     action_chains, callback_stats, chains_with, describe_action, never_called, percentile,
@@ -67,3 +69,33 @@ def test_action_chains_list_each_callback_once_in_order_with_its_count():
 
 def test_an_empty_log_has_no_stats_and_no_chains():
     assert callback_stats(RuntimeLog()) == {} and action_chains(RuntimeLog()) == []
+
+
+def test_a_background_jobs_polls_are_one_call_of_one_action():
+    """As the plugin recorded one click on a background callback in Chromium: the request
+    that starts the job, then three polls (``?cacheKey=&job=``), each a new action since its
+    trigger is the click's; then what the result caused. One call, one action."""
+    clicked = ("go.n_clicks",)
+    polls = [replace(call(seq, "out.children", seq, ms=4.0, triggered=clicked, resp=14),
+                     poll=True) for seq in (2, 3, 4)]
+    log = RuntimeLog(calls=(
+        call(1, "out.children", 1, ms=15.0, triggered=clicked, resp=223), *polls[:2],
+        replace(polls[2], outcome="error", error="ValueError: late", response_bytes=90),
+        call(5, "shown.children", 4, triggered=("out.children",)),
+        call(6, "out.children", 5, ms=2.0, triggered=clicked),  # the next click: a new job
+    ))
+    stats = callback_stats(log)["out.children"]
+    assert (stats.calls, stats.most_in_one_action, stats.errors) == (2, 1, 1)
+    assert stats.last_error == "ValueError: late" and stats.max_response_bytes == 90
+    assert stats.p95_ms == 27.0  # the job's requests' server time: 15 + 3 × 4 ms
+    chains = action_chains(log)
+    assert [(c.action, c.steps) for c in chains] == [
+        (1, (("out.children", 1), ("shown.children", 1))), (5, (("out.children", 1),))]
+    orphan = RuntimeLog(dropped=9, calls=(polls[0], call(7, "x.children", 8)))
+    assert list(callback_stats(orphan)) == ["x.children"]  # its job's start was dropped
+
+
+def test_a_poll_is_marked_in_the_json_only_when_it_is_one():
+    record = replace(call(1, "out.children", 1), poll=True)
+    assert record.to_dict()["poll"] is True and CallRecord.from_dict(record.to_dict()) == record
+    assert "poll" not in call(1, "out.children", 1).to_dict()

@@ -1,0 +1,63 @@
+"""The live plugin's page and dev-tools count: evidence of the recorded calls, runtime rules under the project's settings."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+
+import explorer.live
+from explorer.live.devtool import entry_props
+from explorer.live.recorder import EXTENSION
+from live_support import LIVE_APP, fixture_module, update
+
+
+def page_of(client) -> str:
+    return client.get("/_dce/live/").get_data(as_text=True)
+
+
+def count_in(page: str, name: str) -> int:
+    return int(re.search(rf'id="dce-live-{name}-count">(\d+)<', page).group(1))
+
+
+def devtool_text(app) -> str:
+    with app.server.test_request_context("/"):
+        return entry_props(EXTENSION)["children"]
+
+
+def test_the_page_shows_the_runs_evidence_and_runtime_findings():
+    app = fixture_module().make_app(plugins=[explorer.live.plugin()])
+    client = app.server.test_client()
+    client.get("/")
+    assert count_in(page_of(client), "finding") == 1 and devtool_text(app) == "Explorer: 1"
+    update(client, "greeting.children", {"name.children": "world"}, [])
+    update(client, "pong.children", {"loop.n_clicks": 1, "ping.children": 0}, ["loop.n_clicks"])
+    assert update(client, "boomed.children", {"boom.n_clicks": 1},
+                  ["boom.n_clicks"]).status_code == 500
+    page = page_of(client)
+    assert "&#9654; `ping` fired once for one click on loop" in page  # DASH040's evidence
+    assert "RUNTIME003" in page and "`boom` failed once in 1 call: ZeroDivisionError" in page
+    assert count_in(page, "finding") == 2 and count_in(page, "runtime") == 1
+    assert devtool_text(app) == "Explorer: 2"
+
+
+def test_the_projects_pyproject_selects_and_sets_the_runtime_rules(tmp_path, monkeypatch):
+    """A copy of the fixture in a project whose pyproject ignores RUNTIME003 and lowers
+    RUNTIME001's threshold: six page-load calls of ``greet`` are one page load's."""
+    (tmp_path / "page_app.py").write_text(LIVE_APP.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.dash-callback-explorer]\nignore = ["RUNTIME003"]\nlive-per-action = 5\n')
+    spec = importlib.util.spec_from_file_location("page_app", tmp_path / "page_app.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "page_app", module)
+    spec.loader.exec_module(module)
+    app = module.make_app(plugins=[explorer.live.plugin()])
+    client = app.server.test_client()
+    client.get("/")
+    for _ in range(6):
+        update(client, "greeting.children", {"name.children": "world"}, [])
+    update(client, "boomed.children", {"boom.n_clicks": 1}, ["boom.n_clicks"])
+    page = page_of(client)
+    assert "RUNTIME001" in page and "`greet` fired 6 times for one page load (more than 5)" in page
+    assert "RUNTIME003" not in page and count_in(page, "runtime") == 1
+    assert devtool_text(app) == "Explorer: 2"
