@@ -61,3 +61,26 @@ def test_the_projects_pyproject_selects_and_sets_the_runtime_rules(tmp_path, mon
     assert "RUNTIME001" in page and "`greet` fired 6 times for one page load (more than 5)" in page
     assert "RUNTIME003" not in page and count_in(page, "runtime") == 1
     assert devtool_text(app) == "Explorer: 2"
+
+
+def test_the_mounted_explorer_lints_with_the_projects_settings_as_the_page_does(tmp_path,
+                                                                                 monkeypatch):
+    """The explorer on ``_dce/live/explorer/`` shows the same findings as the page and the
+    dev-tools count: its one project reads the app's pyproject (here: DASH040 ignored)."""
+    from analysis.lint import lint
+    from explorer.live.embed import LiveProject
+
+    (tmp_path / "quiet_app.py").write_text(LIVE_APP.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.dash-callback-explorer]\nignore = ["DASH040"]\nlive-per-action = 5\n')
+    spec = importlib.util.spec_from_file_location("quiet_app", tmp_path / "quiet_app.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "quiet_app", module)
+    spec.loader.exec_module(module)
+    app = module.make_app(plugins=[explorer.live.plugin()])
+    app.server.test_client().get("/")
+    plugin = app.server.extensions[EXTENSION]
+    project = LiveProject(name="quiet_app", source=lambda: plugin.built()[0])
+    settings = project.settings()
+    assert lint(project.analyse(), settings) == [] and settings.thresholds.per_action == 5
+    assert devtool_text(app) == "Explorer: 0"
