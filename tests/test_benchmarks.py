@@ -55,6 +55,19 @@ def test_served_counts_an_app_callback_that_writes_the_pages_location_as_the_app
     assert served["error"] is None, served.get("details")
     assert [(a["own"], a["internal"]) for a in served["apps"]] == [(1, 2)]
 
+def test_served_imports_a_script_named_like_the_package_beside_it(tmp_path):
+    """cafe-neo (round 10) is run as `python app.py` and imports its own package `app`; loading
+    the script under the name `app` hid that package ("'app' is not a package")."""
+    out = tmp_path / "served.json"
+    root = APPS / "realworld" / "script_beside_package"
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "realworld" / "served.py"),
+                    "--root", str(root), "--entry", "app.py", "--out", str(out)],
+                   cwd=root, capture_output=True, text=True, timeout=120, check=True)
+    served = json.loads(out.read_text())
+    assert served["error"] is None, served.get("details")
+    assert [a["own"] for a in served["apps"]] == [1]
+
+
 def test_bench_scaling_times_every_rule_on_every_shape():
     done = subprocess.run(
         [sys.executable, "benchmarks/bench_scaling.py", "--sizes", "10,40"],
