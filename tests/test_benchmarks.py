@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from paths import APPS, REPO
 
@@ -67,6 +68,20 @@ def test_served_imports_a_script_named_like_the_package_beside_it(tmp_path):
     assert served["error"] is None, served.get("details")
     assert [a["own"] for a in served["apps"]] == [1]
 
+
+def test_run_lints_a_project_that_has_its_own_analysis_package():
+    """convenience-paradox (round 10) has a top-level package `analysis`: run.py ran
+    `python -m analysis` from the app's folder, so Python found the app's package instead of the
+    linter ("No module named analysis.__main__") and run.py stopped on the empty output."""
+    sys.path.insert(0, str(REPO / "benchmarks" / "realworld"))
+    try:
+        import run
+    finally:
+        sys.path.pop(0)
+    app = {"entry": "app.py", "timeout": 120, "env": {}, "offline": False}
+    result = run.lint(app, APPS / "realworld" / "own_analysis_package", Path(sys.executable))
+    assert result["exit"] == 0, result
+    assert result["callbacks"] == 1
 
 def test_bench_scaling_times_every_rule_on_every_shape():
     done = subprocess.run(
