@@ -66,7 +66,7 @@ def test_served_imports_a_script_named_like_the_package_beside_it(tmp_path):
                    cwd=root, capture_output=True, text=True, timeout=120, check=True)
     served = json.loads(out.read_text())
     assert served["error"] is None, served.get("details")
-    assert [a["own"] for a in served["apps"]] == [1]
+    assert [a["own"] for a in served["apps"]] == [2]
 
 
 def test_run_lints_a_project_that_has_its_own_analysis_package():
