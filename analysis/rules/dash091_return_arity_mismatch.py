@@ -8,7 +8,7 @@ from typing import Iterator
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._naming import callback_label
+from analysis.rules._naming import told_apart
 from analysis.source.python import FunctionNode, body_nodes
 from analysis.source.signature import callback_decorator_index
 
@@ -56,6 +56,7 @@ def return_arity_mismatch(ctx: LintContext) -> Iterator[Finding]:
         return f"Year {year}", make_figure(year), ""
     ```
     """
+    names: dict[int, str] | None = None  # a factory's registrations told apart by Outputs
     for callback in ctx.callbacks:
         if not callback.multi_output or callback.no_output or callback.kind != "server":
             continue
@@ -66,8 +67,9 @@ def return_arity_mismatch(ctx: LintContext) -> Iterator[Finding]:
         wrong = sorted({n for n in literal_return_lengths(function) if n != expected})
         if wrong:
             got = " or ".join(str(n) for n in wrong)
+            names = names if names is not None else told_apart(ctx.callbacks)
             yield return_arity_mismatch.finding(
-                f"callback {callback_label(callback)} has {expected} Outputs but returns {got} values",
+                f"callback `{names[callback.index]}` has {expected} Outputs but returns {got} values",
                 [callback], callback.outputs,
             )
 

@@ -296,3 +296,6 @@ def test_dash091_true_positive_beside_the_factory_branch_pattern_stays():
     slips = [f for f in findings if f["code"] == "DASH091" and "slip" in f["message"]]
     assert len(slips) == 3
     assert all("returns 2 values" in f["message"] for f in slips)
+    # one function, three registrations: each message names its own Outputs
+    assert sorted(f["message"].split("`")[1] for f in slips) == [
+        "slip → nbi_at.options +3", "slip → nbi_bt.options +2", "slip → nbi_ter.options +2"]
