@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from paths import APPS, REPO
 
@@ -54,6 +55,33 @@ def test_served_counts_an_app_callback_that_writes_the_pages_location_as_the_app
     served = json.loads(out.read_text())
     assert served["error"] is None, served.get("details")
     assert [(a["own"], a["internal"]) for a in served["apps"]] == [(1, 2)]
+
+def test_served_imports_a_script_named_like_the_package_beside_it(tmp_path):
+    """cafe-neo (round 10) is run as `python app.py` and imports its own package `app`; loading
+    the script under the name `app` hid that package ("'app' is not a package")."""
+    out = tmp_path / "served.json"
+    root = APPS / "realworld" / "script_beside_package"
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "realworld" / "served.py"),
+                    "--root", str(root), "--entry", "app.py", "--out", str(out)],
+                   cwd=root, capture_output=True, text=True, timeout=120, check=True)
+    served = json.loads(out.read_text())
+    assert served["error"] is None, served.get("details")
+    assert [a["own"] for a in served["apps"]] == [2]
+
+
+def test_run_lints_a_project_that_has_its_own_analysis_package():
+    """convenience-paradox (round 10) has a top-level package `analysis`: run.py ran
+    `python -m analysis` from the app's folder, so Python found the app's package instead of the
+    linter ("No module named analysis.__main__") and run.py stopped on the empty output."""
+    sys.path.insert(0, str(REPO / "benchmarks" / "realworld"))
+    try:
+        import run
+    finally:
+        sys.path.pop(0)
+    app = {"entry": "app.py", "timeout": 120, "env": {}, "offline": False}
+    result = run.lint(app, APPS / "realworld" / "own_analysis_package", Path(sys.executable))
+    assert result["exit"] == 0, result
+    assert result["callbacks"] == 1
 
 def test_bench_scaling_times_every_rule_on_every_shape():
     done = subprocess.run(

@@ -102,7 +102,7 @@ def import_target(args: argparse.Namespace) -> types.ModuleType:
     """Import the target module, turning import-time faults into ProbeFailures."""
     try:
         if args.file:
-            name = os.path.splitext(os.path.basename(args.file))[0]
+            name = script_module_name(args.file)
             spec = importlib.util.spec_from_file_location(name, args.file)
             module = importlib.util.module_from_spec(spec)
             sys.modules[name] = module
@@ -390,10 +390,19 @@ def own_folder(module_file: str | None, args: argparse.Namespace) -> str | None:
     return folder
 
 
+def script_module_name(path: str) -> str:
+    """The name a script is imported under: its file's stem, unless a package of that name sits
+    beside it. `python app.py` next to `app/` runs the script as __main__ and `import app` finds
+    the package (cafe-neo, round 10), so the script takes its file name (`app.py`), which no
+    import statement can ask for."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if os.path.isfile(os.path.join(os.path.dirname(path), stem, "__init__.py")):
+        return os.path.basename(path)
+    return stem
+
+
 def _module_name(args: argparse.Namespace) -> str:
-    if args.file:
-        return os.path.splitext(os.path.basename(args.file))[0]
-    return args.module
+    return script_module_name(args.file) if args.file else args.module
 
 
 def main(argv: list[str]) -> None:

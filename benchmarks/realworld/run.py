@@ -79,7 +79,9 @@ def lint(app: dict, root: Path, python: Path, select: str = "") -> dict:
     """``select``: the linter's ``--select`` (empty: the app's own settings, else the default set)."""
     with tempfile.TemporaryDirectory() as tmp:
         snap_file = Path(tmp) / "snapshot.json"
-        command = [sys.executable, "-m", "analysis", app["entry"], "--python", str(python),
+        # -P: the app's folder (the working directory) must not come first on sys.path, or an
+        # app's own package named `analysis` hides the linter (convenience-paradox, round 10)
+        command = [sys.executable, "-P", "-m", "analysis", app["entry"], "--python", str(python),
                    "--format", "json", "--save-snapshot", str(snap_file),
                    "--timeout", str(app["timeout"])] + (["--select", select] if select else [])
         env = {**os.environ, **app["env"], "PYTHONPATH": os.pathsep.join(
@@ -90,8 +92,12 @@ def lint(app: dict, root: Path, python: Path, select: str = "") -> dict:
         seconds = time.perf_counter() - start
         result = {"exit": done.returncode, "seconds": round(seconds, 2),
                   "stderr_first": done.stderr.strip().splitlines()[0] if done.stderr.strip() else ""}
-        if done.returncode in (0, 1):
-            report = json.loads(done.stdout)
+        try:
+            report = json.loads(done.stdout) if done.returncode in (0, 1) else None
+        except json.JSONDecodeError:  # not the linter's report: keep its output, do not stop
+            report, result["exit"] = None, f"{done.returncode} (no report)"
+            result["stderr_first"] = (done.stderr.strip().splitlines() or [""])[-1]
+        if report is not None:
             result["findings"] = report["findings"]
             result["by_code"] = dict(sorted(collections.Counter(
                 f["code"] for f in report["findings"]).items()))

@@ -30,6 +30,10 @@ def load(root: str, entry: str):
     if module_part.endswith(".py"):
         path = os.path.join(root, module_part)
         name = os.path.splitext(os.path.basename(path))[0]
+        if os.path.isfile(os.path.join(os.path.dirname(path), name, "__init__.py")):
+            # `python app.py` beside a package `app/`: the script runs as __main__ and
+            # `import app` finds the package, so the script must not take the package's name
+            name = f"_served_script_{name}"
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module

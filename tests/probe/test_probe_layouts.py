@@ -14,7 +14,7 @@ import pytest
 from analysis.errors import TargetError
 from analysis.probe.runner import resolve_target, snapshot_target
 from analysis.snapshot import Snapshot
-from paths import REPO, TARGETS
+from paths import APPS, REPO, TARGETS
 
 PACKAGE_ROOT = TARGETS / "package_layout"
 INDEX = PACKAGE_ROOT / "mypkg" / "index.py"
@@ -92,3 +92,15 @@ def test_a_script_beside_a_stray_init_is_imported_as_a_script() -> None:
     assert (resolved.module, resolved.root) == (None, app.parent)
     snapshot = snapshot_target(str(app))
     assert [cb.function for cb in snapshot.callbacks] == ["app.go"]
+
+
+def test_a_script_named_like_the_package_beside_it_can_import_that_package() -> None:
+    """cafe-neo (round 10) runs `python app.py` beside its package `app/`: Python runs the
+    script as __main__, so `from app.layouts import ...` finds the package. Imported under the
+    name `app`, the script hid the package and the app was refused ("'app' is not a package")."""
+    script = APPS / "realworld" / "script_beside_package" / "app.py"
+    snapshot = snapshot_target(str(script))
+    assert sorted(cb.function for cb in snapshot.callbacks) == [
+        "app.callbacks.register.<locals>.clicked", "app.py.echo"]
+    assert [app.name for app in snapshot.apps] == ["app.py:app"]
+    assert {c.id for c in snapshot.components} == {"go", "out", "title"}

@@ -101,6 +101,8 @@ FIXED = [  # (fixture, callback, code, pattern): fixed, so asserted for real
      "an unread Input on a Store's unknown prop as a run-on-load trigger"),
     ("dash071_forwarded_attribute.py", "rtl", "DASH071",
      "a global HTML attribute written to a dmc component that forwards it"),
+    ("dash091_factory_branch.py", "update_options", "DASH091",
+     "returns chosen by a factory argument, one branch per registration"),
 ]
 
 
@@ -285,3 +287,15 @@ def test_two_downloads_one_callback_writes_are_not_reported_a_shared_store_is():
     found = [f for f in findings if f["code"] == "DASH072"]
     assert [f["components"] for f in found] == [["saved"]]
     assert "download-fk1" not in found[0]["message"].split(" use ")[-1]
+
+
+def test_dash091_true_positive_beside_the_factory_branch_pattern_stays():
+    """The same factory's `slip` returns two values when its Input is empty, whatever the
+    registration: a runtime branch, so every registration gets the finding (round 10)."""
+    _, findings = lint("dash091_factory_branch.py")
+    slips = [f for f in findings if f["code"] == "DASH091" and "slip" in f["message"]]
+    assert len(slips) == 3
+    assert all("returns 2 values" in f["message"] for f in slips)
+    # one function, three registrations: each message names its own Outputs
+    assert sorted(f["message"].split("`")[1] for f in slips) == [
+        "slip → nbi_at.options +3", "slip → nbi_bt.options +2", "slip → nbi_ter.options +2"]

@@ -1,0 +1,1 @@
+"""The package the script app.py shares its name with."""
