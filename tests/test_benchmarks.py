@@ -113,3 +113,17 @@ def test_bench_live_compares_the_app_without_the_plugin_disabled_and_on():
     assert "Disabled (entry point installed, `DASH_CALLBACK_EXPLORER_LIVE` unset): " in done.stdout
     assert "0 hooks or routes of ours on the app — nothing" in done.stdout
     assert "the live app recorded 90 requests" in done.stdout  # 60 warm-up + 30 timed
+
+
+def test_make_venvs_leaves_skipped_apps_out(tmp_path):
+    """A skipped app's venv is not made: its packages are often why it is skipped, and a
+    failed install (here: no such Python) would stop every venv after it."""
+    manifest = tmp_path / "manifest.toml"
+    manifest.write_text('[[app]]\nname = "native"\nrepo = "a/b"\ncommit = "0"\n'
+                        'entry = "app.py"\nvenv = "native"\npython = "0.0"\n'
+                        'skip = "needs a native build"\n')
+    done = subprocess.run([sys.executable, "benchmarks/realworld/run.py", str(tmp_path),
+                           "--manifest", str(manifest), "--make-venvs"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "venvs" / "native").exists()

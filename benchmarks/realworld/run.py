@@ -58,10 +58,14 @@ def venv_python(venvs: Path, name: str) -> Path:
 
 
 def make_venvs(apps: list[dict], venvs: Path) -> None:
-    """One venv per distinct ``venv`` name, with dash pinned and every app's packages."""
+    """One venv per distinct ``venv`` name, with dash pinned and every app's packages.
+
+    Apps marked ``skip`` are left out (``--include-skipped`` clears the mark first): their
+    packages are often the reason they are skipped (neurotk's needs a native GDAL build), and
+    one failed install stops every venv after it."""
     wanted: dict[str, list[str]] = collections.defaultdict(list)
     versions: dict[str, str] = {}
-    for app in apps:
+    for app in (a for a in apps if not a.get("skip")):
         wanted[app["venv"]].extend(p for p in app["packages"] if p not in wanted[app["venv"]])
         if app["python"]:
             versions[app["venv"]] = app["python"]

@@ -55,3 +55,30 @@ def test_a_left_out_app_sharing_the_server_keeps_its_setup_error_to_itself(
     snapshot = probe(target, "good")
     (app,) = snapshot.apps
     assert app.name == "two_apps:good" and app.setup_error is None
+
+
+def test_callbacks_registered_while_a_layout_renders_are_kept(tmp_path: Path) -> None:
+    # dash-spa's shape (dash-flightdeck): a page's layout function registers its components'
+    # callbacks when it runs, some again under a key the import already registered. Dash
+    # serves them (its setup renders the layout first); narrowing must not lose them.
+    target = tmp_path / "factory.py"
+    target.write_text(
+        "import dash\n"
+        "from dash import Dash, Input, Output, html\n\n"
+        "def menu(name):\n"
+        "    @dash.callback(Output(f'{name}-box', 'className'), Input(f'{name}-btn', 'n_clicks'))\n"
+        "    def show(n):\n"
+        "        return 'open' if n else ''\n"
+        "    return html.Div([html.Button(id=f'{name}-btn'), html.Div(id=f'{name}-box')])\n\n"
+        "top = menu('top')\n\n"
+        "def layout():\n"
+        "    menu('top')  # registered again, as dash-spa's components do on each render\n"
+        "    return html.Div([top, menu('row')])\n\n"
+        "def create_app():\n"
+        "    app = Dash(__name__)\n"
+        "    app.layout = layout\n"
+        "    return app\n"
+    )
+    snapshot = probe(target, "create_app")
+    served = [cb.output_key for cb in snapshot.callbacks if not cb.dropped]
+    assert sorted(served) == ["row-box.className", "top-box.className"]
