@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -82,6 +83,38 @@ def test_run_lints_a_project_that_has_its_own_analysis_package():
     result = run.lint(app, APPS / "realworld" / "own_analysis_package", Path(sys.executable))
     assert result["exit"] == 0, result
     assert result["callbacks"] == 1
+def test_served_counts_an_app_behind_basic_auth_with_the_credentials_it_is_given(tmp_path):
+    """emc-emission and market-research (rounds 6-7) answer /_dash-dependencies with 401 to a
+    client without credentials; `--auth USER:PASS` sends the app's own, as a browser would."""
+    root = APPS / "realworld"
+    counts = []
+    for extra in ([], ["--auth", "user:secret"]):
+        out = tmp_path / f"served{len(extra)}.json"
+        subprocess.run([sys.executable, str(REPO / "benchmarks" / "realworld" / "served.py"),
+                        "--root", str(root), "--entry", "basic_auth_app.py", "--out", str(out),
+                        *extra], cwd=root, capture_output=True, text=True, timeout=120,
+                       check=True)
+        served = json.loads(out.read_text())
+        assert served["error"] is None, served.get("details")
+        counts.append([(a["status"], a.get("own")) for a in served["apps"]])
+    assert counts == [[(401, None)], [(200, 1)]]
+
+
+def test_run_passes_the_manifests_served_entry_and_credentials_to_served_py(tmp_path):
+    """run.py hands served.py the manifest's `served_entry` and `served_auth` (wavedash's factory,
+    emc-emission's BasicAuth pair) instead of leaving those counts to be made by hand."""
+    spec = importlib.util.spec_from_file_location("realworld_run",
+                                                  REPO / "benchmarks" / "realworld" / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    manifest = tmp_path / "manifest.toml"
+    manifest.write_text('[[app]]\nname = "guarded"\nrepo = "x/y"\ncommit = "0"\n'
+                        'entry = "app.py"\nserved_entry = "basic_auth_app.py"\n'
+                        'served_auth = "user:secret"\n')
+    [app] = run.load_manifest(manifest)
+    result = run.served(app, APPS / "realworld", Path(sys.executable))
+    assert run.served_count(result) == "1", result
+
 
 def test_bench_scaling_times_every_rule_on_every_shape():
     done = subprocess.run(

@@ -11,7 +11,8 @@ the app's repository at the manifest's commit (see docs/realworld.md, "Recreatin
    run from the app's root folder, timed, exit code kept;
 2. served: ``VENV/bin/python served.py`` imports the app in its own process and GETs
    ``/_dash-dependencies`` through the Flask test client (no network), Dash's own callbacks left
-   out;
+   out (``served_entry``/``served_auth`` in the manifest: an app factory to call, BasicAuth
+   credentials);
 3. prints a Markdown table: callbacks found (the snapshot's, less Dash-internal ones and those Dash replaced) vs
    served, exit code, time, findings by code; ``--json`` also writes every detail.
 
@@ -50,6 +51,8 @@ def load_manifest(path: Path) -> list[dict]:
         app.setdefault("offline", False)
         app.setdefault("prepare", [])
         app.setdefault("python", "")
+        app.setdefault("served_entry", app["entry"])
+        app.setdefault("served_auth", "")
     return apps
 
 
@@ -134,7 +137,8 @@ def served(app: dict, root: Path, python: Path) -> dict:
             env["PYTHONPATH"] = str(HERE / "offline")
         try:
             subprocess.run([str(python), str(HERE / "served.py"), "--root", str(root),
-                            "--entry", app["entry"], "--out", str(out)],
+                            "--entry", app["served_entry"], "--out", str(out)]
+                           + (["--auth", app["served_auth"]] if app["served_auth"] else []),
                            cwd=root, env=env, capture_output=True, text=True,
                            timeout=app["timeout"], stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:

@@ -4,18 +4,21 @@ Run with the target's own interpreter (standard library and dash only; nothing f
 repository is imported), independently of the linter's probe:
 
     VENV/bin/python served.py --root DIR --entry app.py|pkg.module[:attr] --out result.json
+                              [--auth USER:PASS]
 
 It imports the target the way a server would (DIR as working directory and ``sys.path[0]``,
 ``Dash.run`` turned into a no-op), records every ``Dash`` instance created (``DashProxy`` and
 other subclasses too), then asks each app's Flask test client for ``/_dash-dependencies``: that
 request runs Dash's server setup first, exactly as a browser's first request would. No socket is
 opened. Dash's own callbacks (the Pages router and title, background ``cancel=`` handlers) are
-counted apart.
+counted apart. ``--auth`` sends HTTP Basic credentials with that request, for an app behind
+``dash_auth.BasicAuth`` (which answers 401 without them).
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import importlib
 import importlib.util
 import json
@@ -59,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", required=True)
     parser.add_argument("--entry", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--auth", default="", help="USER:PASS sent as HTTP Basic credentials")
     args = parser.parse_args(argv)
 
     root = os.path.abspath(args.root)
@@ -99,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
             shared_lists[list_id] = len(result["apps"])
             client = app.server.test_client()
             url = app.config.routes_pathname_prefix + "_dash-dependencies"
-            response = client.get(url)
+            headers = ({"Authorization": "Basic " + base64.b64encode(args.auth.encode()).decode()}
+                       if args.auth else {})
+            response = client.get(url, headers=headers)
             entry = {"class": type(app).__name__, "url": url, "status": response.status_code}
             if response.status_code == 200:
                 deps = response.get_json()
