@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import json
 import os
 import subprocess
@@ -32,8 +33,11 @@ def test_the_explorer_answers_below_the_apps_prefix_and_records_nothing_of_its_o
     deps = client.get("/app/_dce/live/explorer/_dash-dependencies").get_json()
     assert "live-style.data" in json.dumps(deps)  # the explorer's own callbacks ...
     assert client.get("/app/_dce/live/calls").get_json()["calls"] == []  # ... never recorded
-    assert dash.get_app() is app  # creating the explorer left the process's current app alone
-    assert dash.get_relative_path("/x") == "/app/x"
+    # creating the explorer left the process's current app alone; read in a fresh context,
+    # since any Dash request an earlier test served in this thread sets dash's context var
+    fresh = contextvars.Context()
+    assert fresh.run(dash.get_app) is app
+    assert fresh.run(dash.get_relative_path, "/x") == "/app/x"
     # the app itself still serves and records
     assert "greeting.children" in json.dumps(client.get("/app/_dash-dependencies").get_json())
     page = client.get("/app/_dce/live/").get_data(as_text=True)
