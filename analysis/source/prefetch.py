@@ -92,14 +92,15 @@ class ParsedSources:
                 functions.append(node)
                 for analysis in FUNCTION_FACTS:  # kept on the node: the rules find them done
                     analysis(node)
-        self.add_functions(path, text, functions)
+        self.add_functions(path, source_lines(text), functions)
 
-    def add_functions(self, path: str | os.PathLike, text: str,
+    def add_functions(self, path: str | os.PathLike, lines: list[str],
                       functions: Iterable[FunctionNode]) -> None:
         """Keep decorated functions of a file parsed elsewhere: static mode parses the project
         and finds its callbacks' functions itself, and no probe runs meanwhile, so their facts
-        are left to the rules that ask (each computed once, on the node)."""
-        self.files[os.path.abspath(path)] = ParsedFile(source_lines(text), {
+        are left to the rules that ask (each computed once, on the node). ``lines``: the
+        file's ``source_lines``."""
+        self.files[os.path.abspath(path)] = ParsedFile(lines, {
             min([node.lineno] + [d.lineno for d in node.decorator_list]): node
             for node in functions})
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
@@ -202,12 +201,11 @@ def _server(function: ast.FunctionDef | ast.AsyncFunctionDef, position: int, pre
         app = app_of(module, receiver)
         if app == UNKNOWN_APP:
             raise Unresolved(decorator, "callbacks of an app the source does not name")
-        lines = module.lines[first - 1:function.end_lineno]
         found.callbacks.append(_callback(
             decorator, 0, local, evaluator, app,
             function=f"{module.name}.{prefix}{function.name}", kind="server",
             module=module.name, file=module.rel, line=first, def_line=function.lineno,
-            source="\n".join(lines) + "\n", is_async=isinstance(function, ast.AsyncFunctionDef),
+            source=module.source(first, function.end_lineno), is_async=isinstance(function, ast.AsyncFunctionDef),
             wrappers=tuple("functools.lru_cache" if n.rsplit(".", 1)[-1] in _CACHES else n
                            for n in inner)))
         found.functions.setdefault(module.name, []).append(function)
@@ -230,10 +228,9 @@ def _clientside(statement: ast.Expr, local: Mapping[str, Any] | None, module: Mo
         if not call.args:
             raise NotACallback("clientside_callback() without its function")
         code, js = _clientside_function(call.args[0], local, evaluator)
-        lines = module.lines[statement.lineno - 1:statement.end_lineno]
         found.callbacks.append(_callback(
             call, 1, local, evaluator, app, function=code, kind="clientside",
-            file=module.rel, line=statement.lineno, source="\n".join(lines) + "\n",
+            file=module.rel, line=statement.lineno, source=module.source(statement.lineno, statement.end_lineno),
             js_source=js))
     except Unresolved as exc:
         found.unresolved.append(f"{where}: clientside callback: {exc.why}")
@@ -258,5 +255,7 @@ def _clientside_function(node: ast.expr, local: Mapping[str, Any] | None,
     code = evaluator.value(node, local)
     if not isinstance(code, str):
         raise Unresolved(node, "clientside code that is not text")
+    import hashlib  # only inline clientside code is hashed (Dash's name for it)
+
     digest = hashlib.sha256(code.encode("utf-8")).hexdigest()
     return f"clientside:inline.{digest[:10]}", code

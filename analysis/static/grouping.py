@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,15 +121,28 @@ def split_arguments(args: list, kwargs: dict) -> Split:
 
 
 def dependency(dep: Dep) -> Dependency:
-    return Dependency(dep.id, dep.property, dep.allow_duplicate, dep.allow_optional)
+    """The snapshot's ``Dependency`` of a ``Dep`` (as ``Dependency(...)``, filled directly:
+    see ``analysis.snapshot.from_fields``; three per callback)."""
+    made = object.__new__(Dependency)
+    made.__dict__.update(id=dep.id, property=dep.property, allow_duplicate=dep.allow_duplicate,
+                         allow_optional=dep.allow_optional)
+    return made
+
+
+def _inputs_hash(split: Split) -> str:
+    import hashlib  # here: OpenSSL's start-up is paid by the apps whose keys hold a hash
+
+    text_inputs = ".".join(f"{id_to_str(d.id)}.{d.property}" for d in split.inputs)
+    return hashlib.sha256(text_inputs.encode("utf-8")).hexdigest()
 
 
 def output_key(split: Split, fallback: str) -> str:
-    """Dash's ``create_callback_id``; ``fallback`` where Dash hashes the call site instead."""
-    text_inputs = ".".join(f"{id_to_str(d.id)}.{d.property}" for d in split.inputs)
-    hashed = hashlib.sha256(text_inputs.encode("utf-8")).hexdigest()
+    """Dash's ``create_callback_id``; ``fallback`` where Dash hashes the call site instead.
+    The hash of the Inputs is computed only where the key holds it (no Output, or an
+    Output with ``allow_duplicate``): most keys do not."""
     if not split.flat_outputs:
-        return hashed if split.inputs else fallback
+        return _inputs_hash(split) if split.inputs else fallback
+    hashed = _inputs_hash(split) if any(d.allow_duplicate for d in split.flat_outputs) else ""
 
     def concat(dep: Dep) -> str:
         key = id_to_str(dep.id).replace(".", "\\.") + "." + dep.property

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
+from analysis.source.prefetch import source_lines
 from analysis.source.python import parse_python
 
 #: A module's dotted name and the attribute imported from it (None: the module itself).
@@ -30,9 +30,21 @@ class Module:
     #: Local name -> (module, attribute) for imports (anywhere in the file).
     imports: dict[str, ImportTarget] = field(default_factory=dict)
 
-    @cached_property
+    @property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        """The source's lines as ``ast`` numbers them, ends kept: split at newlines only
+        (``str.splitlines`` also splits at form feeds and other separators, which shifted
+        every later callback's recorded source; the text was read with universal newlines).
+        Kept in the instance dict (``cached_property`` takes a lock per read on 3.11)."""
+        cached = self.__dict__.get("_lines")
+        if cached is None:
+            cached = self.__dict__["_lines"] = source_lines(self.text)
+        return cached
+
+    def source(self, first: int, last: int | None) -> str:
+        """Lines ``first`` to ``last`` (1-based, inclusive), ending in a newline."""
+        text = "".join(self.lines[first - 1:last])
+        return text if text.endswith("\n") else text + "\n"
 
     @property
     def package(self) -> str:
