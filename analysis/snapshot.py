@@ -12,7 +12,6 @@ from typing import Any, Mapping
 
 from analysis.contract import ContractError, describe, rules, type_name
 from analysis.errors import SnapshotError
-from analysis.source.javascript import js_function_name
 
 SCHEMA_VERSION = 1
 
@@ -127,6 +126,8 @@ def _short_name(callback: Callback) -> str:
         if callback.function.startswith("clientside:inline."):
             # the hash Dash names inline code by means nothing to a reader; the code's own
             # name does (the fingerprint keeps using ``function``, which never changes)
+            from analysis.source.javascript import js_function_name  # here: its regexes
+
             return js_function_name(callback.js_source) or callback.function.rsplit(".", 1)[-1]
         return callback.function.removeprefix("clientside:")
     return callback.function.rsplit(".", 1)[-1]

@@ -70,6 +70,10 @@ def split_arguments(args: list, kwargs: dict) -> Split:
     prevent = kwargs.get("prevent_initial_call")
     if prevent is None and args and isinstance(args[-1], bool):
         args, prevent = args[:-1], args[-1]
+    if "output" not in kwargs and "inputs" not in kwargs:
+        flat = _flat_split(args, prevent)
+        if flat is not None:
+            return flat
     flat_args: list = []
     for arg in args:
         flat_args += list(arg) if isinstance(arg, (list, tuple)) else [arg]
@@ -118,6 +122,37 @@ def split_arguments(args: list, kwargs: dict) -> Split:
     flat_outputs = tuple(flatten(outputs)) if outputs != [] else ()
     return Split(outputs, flat_outputs, tuple(ins), tuple(states),
                  _by_index(grouped, indexes) if flat else [], prevent)
+
+
+def _flat_split(args: list, prevent: Any) -> Split | None:
+    """``split_arguments`` of the usual call, ``callback(Output(...), ..., Input(...),
+    State(...), ...)``: every argument one dependency, the Outputs first; None for any other
+    (then the general port decides). One pass, where the port flattens and regroups."""
+    outputs = 0
+    for dep in args:
+        if type(dep) is not Dep or dep.kind != "Output":
+            break
+        outputs += 1
+    inputs: list[Dep] = []
+    states: list[Dep] = []
+    indexes: list[int] = []
+    for dep in args[outputs:]:
+        if type(dep) is not Dep:
+            return None
+        if dep.kind == "Input":
+            indexes.append(len(inputs))
+            inputs.append(dep)
+        elif dep.kind == "State":
+            indexes.append(-1 - len(states))  # numbered after the Inputs, once all are known
+            states.append(dep)
+        else:
+            return None
+    grouping: Any = [i if i >= 0 else len(inputs) - 1 - i for i in indexes]
+    if len(grouping) == 1:
+        grouping = grouping[0]
+    flat_outputs = tuple(args[:outputs])
+    return Split(flat_outputs[0] if outputs == 1 else list(flat_outputs), flat_outputs,
+                 tuple(inputs), tuple(states), grouping, prevent)
 
 
 def dependency(dep: Dep) -> Dependency:

@@ -32,9 +32,9 @@ class Module:
 
     @property
     def lines(self) -> list[str]:
-        """The source's lines as ``ast`` numbers them, ends kept: split at newlines only
-        (``str.splitlines`` also splits at form feeds and other separators, which shifted
-        every later callback's recorded source; the text was read with universal newlines).
+        """The source's lines as ``ast`` numbers them (``source_lines``: split at newlines
+        only; ``str.splitlines`` also split at form feeds and other separators, which shifted
+        every later callback's recorded source). The text was read with universal newlines.
         Kept in the instance dict (``cached_property`` takes a lock per read on 3.11)."""
         cached = self.__dict__.get("_lines")
         if cached is None:
@@ -42,9 +42,8 @@ class Module:
         return cached
 
     def source(self, first: int, last: int | None) -> str:
-        """Lines ``first`` to ``last`` (1-based, inclusive), ending in a newline."""
-        text = "".join(self.lines[first - 1:last])
-        return text if text.endswith("\n") else text + "\n"
+        """Lines ``first`` to ``last`` (1-based, inclusive), each ending in a newline."""
+        return "\n".join(self.lines[first - 1:last]) + "\n"
 
     @property
     def package(self) -> str:
@@ -131,13 +130,18 @@ def read_module(name: str, path: Path, root: Path) -> Module | None:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         rel = path.as_posix()
-    every = list(statements(tree.body))
-    declared_global = {name for s in every if isinstance(s, ast.Global) for name in s.names}
+    declared_global: set[str] = set()
+    imports: list[ast.Import | ast.ImportFrom] = []
+    for statement in statements(tree.body):  # one walk for both
+        if isinstance(statement, ast.Global):
+            declared_global.update(statement.names)
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            imports.append(statement)
     module = Module(name, path, rel, text, tree, constants=_bound_once(tree.body, declared_global))
     for statement in tree.body:
         if isinstance(statement, ast.ClassDef):
             module.classes[statement.name] = _bound_once(statement.body, set())
-    for node in every:
+    for node in imports:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname:
