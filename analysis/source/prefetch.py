@@ -55,6 +55,9 @@ def source_lines(text: str) -> list[str]:
 class ParsedFile:
     lines: list[str]
     functions: dict[int, FunctionNode]  # by first line: the first decorator's, else the def's
+    #: By first line, the source a static snapshot recorded for the function there, cut from
+    #: ``lines`` (``add_functions``): a snapshot holding exactly that text needs no compare.
+    sources: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -106,14 +109,16 @@ class ParsedSources:
         self.add_functions(path, source_lines(text), functions)
 
     def add_functions(self, path: str | os.PathLike, lines: list[str],
-                      functions: Iterable[FunctionNode]) -> None:
+                      functions: Iterable[FunctionNode],
+                      sources: dict[int, str] | None = None) -> None:
         """Keep decorated functions of a file parsed elsewhere: static mode parses the project
         and finds its callbacks' functions itself, and no probe runs meanwhile, so their facts
         are left to the rules that ask (each computed once, on the node). ``lines``: the
-        file's ``source_lines``."""
+        file's ``source_lines``; ``sources``: the source recorded for each function, by its
+        first line, when cut from those lines (static mode)."""
         self.files[os.path.abspath(path)] = ParsedFile(lines, {
             min([node.lineno] + [d.lineno for d in node.decorator_list]): node
-            for node in functions})
+            for node in functions}, dict(sources or {}))
 
     def function(self, path: str, line: int | None, source: str | None,
                  def_line: int | None = None) -> FunctionNode | None:
@@ -135,6 +140,8 @@ class ParsedSources:
         node = parsed.functions.get(line)
         if node is None or (def_line is not None and node.lineno != def_line):
             return None
+        if parsed.sources.get(line) == source:  # the text cut from these lines (static mode)
+            return node
         count = source.count("\n") + (0 if source.endswith("\n") else 1)
         if (node.end_lineno or node.lineno) > line - 1 + count:
             return None  # the recorded source ends early (the probe leaves out dead code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import sys
-from datetime import datetime, timezone
+import time
 from pathlib import Path
 
 from analysis.targets import resolve_target
@@ -50,7 +50,8 @@ def static_snapshot(target: str, sources: ParsedSources | None = None) -> Snapsh
         read_registrations(module, Evaluator(project, module), app_of, found)
     for module in modules if sources is not None else ():
         if module.name in found.functions:
-            sources.add_functions(module.path, module.lines, found.functions[module.name])
+            sources.add_functions(module.path, module.lines, found.functions[module.name],
+                                  found.sources[module.name])
     infos = [info for info, _ in apps.values()]
     primary = next((i for i in infos if i.primary), None)
     prevents = {info.name: info.prevent_initial_callbacks is True for info in infos}
@@ -65,7 +66,8 @@ def static_snapshot(target: str, sources: ParsedSources | None = None) -> Snapsh
         target=target, root=str(resolved.root), callbacks=tuple(callbacks), apps=tuple(infos),
         layouts=tuple(layouts), components=tuple(components),
         python_version=".".join(str(v) for v in sys.version_info[:3]),  # as the probe
-        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        # datetime.now(timezone.utc).isoformat(timespec="seconds"), without importing datetime
+        created_at=time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
         cached_functions=tuple(cached_functions(
             project, [m for m in modules if any(cb.module == m.name for cb in callbacks)])),
         notes=(NOTE,), static=True, unresolved=tuple(found.unresolved),

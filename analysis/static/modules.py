@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -40,6 +41,24 @@ class Module:
         if cached is None:
             cached = self.__dict__["_lines"] = source_lines(self.text)
         return cached
+
+    def may_mention(self, word: str, first: int, last: int | None) -> bool:
+        """False only when no line from ``first`` to ``last`` holds ``word``: a test on the
+        text (the lines holding it found once per word), so a walk skips the blocks that
+        cannot name it. Non-ASCII source always may (identifiers are NFKC-folded).
+
+        >>> m = Module("m", Path("m.py"), "m.py", "a = 1\\nf(callback)\\nb = 2\\n", ast.parse(""))
+        >>> m.may_mention("callback", 1, 1), m.may_mention("callback", 1, 2)
+        (False, True)
+        """
+        if not self.text.isascii():
+            return True
+        marks = self.__dict__.setdefault("_marks", {})
+        found = marks.get(word)
+        if found is None:
+            found = marks[word] = [n for n, line in enumerate(self.lines, 1) if word in line]
+        at = bisect_left(found, first)
+        return at < len(found) and (last is None or found[at] <= last)
 
     def source(self, first: int, last: int | None) -> str:
         """Lines ``first`` to ``last`` (1-based, inclusive), each ending in a newline."""

@@ -62,6 +62,11 @@ class Evaluator:
         """The value of ``node``; Unresolved when it depends on anything but literals."""
         if hops > MAX_HOPS:
             raise Unresolved(node, "constants refer to each other too deeply")
+        kind = type(node)
+        if kind is ast.Constant:
+            return node.value
+        if kind is ast.Call:  # Output(...) and the like: most values read
+            return self._call(node, local, hops)
         if isinstance(node, ast.Constant):
             return node.value
         if isinstance(node, (ast.List, ast.Tuple)):
