@@ -55,8 +55,9 @@ def _visit(body: list[ast.stmt], prefix: str, local: Mapping[str, Any] | None, m
             for position, decorator in enumerate(statement.decorator_list):
                 if isinstance(decorator, ast.Call) and final_name(decorator.func) == "callback":
                     _server(statement, position, prefix, local, module, evaluator, app_of, found)
-            # a body registers nothing unless its text names a callback (most bodies)
-            if module.may_mention("callback", statement.body[0].lineno, statement.end_lineno):
+            # a body registers nothing unless its text names a callback (most bodies); from
+            # the def line on: a nested def's decorators stand above its own line
+            if module.may_mention("callback", statement.lineno, statement.end_lineno):
                 _visit(statement.body, f"{prefix}{statement.name}.<locals>.", None, module,
                        evaluator, app_of, found)
         elif isinstance(statement, ast.ClassDef):

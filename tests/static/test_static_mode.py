@@ -229,3 +229,15 @@ def test_a_form_feed_line_leaves_later_callbacks_as_ast_numbers_them(tmp_path):
     findings = lint(snapshot, sources=sources, context=context)
     assert [(f.code, f.line) for f in findings] == [(f.code, f.line) for f in lint(expected)]
     assert [f.code for f in findings] == ["DASH011"]
+
+
+def test_callbacks_registered_inside_functions_are_read():
+    """Function bodies are walked for registrations only when their text names a callback;
+    a nested def's decorator stands on lines after the outer def's, and counts."""
+    from paths import TARGETS
+
+    snapshot = static_snapshot(str(TARGETS / "source_shapes" / "app.py"))
+    assert [cb.function.rsplit(".", 1)[-1] for cb in snapshot.callbacks] == [
+        "ends_with_a_string", "ends_with_a_comment", "ends_with_a_nested_function",
+        "inside_a_factory"]
+    assert snapshot.callbacks[-1].function == "app.make_callback.<locals>.inside_a_factory"
