@@ -4,7 +4,11 @@ import gc
 import os
 import sys
 
-from analysis.cli import EXIT_ERROR, main
+# Off before our own imports too (the reason is run_once's): they allocate tens of thousands
+# of objects (code, functions, classes), which the collector would otherwise scan meanwhile.
+gc.disable()
+
+from analysis.cli import EXIT_ERROR, main  # noqa: E402
 
 
 def run_once(argv: list[str] | None = None, **names: str) -> int:

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import threading
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Sequence, TextIO
 
 from analysis import __version__
 from analysis.arguments import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -16,13 +16,14 @@ from analysis.arguments import Parser as _Parser
 from analysis.arguments import positive as _positive
 from analysis.arguments import positive_int as _positive_int
 from analysis.settings import LintSettings, project_settings
-from analysis.baseline import read_baseline, with_baseline
-from analysis.environment import Interpreter, interpreter_for
 from analysis.errors import AnalysisError, ConfigError
 from analysis.source.prefetch import ParsedSources, project_files
 from analysis.reporters import FORMATS, Report, render
 from analysis.rules import Rule, all_rules, get_rule
 from analysis.snapshot import Snapshot, load_snapshot, save_snapshot
+
+if TYPE_CHECKING:
+    from analysis.environment import Interpreter
 
 PROG = "python -m analysis"
 SUBCOMMANDS = ("rules", "rule")
@@ -121,21 +122,33 @@ def main(
 
 
 def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = PROG) -> int:
+    # Modules only some runs need are imported where they are needed: start-up is a large
+    # part of a static run (see docs/performance.md).
     settings = _settings(options, prog)
+    if options.baseline or options.write_baseline:
+        from analysis.baseline import read_baseline, with_baseline
     known = read_baseline(options.baseline) if options.baseline else None  # before the probe
     # The probe's child process keeps one core busy. Meanwhile, on the other, import the
     # rules (and networkx) and parse the project's files, work lint would otherwise do after
     # the probe. Only this thread parses until it has ended (see explorer.services.PARSING).
+    # Static mode runs no probe: nothing would run beside the thread but this one, holding
+    # the GIL, so the thread would only add its switches (~10 ms of CPU; lint imports the
+    # rules when it starts).
     stop, parsed = threading.Event(), ParsedSources()
     warm_up = threading.Thread(target=_warm_up, args=(options, stop, parsed), daemon=True)
-    warm_up.start()
-    interpreter = (None if options.snapshot or options.static
-                   else interpreter_for(options.target, options.python))
+    if not options.static:
+        warm_up.start()
+    interpreter = None
+    if not (options.snapshot or options.static):
+        from analysis.environment import interpreter_for
+
+        interpreter = interpreter_for(options.target, options.python)
     try:
         snapshot = _snapshot(options, interpreter, parsed)
     finally:
         stop.set()
-        warm_up.join()
+        if warm_up.is_alive():
+            warm_up.join()
     from analysis.lint import lint
 
     if options.save_snapshot:
@@ -145,10 +158,10 @@ def run_lint(options: argparse.Namespace, out: TextIO, err: TextIO, prog: str = 
             raise ConfigError(
                 f"cannot write snapshot {options.save_snapshot}: {exc.strerror or exc}"
             ) from None
-    report = with_baseline(
-        Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings, parsed)),
-               interpreter=interpreter),
-        known, options.write_baseline)
+    report = Report(snapshot=snapshot, findings=tuple(lint(snapshot, settings, parsed)),
+                    interpreter=interpreter)
+    if options.baseline or options.write_baseline:
+        report = with_baseline(report, known, options.write_baseline)
     if interpreter is not None and options.format == "text":  # machine formats: in their data
         out.write(interpreter.describe() + "\n")
     out.write(render(report, options.format))
@@ -174,7 +187,7 @@ def _warm_up(options: argparse.Namespace, stop: threading.Event, parsed: ParsedS
     all_rules()
     if options.snapshot or options.static or not options.target:
         return  # static mode hands lint the files it parses itself
-    from analysis.probe.runner import resolve_target
+    from analysis.targets import resolve_target
 
     try:
         target = resolve_target(options.target)

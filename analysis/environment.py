@@ -58,7 +58,7 @@ def interpreter_for(target: str, explicit: str | None = None,
                     environ: Mapping[str, str] | None = None) -> Interpreter:
     """``find_interpreter`` from the target's own folder (a module target: the current one)."""
     from analysis.errors import AnalysisError
-    from analysis.probe.runner import resolve_target
+    from analysis.targets import resolve_target
 
     try:
         resolved = resolve_target(target)

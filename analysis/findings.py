@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -129,4 +128,6 @@ def callback_identity(callback: Callback) -> str:
 
 
 def _digest(text: str) -> str:
+    import hashlib  # here: OpenSSL's start-up is paid by the runs that write fingerprints
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

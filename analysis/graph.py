@@ -6,7 +6,6 @@ from collections import defaultdict, deque
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Union
 
 from analysis.digraph import DiGraph, strongly_connected_components
-from analysis.source.javascript import js_set_props_targets
 from analysis.patterns import OverlapIndex, ids_overlap, pattern_group
 from analysis.snapshot import Callback, Dependency, Snapshot
 from analysis.source.python import FunctionNode, parse_function, set_props_targets
@@ -120,6 +119,8 @@ def set_props_writes(callback: Callback, function_of: Callable[[Callback], Funct
     clientside JS, or in its Python body (``function_of`` parses it, asked only when the
     source mentions set_props: parsing every body is costly on big apps)."""
     if callback.kind == "clientside":
+        from analysis.source.javascript import js_set_props_targets  # here: its regexes
+
         return js_set_props_targets(callback.js_source)
     if not callback.source or "set_props" not in callback.source:
         return []

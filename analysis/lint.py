@@ -9,7 +9,7 @@ from analysis.settings import LintSettings, check_codes, is_enabled
 from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.source.prefetch import ParsedSources
-from analysis.rules import all_rules
+from analysis.rules import rule_codes, rules_to_run
 from analysis.snapshot import Callback, Snapshot
 
 __all__ = ["LintSettings", "lint", "noqa_codes", "noqa_filter"]
@@ -47,10 +47,11 @@ def lint(snapshot: Snapshot, settings: LintSettings = LintSettings(),
     builds (its graph) or was given. ConfigError if ``settings`` name a code or prefix that no
     rule has.
     """
-    rules = all_rules()
-    known = [r.code for r in rules]
+    known = rule_codes()
     check_codes(settings.select, known, "--select")
     check_codes(settings.ignore, known, "--ignore")
+    rules = rules_to_run(lambda code, default: is_enabled(code, settings, default),
+                         snapshot.static)
     context = context or LintContext(snapshot, sources)
     suppressed = _Suppressions(snapshot)
     libraries = {cb.index for cb in snapshot.callbacks if cb.library}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -104,6 +103,8 @@ def find_pyproject(start: str | Path) -> Path | None:
 
 
 def _section(path: Path) -> dict | None:
+    import tomllib  # here: a run with no pyproject.toml to read never imports the parser
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
-import tempfile
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cache
 from pathlib import Path
@@ -14,7 +12,6 @@ from typing import Any, Mapping
 
 from analysis.contract import ContractError, describe, rules, type_name
 from analysis.errors import SnapshotError
-from analysis.source.javascript import js_function_name
 
 SCHEMA_VERSION = 1
 
@@ -129,6 +126,8 @@ def _short_name(callback: Callback) -> str:
         if callback.function.startswith("clientside:inline."):
             # the hash Dash names inline code by means nothing to a reader; the code's own
             # name does (the fingerprint keeps using ``function``, which never changes)
+            from analysis.source.javascript import js_function_name  # here: its regexes
+
             return js_function_name(callback.js_source) or callback.function.rsplit(".", 1)[-1]
         return callback.function.removeprefix("clientside:")
     return callback.function.rsplit(".", 1)[-1]
@@ -399,8 +398,16 @@ def _build(cls: type, data: Any) -> Any:
                             ".kind")
     if cls is Snapshot:
         return cls(**values)  # one instance, with default_factory fields: the plain way
-    # The frozen dataclass __init__ sets each field through object.__setattr__; filling the
-    # instance dict directly builds the same object in half the time.
+    return from_fields(cls, values)
+
+
+def from_fields(cls: type, values: dict[str, Any]) -> Any:
+    """An instance of one of this module's frozen dataclasses (not ``Snapshot``, whose
+    fields have factories) from ``values`` that keep its contract: field names only, of
+    the right types. The frozen ``__init__`` sets each field through
+    ``object.__setattr__``; filling the instance dict directly builds the same object in a
+    fifth of the time (a ``Callback``), for snapshots read (``_build``) or built by static
+    mode. The object compares, hashes and prints as one built by ``cls(**values)``."""
     obj = object.__new__(cls)
     obj.__dict__.update(_defaults(cls))
     obj.__dict__.update(values)
@@ -443,6 +450,8 @@ def snapshot_id(snapshot: Snapshot) -> str:
 
 def content_id(blob: bytes) -> str:
     """The id of a snapshot serialised by ``dump_json`` (see ``snapshot_id``)."""
+    import hashlib  # here: OpenSSL's start-up is paid by the runs that hash a snapshot
+
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
@@ -478,6 +487,8 @@ def load_snapshot(path: str | os.PathLike) -> Snapshot:
 def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
     """Write text (str as UTF-8) to path through a temp file and a rename: readers never
     see half a file."""
+    import tempfile  # here: most runs write no file
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -36,7 +36,7 @@ def watched_folders(target: str) -> tuple[Path, ...]:
     """What to watch for a target: its project root (the nearest folder up from it holding
     pyproject.toml, setup.py, setup.cfg or .git, else its own folder) and its import root
     when that lies outside. TargetError for a target that does not exist."""
-    from analysis.probe.runner import resolve_target
+    from analysis.targets import resolve_target
 
     resolved = resolve_target(target)
     start = resolved.file.parent if resolved.file else resolved.root

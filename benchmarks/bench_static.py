@@ -8,7 +8,9 @@ The whole command is timed twice: in the environment as it is, and with our modu
 code cached (in a temporary ``PYTHONPYCACHEPREFIX``, warmed by one untimed run), as after
 ``pip install`` (which compiles it) or any second run in a checkout. The two differ where
 ``PYTHONDONTWRITEBYTECODE`` is set and the checkout has no fresh ``__pycache__``: then
-every run compiles the ~75 modules it imports (~0.1 s of CPU).
+every run compiles the modules it imports (~60 since the third round; ~0.05 s of CPU).
+Last, ``python -c pass`` (the interpreter's own start-up on this machine) and the whole
+command's ratios to it and to ``ast.parse``.
 
 Usage::
 
@@ -43,10 +45,12 @@ def cpu(function) -> tuple[float, object]:
     return time.process_time() - start, result
 
 
-def command_cpu(target: str, env: dict[str, str] | None = None) -> float:
-    """User + sys CPU seconds of one ``python -m analysis TARGET --static`` process."""
+def command_cpu(target: str | None, env: dict[str, str] | None = None) -> float:
+    """User + sys CPU seconds of one ``python -m analysis TARGET --static`` process (of
+    ``python -c pass`` when ``target`` is None)."""
+    command = ["-c", "pass"] if target is None else ["-m", "analysis", target, "--static"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "analysis", target, "--static"], cwd=REPO, env=env,
+    subprocess.run([sys.executable, *command], cwd=REPO, env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -56,7 +60,7 @@ def main(argv: list[str]) -> int:
     target, runs = os.path.abspath(argv[0]), int(argv[1]) if len(argv) > 1 else 5
     text = Path(target).read_text(encoding="utf-8")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    all_rules()  # imported once per process, as the CLI's warm-up thread does
+    all_rules()  # imported once per process, outside the timed steps
     gc.disable()  # as ``python -m analysis`` runs (analysis/__main__.py)
     best: dict[str, float] = {}
     for _ in range(runs):
@@ -76,6 +80,7 @@ def main(argv: list[str]) -> int:
         env["PYTHONPYCACHEPREFIX"] = cache
         command_cpu(target, env)  # writes the byte code
         cached = [command_cpu(target, env) for _ in range(runs)]
+    bare = [command_cpu(None) for _ in range(runs)]
     print(f"{target}: {counts}, {len(findings)} findings; load average at start {load}; "
           f"best of {runs} runs, CPU seconds:")
     for name, value in best.items():
@@ -84,6 +89,10 @@ def main(argv: list[str]) -> int:
           f"python -m analysis TARGET --static, user + sys)")
     print(f"  {'  byte code cached':14} {min(cached):.3f} (median {statistics.median(cached):.3f}; "
           f"the same, our modules' byte code written once beforehand)")
+    print(f"  {'python -c pass':14} {min(bare):.3f} (median {statistics.median(bare):.3f})")
+    for name, value in (("whole command", min(whole)), ("  cached", min(cached))):
+        print(f"  {name:14} = {value / best['ast.parse']:.2f} x ast.parse, "
+              f"{value / min(bare):.1f} x python -c pass")
     print(f"  load average at end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
 

@@ -135,6 +135,7 @@ def test_bench_static_times_static_mode_on_a_generated_app(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "20 callbacks" in done.stdout and "snapshot+lint" in done.stdout
     assert "byte code cached" in done.stdout
+    assert "x ast.parse" in done.stdout and "x python -c pass" in done.stdout
 
 
 def test_bench_live_compares_the_app_without_the_plugin_disabled_and_on():

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Mapping
 
 from analysis.errors import ConfigError
-from analysis.reporters import github, json_report, markdown, sarif, text
 from analysis.reporters.model import Report
 
 __all__ = ["FORMATS", "OutputFormat", "Report", "downloadable_formats", "output_format", "render"]
@@ -19,22 +19,28 @@ class OutputFormat:
     download named ``<project>-report<suffix>``."""
 
     name: str
-    render: Callable[[Report], str]
+    module: str  # the reporter module under analysis.reporters, imported when first used
     media_type: str
     suffix: str
     label: str
     downloadable: bool = False  # offered as a download button by the explorer
 
+    @property
+    def render(self) -> Callable[[Report], str]:
+        """The reporter's ``render``: only the format a run writes is imported (a run's
+        start-up pays for one reporter, not five)."""
+        return importlib.import_module(f"{__name__}.{self.module}").render
+
 
 #: Format name -> format, in the order the CLI lists them. Adding a format is one reporter
 #: module and one entry here: the CLI's choices and the explorer's buttons follow.
 FORMATS: Mapping[str, OutputFormat] = MappingProxyType({output.name: output for output in (
-    OutputFormat("text", text.render, "text/plain", ".txt", "Text"),
-    OutputFormat("json", json_report.render, "application/json", ".json", "JSON report"),
-    OutputFormat("sarif", sarif.render, "application/sarif+json", ".sarif", "SARIF",
+    OutputFormat("text", "text", "text/plain", ".txt", "Text"),
+    OutputFormat("json", "json_report", "application/json", ".json", "JSON report"),
+    OutputFormat("sarif", "sarif", "application/sarif+json", ".sarif", "SARIF",
                  downloadable=True),
-    OutputFormat("github", github.render, "text/plain", ".txt", "GitHub annotations"),
-    OutputFormat("markdown", markdown.render, "text/markdown", ".md", "Markdown",
+    OutputFormat("github", "github", "text/plain", ".txt", "GitHub annotations"),
+    OutputFormat("markdown", "markdown", "text/markdown", ".md", "Markdown",
                  downloadable=True),
 )})
 

@@ -6,10 +6,13 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from analysis.environment import Interpreter
 from analysis.findings import Finding, fingerprints
 from analysis.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from analysis.environment import Interpreter
 
 
 @dataclass(frozen=True)

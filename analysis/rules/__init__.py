@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from functools import lru_cache
+from typing import Callable
 
 from analysis.errors import ConfigError
 from analysis.rules._base import Rule, rule
 
-__all__ = ["Rule", "rule", "all_rules", "get_rule", "rule_codes", "runtime_rules"]
+__all__ = ["Rule", "rule", "all_rules", "get_rule", "rule_codes", "rules_to_run",
+           "runtime_rules"]
 
 #: The rule modules' name prefixes: the lint's rules, and the runtime rules (a recorded run's).
 FAMILIES = ("dash", "runtime")
@@ -18,11 +20,34 @@ FAMILIES = ("dash", "runtime")
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[Rule, ...]:
     """Every rule of the catalog, sorted by code."""
+    return _rules_of(_module_names())
+
+
+def _module_names() -> list[str]:
+    """The rule modules (``dashNNN_name``, ``runtimeNNN_name``), sorted: the folder's ``.py``
+    files, as ``pkgutil.iter_modules`` lists them (without importing pkgutil at start-up)."""
+    return sorted(name[:-3] for name in os.listdir(__path__[0])
+                  if name.startswith(FAMILIES) and name.endswith(".py"))
+
+
+def rules_to_run(enabled: Callable[[str, bool], bool], static: bool) -> tuple[Rule, ...]:
+    """The rules a run may run, sorted by code: those ``enabled(code, default)`` accepts (and,
+    for a static snapshot, those that run in static mode), importing only their modules, as
+    the generated ``_catalog`` tells them apart; every rule when a module is missing from it
+    (a new rule before ``python docs/generate.py``). The caller still filters what it gets."""
+    from analysis.rules._catalog import RULES
+
+    names = _module_names()
+    if any(name not in RULES for name in names):
+        return all_rules()
+    return _rules_of([name for name in names
+                      if enabled(RULES[name][0], RULES[name][1]) and (RULES[name][2] or not static)])
+
+
+def _rules_of(names: list[str]) -> tuple[Rule, ...]:
     found: list[Rule] = []
-    for info in pkgutil.iter_modules(__path__):
-        if not info.name.startswith(FAMILIES):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for name in names:
+        module = importlib.import_module(f"{__name__}.{name}")
         found.extend(v for v in vars(module).values() if isinstance(v, Rule))
     codes = [r.code for r in found]
     duplicates = {c for c in codes if codes.count(c) > 1}
@@ -38,10 +63,7 @@ def rule_codes() -> tuple[str, ...]:
     >>> rule_codes()[:2], rule_codes()[-1]
     (('DASH001', 'DASH002'), 'RUNTIME003')
     """
-    return tuple(sorted(
-        info.name.split("_", 1)[0].upper()
-        for info in pkgutil.iter_modules(__path__) if info.name.startswith(FAMILIES)
-    ))
+    return tuple(sorted(name.split("_", 1)[0].upper() for name in _module_names()))
 
 
 def runtime_rules() -> tuple[Rule, ...]:

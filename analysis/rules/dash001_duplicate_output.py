@@ -86,6 +86,8 @@ def duplicate_output(ctx: LintContext) -> Iterator[Finding]:
         for cb, dep in outputs:
             buckets[pattern_group(dep.id, dep.property) or ("", dep.key)].append((cb, dep))
         for bucket in buckets.values():
+            if len(bucket) < 2:  # one writer: no finding (most properties of an app)
+                continue
             clusters = list(_plain_clusters(bucket))
             for cluster, involved in zip(clusters, _involved(clusters, bucket)):
                 finding = _finding(cluster, involved)

@@ -9,10 +9,8 @@ from analysis.context import LintContext
 from analysis.dash_props import is_event, load_values, runs_on_load
 from analysis.findings import Finding
 from analysis.rules._base import rule
-from analysis.rules._load_call import input_parameters, tells_load_call_apart
 from analysis.rules._naming import callback_label
 from analysis.snapshot import Callback, Dependency
-from analysis.source.flow import is_refusal, returns
 from analysis.source.python import FunctionNode, all_nodes
 from analysis.source.signature import dependency_parameters
 
@@ -77,6 +75,10 @@ def event_value_shown_on_load(ctx: LintContext) -> Iterator[Finding]:
         function = ctx.function(callback)
         if function is None:
             continue
+        # here: the body's analyses are imported by the runs with a callback that needs them
+        from analysis.rules._load_call import input_parameters, tells_load_call_apart
+        from analysis.source.flow import is_refusal
+
         parameters = dependency_parameters(function, callback.arg_grouping)
         if not parameters or tells_load_call_apart(function, input_parameters(function, callback)):
             continue
@@ -149,4 +151,6 @@ def _returned_as_text(function: FunctionNode, name: str) -> bool:
                 if isinstance(target, ast.Name) and target.id not in texts:
                     texts.add(target.id)
                     changed = True
+    from analysis.source.flow import returns
+
     return any(node.value is not None and shows(node.value, texts) for node in returns(function))

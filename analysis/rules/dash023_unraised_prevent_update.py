@@ -9,7 +9,6 @@ from analysis.context import LintContext
 from analysis.findings import Finding
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
-from analysis.rules._none_paths import line_offset
 from analysis.source.python import FunctionNode, dotted_name, may_name, own_statements
 
 #: What the statement meant to do with each name (its last dotted part, however imported),
@@ -63,6 +62,8 @@ def unraised_prevent_update(ctx: LintContext) -> Iterator[Finding]:
         function = ctx.function(callback)
         if function is None:
             continue
+        from analysis.rules._none_paths import line_offset  # here: see _MEANT's test above
+
         offset = line_offset(callback, function.lineno)
         for statement, name in _thrown_away(function):
             line = statement.lineno + offset if offset is not None else None

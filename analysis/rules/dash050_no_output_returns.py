@@ -6,7 +6,6 @@ from typing import Iterator
 
 from analysis.context import LintContext
 from analysis.findings import Finding
-from analysis.source.flow import is_generator, is_none, returns
 from analysis.rules._base import rule
 from analysis.rules._naming import callback_label
 
@@ -47,6 +46,9 @@ def no_output_returns(ctx: LintContext) -> Iterator[Finding]:
     for callback in ctx.callbacks:
         if not callback.no_output:
             continue
+        # here: only an app with a callback without Outputs imports the body's analyses
+        from analysis.source.flow import is_generator, is_none, returns
+
         function = ctx.function(callback)
         if function is None or is_generator(function):
             continue

@@ -8,12 +8,9 @@ import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from analysis.source.flow import can_fall_off_end, is_generator, returns
-from analysis.source.signature import inner_decorator_names
-from analysis.source.python import (FunctionNode, all_nodes, body_nodes, parse_python,
-                                     reads_trigger)
+from analysis.source.python import FunctionNode, parse_python
 
 #: Folders that hold no project code (virtualenvs are also recognised by ``pyvenv.cfg``).
 SKIPPED_DIRS = frozenset({
@@ -21,30 +18,46 @@ SKIPPED_DIRS = frozenset({
 })
 MAX_FILE_BYTES = 4_000_000
 MAX_FILES = 2_000
-#: What the rules ask of every function, computed ahead: the two walks and the memoised
-#: analyses (``analysis.source.python.per_function``).
-FUNCTION_FACTS = (all_nodes, body_nodes, returns, is_generator, can_fall_off_end, reads_trigger,
-                  inner_decorator_names)
+
+
+def function_facts() -> tuple[Callable[[FunctionNode], object], ...]:
+    """What the rules ask of every function, computed ahead: the two walks and the memoised
+    analyses (``analysis.source.python.per_function``). Imported here, when a parse ahead
+    uses them: static mode hands lint its functions without them (``add_functions``)."""
+    from analysis.source.flow import can_fall_off_end, is_generator, returns
+    from analysis.source.python import all_nodes, body_nodes, reads_trigger
+    from analysis.source.signature import inner_decorator_names
+
+    return (all_nodes, body_nodes, returns, is_generator, can_fall_off_end, reads_trigger,
+            inner_decorator_names)
+
+
 #: Only files that can register a callback are worth parsing ahead of time.
 CALLBACK_MARKER = b"callback"
 
 
 def source_lines(text: str) -> list[str]:
-    """Lines as Python numbers them: split at newlines only (``str.splitlines`` also splits
-    at form feeds and other separators, which shifts every later line).
+    """Lines as Python numbers them, without their ends: ``text`` (its newlines made
+    ``\\n`` already, as universal newlines read it) split at newlines only
+    (``str.splitlines`` also splits at form feeds and other separators, which shifts every
+    later line). One ``str.split``, no second string per line.
 
     >>> source_lines("a = 1\\n\\x0c\\nb = 2\\n")
-    ['a = 1\\n', '\\x0c\\n', 'b = 2\\n']
+    ['a = 1', '\\x0c', 'b = 2']
     """
     lines = text.split("\n")
-    tail = [lines[-1]] if lines[-1] else []
-    return [line + "\n" for line in lines[:-1]] + tail
+    if not lines[-1]:
+        lines.pop()
+    return lines
 
 
 @dataclass
 class ParsedFile:
     lines: list[str]
     functions: dict[int, FunctionNode]  # by first line: the first decorator's, else the def's
+    #: By first line, the source a static snapshot recorded for the function there, cut from
+    #: ``lines`` (``add_functions``): a snapshot holding exactly that text needs no compare.
+    sources: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -85,23 +98,27 @@ class ParsedSources:
         """Keep a parsed file with its decorated functions' facts computed ahead (the probe's
         run is time lint would otherwise wait through)."""
         functions: list[FunctionNode] = []
+        facts = function_facts()
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
                 if stop is not None and stop.is_set():
                     break
                 functions.append(node)
-                for analysis in FUNCTION_FACTS:  # kept on the node: the rules find them done
+                for analysis in facts:  # kept on the node: the rules find them done
                     analysis(node)
-        self.add_functions(path, text, functions)
+        self.add_functions(path, source_lines(text), functions)
 
-    def add_functions(self, path: str | os.PathLike, text: str,
-                      functions: Iterable[FunctionNode]) -> None:
+    def add_functions(self, path: str | os.PathLike, lines: list[str],
+                      functions: Iterable[FunctionNode],
+                      sources: dict[int, str] | None = None) -> None:
         """Keep decorated functions of a file parsed elsewhere: static mode parses the project
         and finds its callbacks' functions itself, and no probe runs meanwhile, so their facts
-        are left to the rules that ask (each computed once, on the node)."""
-        self.files[os.path.abspath(path)] = ParsedFile(source_lines(text), {
+        are left to the rules that ask (each computed once, on the node). ``lines``: the
+        file's ``source_lines``; ``sources``: the source recorded for each function, by its
+        first line, when cut from those lines (static mode)."""
+        self.files[os.path.abspath(path)] = ParsedFile(lines, {
             min([node.lineno] + [d.lineno for d in node.decorator_list]): node
-            for node in functions})
+            for node in functions}, dict(sources or {}))
 
     def function(self, path: str, line: int | None, source: str | None,
                  def_line: int | None = None) -> FunctionNode | None:
@@ -123,10 +140,12 @@ class ParsedSources:
         node = parsed.functions.get(line)
         if node is None or (def_line is not None and node.lineno != def_line):
             return None
+        if parsed.sources.get(line) == source:  # the text cut from these lines (static mode)
+            return node
         count = source.count("\n") + (0 if source.endswith("\n") else 1)
         if (node.end_lineno or node.lineno) > line - 1 + count:
             return None  # the recorded source ends early (the probe leaves out dead code)
-        recorded = "".join(parsed.lines[line - 1:line - 1 + count])
+        recorded = "\n".join(parsed.lines[line - 1:line - 1 + count])
         return node if recorded.rstrip("\n") == source.rstrip("\n") else None
 
 

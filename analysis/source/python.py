@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import functools
 import re
-import textwrap
 import threading
 from typing import Any, Callable, ContextManager, Iterator, TypeVar
 
@@ -47,6 +46,8 @@ def parse_function(source: str | None) -> FunctionNode | None:
     if not source:
         return None
     try:
+        import textwrap  # here: a static run never parses a function alone
+
         tree = parse_python(textwrap.dedent(source))
     except PARSE_ERRORS:
         if not source[:1].isspace():
@@ -91,7 +92,7 @@ def parse_signature(source: str | None) -> FunctionNode | None:
     for last in range(first, min(len(lines), first + HEADER_LINES)):
         header = "".join(lines[:last + 1]).rstrip("\r\n")
         try:
-            tree = parse_python(textwrap.dedent(f"{header}\n{indent}    pass\n"))
+            tree = parse_python(_dedent(f"{header}\n{indent}    pass\n"))
         except PARSE_ERRORS:
             continue
         # One statement, the def with the body given here: the source's first statement is
@@ -102,6 +103,12 @@ def parse_signature(source: str | None) -> FunctionNode | None:
             return found
         return None
     return None
+
+
+def _dedent(text: str) -> str:
+    import textwrap  # here: a static run never parses a header alone
+
+    return textwrap.dedent(text)
 
 
 def may_name(source: str | None, names: tuple[str, ...]) -> bool:

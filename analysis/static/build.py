@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import platform
-from datetime import datetime, timezone
+import sys
+import time
 from pathlib import Path
 
-from analysis.probe.runner import resolve_target
+from analysis.targets import resolve_target, script_module_name
 from analysis.errors import TargetError
 from analysis.source.prefetch import ParsedSources
-from analysis.snapshot import AppInfo, Callback, Component, Layout, Snapshot
+from analysis.snapshot import AppInfo, Callback, Component, Layout, Snapshot, from_fields
 from analysis.static.caches import cached_functions
 from analysis.static.callbacks import UNKNOWN_APP, Registrations, read_registrations
 from analysis.static.layouts import LayoutReading, TreeReader, top_function
@@ -32,7 +32,7 @@ def static_snapshot(target: str, sources: ParsedSources | None = None) -> Snapsh
     resolved = resolve_target(target)
     project = Project(resolved.root)
     if resolved.file is not None:
-        first = project.add(resolved.module or resolved.file.stem, resolved.file)
+        first = project.add(resolved.module or script_module_name(resolved.file), resolved.file)
     else:
         first = project.get(resolved.module or "")
     if first is None:
@@ -50,19 +50,24 @@ def static_snapshot(target: str, sources: ParsedSources | None = None) -> Snapsh
         read_registrations(module, Evaluator(project, module), app_of, found)
     for module in modules if sources is not None else ():
         if module.name in found.functions:
-            sources.add_functions(module.path, module.text, found.functions[module.name])
+            sources.add_functions(module.path, module.lines, found.functions[module.name],
+                                  found.sources[module.name])
     infos = [info for info, _ in apps.values()]
     primary = next((i for i in infos if i.primary), None)
     prevents = {info.name: info.prevent_initial_callbacks is True for info in infos}
-    callbacks = [Callback(index=i, prevent_initial_call_effective=_effective(fields, prevents),
-                          **{k: v for k, v in fields.items() if k != "config_prevents"})
-                 for i, fields in enumerate(found.callbacks)]
+    callbacks = []
+    for index, fields in enumerate(found.callbacks):  # each dict is used once: completed here
+        fields["prevent_initial_call_effective"] = _effective(fields, prevents)
+        del fields["config_prevents"]
+        fields["index"] = index
+        callbacks.append(from_fields(Callback, fields))
     layouts, components = _layouts(project, modules, apps, pages, primary)
     return Snapshot(
         target=target, root=str(resolved.root), callbacks=tuple(callbacks), apps=tuple(infos),
         layouts=tuple(layouts), components=tuple(components),
-        python_version=platform.python_version(),
-        created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        python_version=".".join(str(v) for v in sys.version_info[:3]),  # as the probe
+        # datetime.now(timezone.utc).isoformat(timespec="seconds"), without importing datetime
+        created_at=time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
         cached_functions=tuple(cached_functions(
             project, [m for m in modules if any(cb.module == m.name for cb in callbacks)])),
         notes=(NOTE,), static=True, unresolved=tuple(found.unresolved),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping
 
@@ -39,6 +38,8 @@ class Registrations:
     #: The ``def`` nodes of the server callbacks read, by module name: lint's parsed sources.
     functions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = field(
         default_factory=dict)
+    #: The source recorded for each of those functions, by module name and first line.
+    sources: dict[str, dict[int, str]] = field(default_factory=dict)
 
 
 def read_registrations(module: Module, evaluator: Evaluator, app_of: AppOf,
@@ -54,8 +55,11 @@ def _visit(body: list[ast.stmt], prefix: str, local: Mapping[str, Any] | None, m
             for position, decorator in enumerate(statement.decorator_list):
                 if isinstance(decorator, ast.Call) and final_name(decorator.func) == "callback":
                     _server(statement, position, prefix, local, module, evaluator, app_of, found)
-            _visit(statement.body, f"{prefix}{statement.name}.<locals>.", None, module,
-                   evaluator, app_of, found)
+            # a body registers nothing unless its text names a callback (most bodies); from
+            # the def line on: a nested def's decorators stand above its own line
+            if module.may_mention("callback", statement.lineno, statement.end_lineno):
+                _visit(statement.body, f"{prefix}{statement.name}.<locals>.", None, module,
+                       evaluator, app_of, found)
         elif isinstance(statement, ast.ClassDef):
             _visit(statement.body, f"{prefix}{statement.name}.", local, module, evaluator,
                    app_of, found)
@@ -168,8 +172,7 @@ def _callback(split_of: ast.Call, skip: int, local: Mapping[str, Any] | None,
         raise NotACallback("prevent_initial_call that is not a literal")
     config = kwargs.get("config_prevent_initial_callbacks", False)
     effective = written if written is not None else config
-    return dict(
-        **fields,
+    fields.update(
         outputs=tuple([dependency(d) for d in split.flat_outputs]),
         inputs=tuple([dependency(d) for d in split.inputs]),
         states=tuple([dependency(d) for d in split.states]),
@@ -182,11 +185,12 @@ def _callback(split_of: ast.Call, skip: int, local: Mapping[str, Any] | None,
         config_prevents=effective is True,
         background=kwargs.get("background") is True,
         background_manager=kwargs.get("manager") or kwargs.get("background_callback_manager"),
-        progress=_deps(kwargs.get("progress")),
-        cancel=_deps(kwargs.get("cancel")),
-        running=_deps(kwargs.get("running")),
+        progress=_deps(kwargs.get("progress")) if kwargs else (),
+        cancel=_deps(kwargs.get("cancel")) if kwargs else (),
+        running=_deps(kwargs.get("running")) if kwargs else (),
         app=app,
     )
+    return fields  # the caller's own keyword dict, completed
 
 
 def _server(function: ast.FunctionDef | ast.AsyncFunctionDef, position: int, prefix: str,
@@ -202,15 +206,16 @@ def _server(function: ast.FunctionDef | ast.AsyncFunctionDef, position: int, pre
         app = app_of(module, receiver)
         if app == UNKNOWN_APP:
             raise Unresolved(decorator, "callbacks of an app the source does not name")
-        lines = module.lines[first - 1:function.end_lineno]
+        source = module.source(first, function.end_lineno)
         found.callbacks.append(_callback(
             decorator, 0, local, evaluator, app,
             function=f"{module.name}.{prefix}{function.name}", kind="server",
             module=module.name, file=module.rel, line=first, def_line=function.lineno,
-            source="\n".join(lines) + "\n", is_async=isinstance(function, ast.AsyncFunctionDef),
+            source=source, is_async=isinstance(function, ast.AsyncFunctionDef),
             wrappers=tuple("functools.lru_cache" if n.rsplit(".", 1)[-1] in _CACHES else n
                            for n in inner)))
         found.functions.setdefault(module.name, []).append(function)
+        found.sources.setdefault(module.name, {})[first] = source
     except Unresolved as exc:
         found.unresolved.append(f"{where}: callback {function.name}: {exc.why}")
     except NotACallback as exc:
@@ -230,10 +235,9 @@ def _clientside(statement: ast.Expr, local: Mapping[str, Any] | None, module: Mo
         if not call.args:
             raise NotACallback("clientside_callback() without its function")
         code, js = _clientside_function(call.args[0], local, evaluator)
-        lines = module.lines[statement.lineno - 1:statement.end_lineno]
         found.callbacks.append(_callback(
             call, 1, local, evaluator, app, function=code, kind="clientside",
-            file=module.rel, line=statement.lineno, source="\n".join(lines) + "\n",
+            file=module.rel, line=statement.lineno, source=module.source(statement.lineno, statement.end_lineno),
             js_source=js))
     except Unresolved as exc:
         found.unresolved.append(f"{where}: clientside callback: {exc.why}")
@@ -258,5 +262,7 @@ def _clientside_function(node: ast.expr, local: Mapping[str, Any] | None,
     code = evaluator.value(node, local)
     if not isinstance(code, str):
         raise Unresolved(node, "clientside code that is not text")
+    import hashlib  # only inline clientside code is hashed (Dash's name for it)
+
     digest = hashlib.sha256(code.encode("utf-8")).hexdigest()
     return f"clientside:inline.{digest[:10]}", code

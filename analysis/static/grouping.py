@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +70,10 @@ def split_arguments(args: list, kwargs: dict) -> Split:
     prevent = kwargs.get("prevent_initial_call")
     if prevent is None and args and isinstance(args[-1], bool):
         args, prevent = args[:-1], args[-1]
+    if "output" not in kwargs and "inputs" not in kwargs:
+        flat = _flat_split(args, prevent)
+        if flat is not None:
+            return flat
     flat_args: list = []
     for arg in args:
         flat_args += list(arg) if isinstance(arg, (list, tuple)) else [arg]
@@ -121,16 +124,60 @@ def split_arguments(args: list, kwargs: dict) -> Split:
                  _by_index(grouped, indexes) if flat else [], prevent)
 
 
+def _flat_split(args: list, prevent: Any) -> Split | None:
+    """``split_arguments`` of the usual call, ``callback(Output(...), ..., Input(...),
+    State(...), ...)``: every argument one dependency, the Outputs first; None for any other
+    (then the general port decides). One pass, where the port flattens and regroups."""
+    outputs = 0
+    for dep in args:
+        if type(dep) is not Dep or dep.kind != "Output":
+            break
+        outputs += 1
+    inputs: list[Dep] = []
+    states: list[Dep] = []
+    indexes: list[int] = []
+    for dep in args[outputs:]:
+        if type(dep) is not Dep:
+            return None
+        if dep.kind == "Input":
+            indexes.append(len(inputs))
+            inputs.append(dep)
+        elif dep.kind == "State":
+            indexes.append(-1 - len(states))  # numbered after the Inputs, once all are known
+            states.append(dep)
+        else:
+            return None
+    grouping: Any = [i if i >= 0 else len(inputs) - 1 - i for i in indexes]
+    if len(grouping) == 1:
+        grouping = grouping[0]
+    flat_outputs = tuple(args[:outputs])
+    return Split(flat_outputs[0] if outputs == 1 else list(flat_outputs), flat_outputs,
+                 tuple(inputs), tuple(states), grouping, prevent)
+
+
 def dependency(dep: Dep) -> Dependency:
-    return Dependency(dep.id, dep.property, dep.allow_duplicate, dep.allow_optional)
+    """The snapshot's ``Dependency`` of a ``Dep`` (as ``Dependency(...)``, filled directly:
+    see ``analysis.snapshot.from_fields``; three per callback)."""
+    made = object.__new__(Dependency)
+    made.__dict__.update(id=dep.id, property=dep.property, allow_duplicate=dep.allow_duplicate,
+                         allow_optional=dep.allow_optional)
+    return made
+
+
+def _inputs_hash(split: Split) -> str:
+    import hashlib  # here: OpenSSL's start-up is paid by the apps whose keys hold a hash
+
+    text_inputs = ".".join(f"{id_to_str(d.id)}.{d.property}" for d in split.inputs)
+    return hashlib.sha256(text_inputs.encode("utf-8")).hexdigest()
 
 
 def output_key(split: Split, fallback: str) -> str:
-    """Dash's ``create_callback_id``; ``fallback`` where Dash hashes the call site instead."""
-    text_inputs = ".".join(f"{id_to_str(d.id)}.{d.property}" for d in split.inputs)
-    hashed = hashlib.sha256(text_inputs.encode("utf-8")).hexdigest()
+    """Dash's ``create_callback_id``; ``fallback`` where Dash hashes the call site instead.
+    The hash of the Inputs is computed only where the key holds it (no Output, or an
+    Output with ``allow_duplicate``): most keys do not."""
     if not split.flat_outputs:
-        return hashed if split.inputs else fallback
+        return _inputs_hash(split) if split.inputs else fallback
+    hashed = _inputs_hash(split) if any(d.allow_duplicate for d in split.flat_outputs) else ""
 
     def concat(dep: Dep) -> str:
         key = id_to_str(dep.id).replace(".", "\\.") + "." + dep.property

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from analysis.probe.plain import MAX_CHOICES, OPAQUE, plain_value, scalars
-from analysis.snapshot import Component, Layout, id_to_str
+from analysis.snapshot import Component, Layout, from_fields, id_to_str
 from analysis.static.modules import Module, Project
 from analysis.static.values import Evaluator, Unresolved, Wildcard, final_name
 
@@ -242,13 +242,13 @@ class TreeReader:
         for prop, value in values.items():
             if initial is not None:
                 initial[prop] = plain_value(value)
-        if component_id is not None:
-            self.reading.components.insert(position, Component(
-                component_id, f"{namespace}.{type_name}", self.reading.name,
-                file=evaluator.module.rel, line=call.lineno,
-                initial=initial if known else None,
-                choices=_choices(type_name, values) if known else None, within=within))
-        return Made(type_name, values)
+        if component_id is not None:  # a Component(...), filled directly: one per id
+            self.reading.components.insert(position, from_fields(Component, {
+                "id": component_id, "type": f"{namespace}.{type_name}",
+                "layout": self.reading.name, "file": evaluator.module.rel, "line": call.lineno,
+                "initial": initial if known else None,
+                "choices": _choices(type_name, values) if known else None, "within": within}))
+        return from_fields(Made, {"type": type_name, "props": values})
 
     def _props(self, props: dict[str, ast.expr], values: dict[str, Any], evaluator: Evaluator,
                local: Mapping[str, Any] | None) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
+from analysis.source.prefetch import source_lines
 from analysis.source.python import parse_python
 
 #: A module's dotted name and the attribute imported from it (None: the module itself).
@@ -30,9 +31,38 @@ class Module:
     #: Local name -> (module, attribute) for imports (anywhere in the file).
     imports: dict[str, ImportTarget] = field(default_factory=dict)
 
-    @cached_property
+    @property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        """The source's lines as ``ast`` numbers them (``source_lines``: split at newlines
+        only; ``str.splitlines`` also split at form feeds and other separators, which shifted
+        every later callback's recorded source). The text was read with universal newlines.
+        Kept in the instance dict (``cached_property`` takes a lock per read on 3.11)."""
+        cached = self.__dict__.get("_lines")
+        if cached is None:
+            cached = self.__dict__["_lines"] = source_lines(self.text)
+        return cached
+
+    def may_mention(self, word: str, first: int, last: int | None) -> bool:
+        """False only when no line from ``first`` to ``last`` holds ``word``: a test on the
+        text (the lines holding it found once per word), so a walk skips the blocks that
+        cannot name it. Non-ASCII source always may (identifiers are NFKC-folded).
+
+        >>> m = Module("m", Path("m.py"), "m.py", "a = 1\\nf(callback)\\nb = 2\\n", ast.parse(""))
+        >>> m.may_mention("callback", 1, 1), m.may_mention("callback", 1, 2)
+        (False, True)
+        """
+        if not self.text.isascii():
+            return True
+        marks = self.__dict__.setdefault("_marks", {})
+        found = marks.get(word)
+        if found is None:
+            found = marks[word] = [n for n, line in enumerate(self.lines, 1) if word in line]
+        at = bisect_left(found, first)
+        return at < len(found) and (last is None or found[at] <= last)
+
+    def source(self, first: int, last: int | None) -> str:
+        """Lines ``first`` to ``last`` (1-based, inclusive), each ending in a newline."""
+        return "\n".join(self.lines[first - 1:last]) + "\n"
 
     @property
     def package(self) -> str:
@@ -119,13 +149,18 @@ def read_module(name: str, path: Path, root: Path) -> Module | None:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         rel = path.as_posix()
-    every = list(statements(tree.body))
-    declared_global = {name for s in every if isinstance(s, ast.Global) for name in s.names}
+    declared_global: set[str] = set()
+    imports: list[ast.Import | ast.ImportFrom] = []
+    for statement in statements(tree.body):  # one walk for both
+        if isinstance(statement, ast.Global):
+            declared_global.update(statement.names)
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            imports.append(statement)
     module = Module(name, path, rel, text, tree, constants=_bound_once(tree.body, declared_global))
     for statement in tree.body:
         if isinstance(statement, ast.ClassDef):
             module.classes[statement.name] = _bound_once(statement.body, set())
-    for node in every:
+    for node in imports:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname:
@@ -167,10 +202,11 @@ class Project:
         if name not in self._modules:
             base = self.root.joinpath(*name.split(".")) if name else None
             path = None
-            if base is not None and base.with_suffix(".py").is_file():
-                path = base.with_suffix(".py")
-            elif base is not None and (base / "__init__.py").is_file():
+            # a package wins over a module of the same name, as in Python's FileFinder
+            if base is not None and (base / "__init__.py").is_file():
                 path = base / "__init__.py"
+            elif base is not None and base.with_suffix(".py").is_file():
+                path = base.with_suffix(".py")
             self._modules[name] = read_module(name, path, self.root) if path else None
         return self._modules[name]
 

@@ -62,6 +62,11 @@ class Evaluator:
         """The value of ``node``; Unresolved when it depends on anything but literals."""
         if hops > MAX_HOPS:
             raise Unresolved(node, "constants refer to each other too deeply")
+        kind = type(node)
+        if kind is ast.Constant:
+            return node.value
+        if kind is ast.Call:  # Output(...) and the like: most values read
+            return self._call(node, local, hops)
         if isinstance(node, ast.Constant):
             return node.value
         if isinstance(node, (ast.List, ast.Tuple)):
@@ -173,6 +178,14 @@ class Evaluator:
     def dependency(self, node: ast.Call, kind: str, local: Mapping[str, Any] | None,
                    hops: int) -> Dep:
         """``Output(id, prop, allow_duplicate=...)`` and the like, with literal parts."""
+        if not node.keywords and len(node.args) == 2:  # Output("id", "prop"): most of them
+            id_node, prop_node = node.args
+            component_id = (id_node.value if type(id_node) is ast.Constant
+                            else self.value(id_node, local, hops))
+            prop = (prop_node.value if type(prop_node) is ast.Constant
+                    else self.value(prop_node, local, hops))
+            if type(component_id) is str and type(prop) is str:
+                return _dep(kind, component_id, prop, False, False)
         args = dict(zip(_DEPENDENCY_ARGS, node.args))
         flags = {}
         for keyword in node.keywords:
@@ -194,8 +207,18 @@ class Evaluator:
         component_id = ({k: [v.name] if isinstance(v, Wildcard) else v
                          for k, v in component_id.items()} if isinstance(component_id, dict)
                         else component_id)
-        return Dep(kind, component_id, prop, flags.get("allow_duplicate", False),
-                   flags.get("allow_optional", False))
+        return _dep(kind, component_id, prop, flags.get("allow_duplicate", False),
+                    flags.get("allow_optional", False))
+
+
+def _dep(kind: str, component_id: Any, prop: str, allow_duplicate: bool,
+         allow_optional: bool) -> Dep:
+    """``Dep(...)`` with its instance dict filled directly (the frozen ``__init__`` sets
+    each field through ``object.__setattr__``; three of these per callback)."""
+    dep = object.__new__(Dep)
+    dep.__dict__.update(kind=kind, id=component_id, property=prop,
+                        allow_duplicate=allow_duplicate, allow_optional=allow_optional)
+    return dep
 
 
 def _is_dict_id(value: Any) -> bool:

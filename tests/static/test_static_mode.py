@@ -190,3 +190,54 @@ def test_own_statements_are_the_statements_body_nodes_meets_in_its_order():
                     n for n in body_nodes(node) if isinstance(n, ast.stmt)], (path, node.lineno)
                 compared += 1
     assert compared > 500
+
+
+def test_a_form_feed_line_leaves_later_callbacks_as_ast_numbers_them(tmp_path):
+    """Static mode cuts each callback's source out of the file by ``ast``'s line numbers: a
+    form feed (a page break in older code) is no line break there, as it is for
+    ``str.splitlines``, which shifted every later callback's recorded source by a line, and
+    lint then parsed that wrong text again instead of taking the file's own node."""
+    from analysis.context import LintContext
+    from analysis.source.prefetch import ParsedSources
+
+    text = """
+        from dash import Dash, Input, Output, html
+        app = Dash(__name__)
+        app.layout = html.Div([html.Button(id="go"), html.Div(id="out"),
+                               html.Div(id="out2")])
+
+        @app.callback(Output("out", "children"), Input("go", "value"))
+        def first(value):
+            return value
+        PAGE_BREAK
+        @app.callback(Output("out2", "children"), Input("go", "n_clicks"))
+        def shown(n):
+            return f"Clicked {n} times."
+    """
+    plain = write(tmp_path / "plain", {"app.py": text.replace("PAGE_BREAK", "")})
+    paged = write(tmp_path / "paged", {"app.py": text.replace("PAGE_BREAK", "\f")})
+    assert "\n\f\n" in paged.read_text(encoding="utf-8")
+    expected = static_snapshot(str(plain))
+    sources = ParsedSources()
+    snapshot = static_snapshot(str(paged), sources)
+    assert [cb.source for cb in snapshot.callbacks] == [cb.source for cb in expected.callbacks]
+    assert snapshot.callbacks[1].source.startswith('@app.callback(Output("out2"')
+    (parsed,) = sources.files.values()
+    context = LintContext(snapshot, sources)
+    assert [context.function(cb) for cb in snapshot.callbacks] == [
+        parsed.functions[cb.line] for cb in snapshot.callbacks]  # the file's nodes: no reparse
+    findings = lint(snapshot, sources=sources, context=context)
+    assert [(f.code, f.line) for f in findings] == [(f.code, f.line) for f in lint(expected)]
+    assert [f.code for f in findings] == ["DASH011"]
+
+
+def test_callbacks_registered_inside_functions_are_read():
+    """Function bodies are walked for registrations only when their text names a callback;
+    a nested def's decorator stands on lines after the outer def's, and counts."""
+    from paths import TARGETS
+
+    snapshot = static_snapshot(str(TARGETS / "source_shapes" / "app.py"))
+    assert [cb.function.rsplit(".", 1)[-1] for cb in snapshot.callbacks] == [
+        "ends_with_a_string", "ends_with_a_comment", "ends_with_a_nested_function",
+        "inside_a_factory"]
+    assert snapshot.callbacks[-1].function == "app.make_callback.<locals>.inside_a_factory"

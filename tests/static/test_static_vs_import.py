@@ -85,3 +85,17 @@ def test_callbacks_read_statically_are_the_ones_dash_registers(both_modes):
             differences += [(name, callback.function, field) for field in CALLBACK_FIELDS
                             if getattr(callback, field) != getattr(twin, field)]
     assert differences == []
+
+
+def test_a_script_beside_its_same_named_package_is_named_as_the_probe_names_it():
+    """`python app.py` next to `app/` (round 10's cafe-neo): the probe imports the script as
+    `app.py` so that `import app` finds the package; static mode names its callbacks the same
+    way, or their fingerprints would differ between the two modes."""
+    from analysis.probe.child import script_module_name as probes
+    from analysis.targets import script_module_name
+
+    script = APPS / "realworld" / "script_beside_package" / "app.py"
+    assert script_module_name(script) == probes(str(script)) == "app.py"
+    plain = REPO / "examples" / "demo" / "app.py"
+    assert script_module_name(plain) == probes(str(plain)) == "app"
+    assert "app.py.echo" in {cb.function for cb in static_snapshot(str(script)).callbacks}
