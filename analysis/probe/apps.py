@@ -75,7 +75,8 @@ def find_apps(instances: list, module: Any, module_name: str, attr: str | None,
 def _resolve_attr(module: Any, module_name: str, attr: str, names: dict[int, str],
                   instances: list) -> tuple[Any, bool]:
     """The app the user named with ``module:attr`` (a Dash app, its Flask server, or a
-    factory called without arguments), and whether it was named by its server. Reading or
+    factory called without arguments: what it returns, or, when it returns None, the one app
+    the call built), and whether it was named by its server. Reading or
     calling it is what the user asked for, so what it raises is the target's error."""
     missing = object()
     value, error = guard.outcome(lambda: getattr(module, attr, missing))
@@ -88,10 +89,14 @@ def _resolve_attr(module: Any, module_name: str, attr: str, names: dict[int, str
                              f"holds the Dash app, e.g. {module_name}:app")
     if callable(value) and not guard.is_a(value, (dash.Dash, type)) and \
             not guard.has_static(value, "wsgi_app"):
+        before = len(instances)
         value, error = guard.outcome(value)  # an app factory
         if error is not None:
             raise AppLookupError(f"{module_name}:{attr}() raised {guard.describe_error(error)}; "
                                  f"fix the factory or name the variable that holds the app")
+        built = instances[before:]
+        if value is None and len(built) == 1:  # a factory that builds and runs its app
+            value = built[0]
         if guard.is_a(value, dash.Dash):
             names[id(value)] = f"{module_name}:{attr}()"
     if guard.is_a(value, dash.Dash):

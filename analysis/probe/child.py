@@ -305,33 +305,19 @@ def build_snapshot(recorder, module: object, args: argparse.Namespace,
                                   args.root)
     except apps_lib.AppLookupError as exc:
         raise ProbeFailure("target", str(exc)) from None
-    narrow = None
-    if args.attr:  # only the named app's callbacks, and the global ones it serves
-
-        def narrow(registrations: list[dict]) -> list[dict]:
-            kept = callbacks_lib.of_apps(registrations, [a.instance for a in apps])
-            left_out = len(recorder.instances) - len(apps)
-            if left_out:
-                recorder.note(f"only {apps[0].name} is analysed (named by :{args.attr}); "
-                              f"{len(registrations) - len(kept)} callback(s) "
-                              f"of {left_out} other Dash app(s) in the process are left out")
-            return kept
-
     return assemble(apps, recorder.registrations, recorder.instances, args.root,
                     own_folder(guard.module_file(module), args), recorder.note, setup=True,
-                    notes=recorder.notes, narrow=narrow)
+                    notes=recorder.notes, named_by=args.attr)
 
 
 def assemble(apps: list, registrations: list[dict], instances: list, root: str,
              own_dir: str | None, note, setup: bool, notes: list[str],
-             narrow: Callable[[list[dict]], list[dict]] | None = None) -> dict:
+             named_by: str | None = None) -> dict:
     """The snapshot's body from found apps and registrations: layouts (walked before server
     setup changes them), then setup when ``setup`` (a running app has done its own), then
-    callbacks. Shared by the child and the live plugin (``explorer/live``).
-
-    ``registrations`` is the recorder's own list, still growing: rendering a layout and the
-    server setup can register callbacks (dash-spa's components do), so ``narrow`` (what
-    ``module:attr`` keeps) applies only after both."""
+    callbacks. ``named_by`` (the target's ``:attr``): only the named apps' callbacks and the
+    global ones they serve, chosen after setup, which registers some (DashProxy's blueprint).
+    Shared by the child and the live plugin (``explorer/live``)."""
     libs = load_siblings()
     guard, apps_lib, callbacks_lib = libs["guard"], libs["apps"], libs["callbacks"]
     walker = libs["layouts"].LayoutWalker(lambda path: callbacks_lib.relpath(path, root))
@@ -342,8 +328,14 @@ def assemble(apps: list, registrations: list[dict], instances: list, root: str,
                         with_pages=app is pages_owner)
     if setup:
         apps_lib.run_setup(apps)
-    if narrow is not None:
-        registrations = narrow(registrations)
+    if named_by:
+        everything = registrations
+        registrations = callbacks_lib.of_apps(everything, [a.instance for a in apps])
+        left_out = len(instances) - len(apps)
+        if left_out:
+            note(f"only {apps[0].name} is analysed (named by :{named_by}); "
+                 f"{len(everything) - len(registrations)} callback(s) "
+                 f"of {left_out} other Dash app(s) in the process are left out")
     app_of_map = {id(guard.attr(a.instance, "callback_map")): a.name for a in apps}
     managers = {a.name: info["background_manager"] for a in apps
                 for info in [apps_lib.app_info(a)]}

@@ -104,3 +104,26 @@ def test_a_script_named_like_the_package_beside_it_can_import_that_package() -> 
         "app.callbacks.register.<locals>.clicked", "app.py.echo"]
     assert [app.name for app in snapshot.apps] == ["app.py:app"]
     assert {c.id for c in snapshot.components} == {"go", "out", "title"}
+
+
+
+def test_a_factory_that_runs_its_app_and_returns_none_names_the_app_it_built() -> None:
+    """rv-eeg (round 11): `run_RV()` builds a DashProxy, registers every callback and runs it,
+    returning None. The probe refused `run_RV.py:run_RV` ("is a NoneType, not a Dash app")
+    though the call had built exactly one app; served.py counted its callbacks."""
+    script = TARGETS / "factory_runs_app" / "run_viewer.py"
+    snapshot = snapshot_target(f"{script}:run_viewer")
+    assert [app.name for app in snapshot.apps] == ["run_viewer:run_viewer()"]
+    assert [cb.function for cb in snapshot.callbacks] == [
+        "run_viewer.register_callbacks.<locals>.show"]
+
+
+def test_a_named_dashproxy_keeps_the_callbacks_it_registers_at_server_setup() -> None:
+    """rv-eeg (round 11): with `module:attr`, the probe kept only the named app's callbacks, but
+    chose them before server setup, where DashProxy moves dash-extensions' blueprint callbacks
+    onto the app: `build_viewer` (returning the app) lost every one of them too."""
+    script = TARGETS / "factory_runs_app" / "run_viewer.py"
+    snapshot = snapshot_target(f"{script}:build_viewer")
+    assert [app.name for app in snapshot.apps] == ["run_viewer:build_viewer()"]
+    assert [cb.function for cb in snapshot.callbacks] == [
+        "run_viewer.register_callbacks.<locals>.show"]
