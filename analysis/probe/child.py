@@ -18,7 +18,6 @@ import sys
 import tempfile
 import traceback
 import types
-from collections.abc import Callable
 from datetime import datetime, timezone
 
 PROBE_FILE = os.path.abspath(__file__)
