@@ -25,6 +25,17 @@ def devtool_text(app) -> str:
         return entry_props(EXTENSION)["children"]
 
 
+def app_in_project(tmp_path, monkeypatch, name: str, pyproject: str):
+    """The fixture app copied into a project folder with that pyproject section, plugin on."""
+    (tmp_path / f"{name}.py").write_text(LIVE_APP.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(f"[tool.dash-callback-explorer]\n{pyproject}")
+    spec = importlib.util.spec_from_file_location(name, tmp_path / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, name, module)
+    spec.loader.exec_module(module)
+    return module.make_app(plugins=[explorer.live.plugin()])
+
+
 def test_the_page_shows_the_runs_evidence_and_runtime_findings():
     app = fixture_module().make_app(plugins=[explorer.live.plugin()])
     client = app.server.test_client()
@@ -44,14 +55,8 @@ def test_the_page_shows_the_runs_evidence_and_runtime_findings():
 def test_the_projects_pyproject_selects_and_sets_the_runtime_rules(tmp_path, monkeypatch):
     """A copy of the fixture in a project whose pyproject ignores RUNTIME003 and lowers
     RUNTIME001's threshold: six page-load calls of ``greet`` are one page load's."""
-    (tmp_path / "page_app.py").write_text(LIVE_APP.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.dash-callback-explorer]\nignore = ["RUNTIME003"]\nlive-per-action = 5\n')
-    spec = importlib.util.spec_from_file_location("page_app", tmp_path / "page_app.py")
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "page_app", module)
-    spec.loader.exec_module(module)
-    app = module.make_app(plugins=[explorer.live.plugin()])
+    app = app_in_project(tmp_path, monkeypatch, "page_app",
+                         'ignore = ["RUNTIME003"]\nlive-per-action = 5\n')
     client = app.server.test_client()
     client.get("/")
     for _ in range(6):
@@ -70,14 +75,8 @@ def test_the_mounted_explorer_lints_with_the_projects_settings_as_the_page_does(
     from analysis.lint import lint
     from explorer.live.embed import LiveProject
 
-    (tmp_path / "quiet_app.py").write_text(LIVE_APP.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.dash-callback-explorer]\nignore = ["DASH040"]\nlive-per-action = 5\n')
-    spec = importlib.util.spec_from_file_location("quiet_app", tmp_path / "quiet_app.py")
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "quiet_app", module)
-    spec.loader.exec_module(module)
-    app = module.make_app(plugins=[explorer.live.plugin()])
+    app = app_in_project(tmp_path, monkeypatch, "quiet_app",
+                         'ignore = ["DASH040"]\nlive-per-action = 5\n')
     app.server.test_client().get("/")
     plugin = app.server.extensions[EXTENSION]
     project = LiveProject(name="quiet_app", source=lambda: plugin.built()[0])
