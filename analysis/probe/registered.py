@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -16,8 +17,8 @@ import _dash_callback_explorer_guard as guard  # loaded by child.py before this 
 _INLINE = re.compile(r'ns\["(?P<name>[0-9a-f]{64})"\] = (?P<js>.*);\n}\)\(\);\s*$', re.DOTALL)
 
 #: What Dash's tables do not keep, so a live snapshot cannot know (said in its notes).
-LOST = ("call sites of clientside callbacks, `running=`/`progress=`/`cancel=` of background "
-        "callbacks, and where components were created are not known to a live snapshot")
+LOST = ("call sites of clientside callbacks and where components were created are not known "
+        "to a live snapshot")
 
 
 def registrations(app: Any) -> list[dict]:
@@ -34,6 +35,7 @@ def registrations(app: Any) -> list[dict]:
         prevent = spec.get("prevent_initial_call") is True
         clientside = spec.get("clientside_function")
         func = entry.get("callback")
+        background = entry.get("background") or {}
         records.append({
             "key": key,
             "map": callback_map,
@@ -48,9 +50,15 @@ def registrations(app: Any) -> list[dict]:
             # Dash keeps only the effective flag: an explicit False reads as "not given"
             "prevent_initial_call": True if prevent else None,
             "prevent_initial_call_effective": prevent,
-            "background": bool(entry.get("background")),
+            "background": bool(background),
             "manager": entry.get("manager"),
-            "running": [],
+            # Dash keeps a background callback's progress Outputs and cancel Inputs as objects,
+            # and running= only as "id.prop" keys of the renderer's spec
+            "progress": capture._deps(background.get("progress")),
+            # (server setup pops cancel_inputs, leaving their to_dict() form in "cancel")
+            "cancel": (capture._deps(background.get("cancel_inputs"))
+                       or _from_dicts(background.get("cancel"))),
+            "running": _running(spec.get("running")),
             # the function the app's code decorated, not Dash's add_context around it
             "func": guard.attr(func, "__wrapped__", func) if func is not None else None,
             "clientside": dict(clientside) if clientside else None,
@@ -61,10 +69,36 @@ def registrations(app: Any) -> list[dict]:
 
 
 def _from_dicts(items: Any) -> list[dict]:
-    """Dependencies Dash kept only as ``{"id", "property"}`` dicts."""
-    return [{"id": item.get("id"), "property": item.get("property"),
+    """Dependencies Dash kept only as ``{"id", "property"}`` dicts (a pattern-matching id
+    stringified, as the renderer reads it back)."""
+    return [{"id": _component_id(item.get("id")), "property": item.get("property"),
              "allow_duplicate": False, "allow_optional": bool(item.get("allow_optional"))}
             for item in items or [] if isinstance(item, dict)]
+
+
+def _component_id(value: Any) -> Any:
+    """A component id as the snapshot keeps it: Dash stringifies a dict id (``stringify_id``:
+    sorted JSON) in its callback list, and its renderer parses any id starting with ``{``
+    back (``parseIfWildcard``), so this does too; wildcards stay ``["ALL"]``."""
+    if isinstance(value, str) and value.startswith("{"):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return value
+        return parsed if isinstance(parsed, dict) else value
+    return value
+
+
+def _running(spec: Any) -> list[dict]:
+    """``running=`` Outputs from the spec Dash sends the renderer: ``{"running": {"id.prop":
+    value}, ...}`` (a dict id as its JSON; a property has no dot, so the last dot splits)."""
+    keys = (spec.get("running") or {}) if isinstance(spec, dict) else {}
+    found = []
+    for key in keys:
+        component, _, prop = str(key).rpartition(".")
+        found.append({"id": _component_id(component), "property": prop,
+                      "allow_duplicate": False, "allow_optional": False})
+    return found
 
 
 def _inline_sources(scripts: list) -> dict[str, str]:
