@@ -170,10 +170,10 @@ def describe_clientside(record: dict, root: str, sources: "SourceIndex") -> dict
     name = record["clientside"].get("function_name", "")
     js = record.get("js_source")
     function = f"clientside:inline.{name[:10]}" if js is not None else f"clientside:{namespace}.{name}"
-    site = record.get("call_site") or ("<dash>", 0)
+    site = record.get("call_site")  # None: not known (a live snapshot's), not Dash's own
     described = {"function": function, "kind": "clientside", "js_source": js,
-                 "internal": site[0] == "<dash>"}
-    if site[0] != "<dash>":
+                 "internal": bool(site) and site[0] == "<dash>"}
+    if site and site[0] != "<dash>":
         line, source = sources.statement_at(site[0], site[1])
         described.update(file=relpath(site[0], root), line=line, source=source)
     return described

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from typing import Any
@@ -26,6 +27,7 @@ def registrations(app: Any) -> list[dict]:
     is set up), in the Recorder's shape (analysis/probe/capture.py ``on_insert``)."""
     callback_map = guard.attr(app, "callback_map") or {}
     inline = _inline_sources(guard.attr(app, "_inline_scripts") or [])
+    dash_own = _dash_clientside(app)
     records = []
     for spec in guard.attr(app, "_callback_list") or []:
         key = spec.get("output")
@@ -63,9 +65,32 @@ def registrations(app: Any) -> list[dict]:
             "func": guard.attr(func, "__wrapped__", func) if func is not None else None,
             "clientside": dict(clientside) if clientside else None,
             "js_source": inline.get((clientside or {}).get("function_name")),
-            "call_site": None,
+            # unknown (None), except Dash's own clientside callbacks, which the probe places
+            # in Dash (internal): the Pages title and those of plugins' hooks
+            "call_site": _DASH_SITE if clientside and (
+                key.startswith("_pages_dummy.")
+                or (clientside.get("namespace"), clientside.get("function_name")) in dash_own)
+            else None,
         })
     return records
+
+
+#: The call site the probe gives a callback Dash itself registered.
+_DASH_SITE = ("<dash>", 0)
+
+
+def _dash_clientside(app: Any) -> set[tuple[str, str]]:
+    """(namespace, function name) of the clientside callbacks plugins' hooks register
+    (``hooks.clientside_callback``): Dash adds them to every app, as Dash's own."""
+    hooks = guard.attr(guard.attr(app, "_hooks"), "hooks")
+    found = set()
+    for function, *_ in guard.attr(hooks, "_clientside_callbacks") or []:
+        if isinstance(function, str):  # named as dash/_callback.py names inline code
+            found.add(("_dashprivate_clientside_funcs",
+                       hashlib.sha256(function.encode("utf-8")).hexdigest()))
+        else:
+            found.add((guard.attr(function, "namespace"), guard.attr(function, "function_name")))
+    return found
 
 
 def _from_dicts(items: Any) -> list[dict]:

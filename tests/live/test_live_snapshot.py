@@ -49,11 +49,12 @@ sys.stdout.write(client.get("/_dce/live/snapshot").get_data(as_text=True))
 
 
 def dependencies(snapshot: Snapshot) -> dict[str, tuple]:
-    """Each callback's dependencies of every kind, ids as the rules compare them."""
+    """Each callback's dependencies of every kind, ids as the rules compare them (clientside
+    ones too: the demo's is the app's own, Pages' title callback is Dash's)."""
     return {cb.function.rsplit(".", 1)[-1]: tuple(
         tuple(sorted((json.dumps(d.id, sort_keys=True), d.property) for d in getattr(cb, kind)))
         for kind in ("outputs", "inputs", "states", "progress", "cancel", "running"))
-        for cb in snapshot.callbacks if not cb.internal and cb.kind == "server"}
+        for cb in snapshot.callbacks if not cb.internal}
 
 
 def test_pattern_ids_and_background_options_read_back_from_dash_as_the_probe_sees_them():

@@ -1,0 +1,78 @@
+"""What Dash keeps of clientside callbacks reads back live as the probe sees it (live_parity.py's findings)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+import explorer.live
+from analysis.lint import lint
+from analysis.probe.runner import snapshot_target
+from analysis.snapshot import Snapshot
+from paths import APPS, REPO
+
+CLIENTSIDE_APP = APPS / "live" / "clientside_app.py"
+
+
+def live_of(path, module_name: str) -> Snapshot:
+    """The fixture's ``make_app()`` with the plugin, one request, then its live snapshot."""
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    app = module.make_app(plugins=[explorer.live.plugin()])
+    client = app.server.test_client()
+    client.get("/_dash-dependencies")
+    return Snapshot.from_json(client.get("/_dce/live/snapshot").get_data())
+
+
+def own(snapshot: Snapshot) -> dict[str, tuple]:
+    """The app's own callbacks (Dash's left out) by function, with their wiring."""
+    return {cb.function: (cb.kind, cb.output_key, tuple(
+        tuple(sorted((json.dumps(d.id, sort_keys=True), d.property) for d in getattr(cb, kind)))
+        for kind in ("outputs", "inputs", "states")))
+        for cb in snapshot.callbacks if not cb.internal}
+
+
+def test_clientside_callbacks_are_the_apps_own_live_and_take_part_in_findings():
+    """A live snapshot has no call site for a clientside callback; it read that as "Dash
+    registered it" (internal), so on real apps (adoh-dps-simulator: 15 of 40, rv-eeg: 10 of
+    58) clientside callbacks vanished from the live explorer and from every rule: here a loop
+    through one (DASH040) and an Output it shares with a server callback (DASH001)."""
+    live = live_of(CLIENTSIDE_APP, "clientside_app")
+    probed = snapshot_target(str(CLIENTSIDE_APP))
+    assert own(live) == own(probed)
+    assert sorted(kind for kind, *_ in own(live).values()) == ["clientside", "clientside",
+                                                                "server", "server"]
+    codes = sorted((f.code, f.functions) for f in lint(live))
+    assert codes == sorted((f.code, f.functions) for f in lint(probed))
+    assert [code for code, _ in codes] == ["DASH001", "DASH040"]
+
+
+#: Run in a child process (a hook is global to a process): the app with the plugin, one
+#: request, then its live snapshot as JSON.
+HOOKED_LIVE = """
+import runpy, sys
+import explorer.live
+app = runpy.run_path({app!r}, run_name="hooked_app")["app"]
+explorer.live.plugin().plug(app)
+client = app.server.test_client()
+client.get("/_dash-dependencies")
+sys.stdout.write(client.get("/_dce/live/snapshot").get_data(as_text=True))
+"""
+
+
+def test_a_plugins_clientside_callback_stays_dashs_own_live():
+    """Told apart from the app's by the hooks' list (the probe places it in Dash's code)."""
+    app = APPS / "live" / "hooked_app.py"
+    done = subprocess.run([sys.executable, "-c", HOOKED_LIVE.format(app=str(app))],
+                          cwd=app.parent, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    live = Snapshot.from_json(done.stdout.encode())
+    probed = snapshot_target(str(app))
+    assert own(live) == own(probed)
+    assert [cb.output_key for cb in live.callbacks if cb.internal] == ["hooked.children"]
+    assert list(own(live).values())[0][1] == "out.children"
