@@ -54,7 +54,10 @@ def lint(snapshot: Snapshot, settings: LintSettings = LintSettings(),
                          snapshot.static)
     context = context or LintContext(snapshot, sources)
     suppressed = _Suppressions(snapshot)
-    libraries = {cb.index for cb in snapshot.callbacks if cb.library}
+    # A clientside callback without a place (a live snapshot's: Dash keeps no call site) may
+    # be an installed package's: counted with them, never guessed to be the project's
+    libraries = {cb.index for cb in snapshot.callbacks
+                 if cb.library or (cb.kind == "clientside" and cb.file is None)}
     findings = [
         finding
         for rule in rules
@@ -73,7 +76,8 @@ def noqa_filter(snapshot: Snapshot) -> Callable[[Finding], bool]:
 
 
 def _only_libraries(finding: Finding, libraries: set[int]) -> bool:
-    """A finding about installed packages' callbacks alone: nothing the project can change.
+    """A finding about installed packages' callbacks alone (or clientside ones of unknown
+    origin): nothing the project can change, or nothing known to be its.
     One that also involves a project callback (a library and the app writing one Output)
     is the project's to fix, and stays."""
     return bool(finding.callbacks) and libraries.issuperset(finding.callbacks)

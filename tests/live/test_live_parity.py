@@ -11,6 +11,7 @@ import sys
 import explorer.live
 from analysis.lint import lint
 from analysis.probe.runner import snapshot_target
+from analysis.settings import LintSettings
 from analysis.snapshot import Snapshot
 from paths import APPS, REPO
 
@@ -76,3 +77,51 @@ def test_a_plugins_clientside_callback_stays_dashs_own_live():
     assert own(live) == own(probed)
     assert [cb.output_key for cb in live.callbacks if cb.internal] == ["hooked.children"]
     assert list(own(live).values())[0][1] == "out.children"
+
+
+#: An installed package that registers a clientside callback at import, on ids its own
+#: component puts in the page (dash-bootstrap-templates' ThemeSwitchAIO does; mpa-theme-switch).
+THEME_PACKAGE = """
+from dash import Input, Output, clientside_callback
+
+clientside_callback("function(value) { return value; }",
+                    Output("theme-switch-store", "data"), Input("theme-switch", "value"))
+"""
+
+THEME_APP = """
+import themepkg
+from dash import Dash, Input, Output, html
+
+app = Dash(__name__)
+app.layout = html.Div([html.Button(id="go"), html.Div(id="out")])
+
+
+@app.callback(Output("out", "children"), Input("go", "n_clicks"))
+def show(clicks):
+    return clicks
+"""
+
+
+def test_a_clientside_callback_of_unknown_origin_never_makes_a_finding_alone(tmp_path):
+    """Live, nothing tells an installed package's clientside callback from the app's (Dash
+    keeps no call site): the lint hides findings about libraries' callbacks alone, so the
+    live page reported three DASH070 on mpa-theme-switch that the lint does not. A finding
+    that only such callbacks make stays silent; one that involves the app's code stays."""
+    site = tmp_path / "user" / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / \
+        "site-packages"
+    site.mkdir(parents=True)
+    (site / "themepkg.py").write_text(THEME_PACKAGE)
+    project = tmp_path / "project"  # beside the user site: inside it, code is the project's
+    project.mkdir()
+    (project / "app.py").write_text(THEME_APP)
+    env = {**os.environ, "PYTHONUSERBASE": str(tmp_path / "user"), "PYTHONPATH": str(REPO)}
+    script = HOOKED_LIVE.format(app=str(project / "app.py")).replace("hooked_app", "app")
+    done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    live = Snapshot.from_json(done.stdout.encode())
+    probed = snapshot_target(str(project / "app.py"), env=env)
+    assert [cb.library for cb in probed.callbacks if cb.kind == "clientside"] == [True]
+    assert [f.code for f in lint(probed)] == [f.code for f in lint(live)] == []
+    assert [f.code for f in lint(probed, LintSettings(select=("DASH010",)))] == \
+        [f.code for f in lint(live, LintSettings(select=("DASH010",)))] == ["DASH010"]
