@@ -28,6 +28,7 @@ def registrations(app: Any) -> list[dict]:
     callback_map = guard.attr(app, "callback_map") or {}
     inline = _inline_sources(guard.attr(app, "_inline_scripts") or [])
     dash_own = _dash_clientside(app)
+    app_prevents = guard.attr(guard.attr(app, "config"), "prevent_initial_callbacks") is True
     records = []
     for spec in guard.attr(app, "_callback_list") or []:
         key = spec.get("output")
@@ -49,8 +50,11 @@ def registrations(app: Any) -> list[dict]:
             "no_output": no_output,
             "optional": bool(spec.get("optional")),
             "arg_grouping": entry.get("inputs_state_indices"),
-            # Dash keeps only the effective flag: an explicit False reads as "not given"
-            "prevent_initial_call": True if prevent else None,
+            # Dash keeps only the flag it resolved, the app's prevent_initial_callbacks applied
+            # to a callback that gave none: False where the app prevents is what the callback
+            # (or dash.callback, which the setting skips) asked for, and is read so, never
+            # falling back to the app's setting; elsewhere an explicit False reads as "not given"
+            "prevent_initial_call": True if prevent else False if app_prevents else None,
             "prevent_initial_call_effective": prevent,
             "background": bool(background),
             "manager": entry.get("manager"),

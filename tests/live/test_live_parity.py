@@ -125,3 +125,15 @@ def test_a_clientside_callback_of_unknown_origin_never_makes_a_finding_alone(tmp
     assert [f.code for f in lint(probed)] == [f.code for f in lint(live)] == []
     assert [f.code for f in lint(probed, LintSettings(select=("DASH010",)))] == \
         [f.code for f in lint(live, LintSettings(select=("DASH010",)))] == ["DASH010"]
+
+
+def test_an_initial_call_the_app_prevents_but_the_callback_asks_for_runs_on_load_live():
+    """Dash keeps only the resolved flag: read as "not given", an explicit
+    prevent_initial_call=False fell back to the app's prevent_initial_callbacks=True, and
+    the live page missed the DASH011 (the page shows "Clicked None times") the lint gives."""
+    path = APPS / "live" / "prevent_app.py"
+    live = live_of(path, "prevent_app")
+    probed = snapshot_target(str(path))
+    codes = [(f.code, f.functions) for f in lint(live)]
+    assert codes == [(f.code, f.functions) for f in lint(probed)]
+    assert [code for code, _ in codes] == ["DASH011"]
