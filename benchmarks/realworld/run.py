@@ -82,8 +82,10 @@ def make_venvs(apps: list[dict], venvs: Path) -> None:
                        check=True)
 
 
-def lint(app: dict, root: Path, python: Path, select: str = "") -> dict:
-    """``select``: the linter's ``--select`` (empty: the app's own settings, else the default set)."""
+def lint(app: dict, root: Path, python: Path, select: str = "",
+         keep_snapshot: bool = False) -> dict:
+    """``select``: the linter's ``--select`` (empty: the app's own settings, else the default set);
+    ``keep_snapshot``: the snapshot itself under ``"snapshot"`` (live_parity.py compares it)."""
     with tempfile.TemporaryDirectory() as tmp:
         snap_file = Path(tmp) / "snapshot.json"
         # -P: the app's folder (the working directory) must not come first on sys.path, or an
@@ -112,6 +114,8 @@ def lint(app: dict, root: Path, python: Path, select: str = "") -> dict:
             result["stderr"] = done.stderr[-4000:]
         if snap_file.exists():
             snap = json.loads(snap_file.read_text())
+            if keep_snapshot:
+                result["snapshot"] = snap
             callbacks = snap.get("callbacks", [])
             # what Dash serves: a registration Dash replaced by a later one (same key) is not
             result["callbacks"] = sum(1 for c in callbacks

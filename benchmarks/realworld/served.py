@@ -57,6 +57,30 @@ def is_internal(dep: dict, callback_map: dict) -> bool:
     return module == "dash" or module.startswith("dash.")
 
 
+def import_apps(root: str, entry: str) -> list:
+    """Import the entry (``Dash.run`` a no-op, an app factory named after ':' called) and return
+    every ``Dash`` instance created, subclasses included, in creation order. Also used by
+    live_parity.py's child."""
+    import dash
+
+    created = []
+    original_init = dash.Dash.__init__
+
+    def recording_init(self, *a, **k):
+        original_init(self, *a, **k)
+        created.append(self)
+
+    dash.Dash.__init__ = recording_init
+    dash.Dash.run = lambda self, *a, **k: None
+    if hasattr(dash.Dash, "run_server"):
+        dash.Dash.run_server = lambda self, *a, **k: None
+
+    _, attr = load(root, entry)
+    if attr is not None and not isinstance(attr, dash.Dash) and callable(attr):
+        attr()  # an app factory
+    return created
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", required=True)
@@ -70,23 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, root)
     result: dict = {"apps": [], "error": None}
     try:
-        import dash
-
-        created = []
-        original_init = dash.Dash.__init__
-
-        def recording_init(self, *a, **k):
-            original_init(self, *a, **k)
-            created.append(self)
-
-        dash.Dash.__init__ = recording_init
-        dash.Dash.run = lambda self, *a, **k: None
-        if hasattr(dash.Dash, "run_server"):
-            dash.Dash.run_server = lambda self, *a, **k: None
-
-        _, attr = load(root, args.entry)
-        if attr is not None and not isinstance(attr, dash.Dash) and callable(attr):
-            attr()  # an app factory
+        created = import_apps(root, args.entry)
         seen = set()
         shared_lists: dict[int, int] = {}  # id(app._callback_list) -> index of its first app
         for app in created:
