@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
+import os
 import re
+import sys
 from typing import Any
 
 import _dash_callback_explorer_capture as capture  # loaded by child.py before this module
@@ -22,12 +25,14 @@ LOST = ("call sites of clientside callbacks and where components were created ar
         "to a live snapshot")
 
 
-def registrations(app: Any) -> list[dict]:
+def registrations(app: Any, root: str | None = None) -> list[dict]:
     """One record per entry of the app's callback list (global ones included once the server
-    is set up), in the Recorder's shape (analysis/probe/capture.py ``on_insert``)."""
+    is set up), in the Recorder's shape (analysis/probe/capture.py ``on_insert``). ``root``:
+    the project's folder, where inline clientside functions are looked for."""
     callback_map = guard.attr(app, "callback_map") or {}
     inline = _inline_sources(guard.attr(app, "_inline_scripts") or [])
     dash_own = _dash_clientside(app)
+    sites = _inline_sites(set(inline), root)
     app_prevents = guard.attr(guard.attr(app, "config"), "prevent_initial_callbacks") is True
     records = []
     for spec in guard.attr(app, "_callback_list") or []:
@@ -69,12 +74,13 @@ def registrations(app: Any) -> list[dict]:
             "func": guard.attr(func, "__wrapped__", func) if func is not None else None,
             "clientside": dict(clientside) if clientside else None,
             "js_source": inline.get((clientside or {}).get("function_name")),
-            # unknown (None), except Dash's own clientside callbacks, which the probe places
-            # in Dash (internal): the Pages title and those of plugins' hooks
+            # Dash's own clientside callbacks are placed in Dash (internal), as the probe
+            # does: the Pages title and those of plugins' hooks; an inline one where the
+            # project wrote its code; any other is unknown (None)
             "call_site": _DASH_SITE if clientside and (
                 key.startswith("_pages_dummy.")
                 or (clientside.get("namespace"), clientside.get("function_name")) in dash_own)
-            else None,
+            else sites.get((clientside or {}).get("function_name")),
         })
     return records
 
@@ -94,6 +100,39 @@ def _dash_clientside(app: Any) -> set[tuple[str, str]]:
                        hashlib.sha256(function.encode("utf-8")).hexdigest()))
         else:
             found.add((guard.attr(function, "namespace"), guard.attr(function, "function_name")))
+    return found
+
+
+def _inline_sites(names: set[str], root: str | None) -> dict[str, tuple[str, int]]:
+    """Where the project wrote each inline clientside function: the string constant whose
+    SHA-256 Dash named it by, in the files of the loaded modules under ``root`` (installed
+    ones left out). Code built at run time, or written in a package, stays unknown."""
+    if not names or not root:
+        return {}
+    inside = os.path.realpath(root) + os.sep
+    installed = capture.installed_dirs()
+    files = set()
+    for module in list(sys.modules.values()):
+        path = guard.attr(module, "__file__")
+        if isinstance(path, str) and path.endswith(".py"):
+            real = os.path.realpath(path)
+            if real.startswith(inside) and not real.startswith(installed):
+                files.add(path)
+    found: dict[str, tuple[str, int]] = {}
+    for path in sorted(files):
+        try:
+            with open(path, encoding="utf-8") as handle:
+                tree = ast.parse(handle.read())
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                try:
+                    digest = hashlib.sha256(node.value.encode("utf-8")).hexdigest()
+                except UnicodeEncodeError:  # a lone surrogate: never a function Dash hashed
+                    continue
+                if digest in names:
+                    found.setdefault(digest, (path, node.lineno))
     return found
 
 

@@ -203,7 +203,8 @@ def row(name: str, lint_result: dict, live_result: dict, diff: dict | None) -> s
     lint_cb, live_cb, lint_n, live_n = diff["counts"]
     parts = []
     if diff["callbacks"]:
-        fields = collections.Counter(f for d in diff["callbacks"] for f in d.get("fields", {"count": 0}))
+        fields = collections.Counter(f for d in diff["callbacks"]
+                                     for f in d.get("fields", {"count": 0}))
         parts.append(f"{len(diff['callbacks'])} callback(s) differ ("
                      + ", ".join(f"{f} ×{n}" for f, n in fields.items()) + ")")
     if diff["lint_only"]:

@@ -31,7 +31,7 @@ def live_snapshot(app: Any) -> Snapshot:
             notes.append(text)
 
     found = libs["apps"].FoundApp(instance=app, name="app", primary=True)
-    body = child.assemble([found], libs["registered"].registrations(app), [app], root, root,
+    body = child.assemble([found], libs["registered"].registrations(app, root), [app], root, root,
                           note, setup=False, notes=notes)
     return Snapshot.from_dict(child.stamp(body, f"live:{name}", root), origin="live app")
 

@@ -1,4 +1,4 @@
-"""What Dash keeps of clientside callbacks reads back live as the probe sees it (live_parity.py's findings)."""
+"""Live snapshots read clientside callbacks and initial calls back as the probe sees them."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def live_of(path, module_name: str) -> Snapshot:
     """The fixture's ``make_app()`` with the plugin, one request, then its live snapshot."""
     spec = importlib.util.spec_from_file_location(module_name, path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module  # as an import does: the live snapshot finds it there
     spec.loader.exec_module(module)
     app = module.make_app(plugins=[explorer.live.plugin()])
     client = app.server.test_client()
@@ -137,3 +138,20 @@ def test_an_initial_call_the_app_prevents_but_the_callback_asks_for_runs_on_load
     codes = [(f.code, f.functions) for f in lint(live)]
     assert codes == [(f.code, f.functions) for f in lint(probed)]
     assert [code for code, _ in codes] == ["DASH011"]
+
+
+def test_an_inline_clientside_function_is_placed_where_the_project_wrote_it():
+    """Dash names inline code by its SHA-256: the project's string constant with that hash
+    gives the call site back (its findings, noqa and library/app status as the lint's; on
+    dmc-docs a DASH071 of its own inline callback was silent live without it). A function of
+    the app's assets (ClientsideFunction) has no such trace and stays unknown."""
+    live = live_of(CLIENTSIDE_APP, "clientside_app")
+    probed = snapshot_target(str(CLIENTSIDE_APP))
+
+    def places(snapshot: Snapshot) -> dict[str, tuple]:
+        return {cb.function: (cb.file, cb.line, cb.library) for cb in snapshot.callbacks
+                if cb.kind == "clientside" and not cb.internal}
+
+    inline = next(f for f in places(probed) if f.startswith("clientside:inline."))
+    assert places(live)[inline] == places(probed)[inline] == ("clientside_app.py", 25, False)
+    assert places(live)["clientside:fixture.copy"] == (None, None, False)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Dash, Input, Output, html
 
+#: A string no UTF-8 can encode (tds-alerts has one): the live snapshot reads every constant
+#: of the project's files to place inline clientside functions, and must pass it by.
+LONE_SURROGATE = "\ud83d"
+
 
 def make_app(**dash_kwargs) -> Dash:
     """A fresh app; ``dash_kwargs`` go to ``Dash`` (``plugins=[...]``)."""
