@@ -46,7 +46,8 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
     id in it: the ids whose copies were each made at one place (one object placed twice, one
     helper called twice) are one finding per layout, naming how many ids and those callbacks
     use; when callbacks use none of them (heading anchors only), a page's copies are not
-    reported.
+    reported. Where no copy's creation site is known (a live snapshot), an id only heading
+    anchors point at is not reported either: a lone copy cannot be told from such a subtree.
 
     The finding points at the first of the components, where the project created it, names
     each one's type and place, and what refers to the id: ``id 'x' is used by html.H3
@@ -113,6 +114,10 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
         pattern = any(isinstance(c.id, dict) for c in (*outer, *own))
         if not (refused or users or pointers or pattern):
             continue  # nothing refers to it: invalid HTML, nothing a user sees changes
+        if not (refused or users or pattern) and _anchors_only(pointers) and not any(
+                c.site for c in (*outer, *own)):
+            continue  # heading anchors alone, and no creation sites (a live snapshot) to tell
+            # a lone copy from a subtree placed twice, whose anchors change nothing: silent
         if not (refused or pointers or pattern or shell is not None) and (
                 _written_inside(own, users, id_text) or _downloads_only(own, users, id_text)):
             continue  # the writes land in one copy, which is all they need
@@ -143,6 +148,11 @@ def duplicate_component_id(ctx: LintContext) -> Iterator[Finding]:
             file=file,
             line=line,
         )
+
+
+def _anchors_only(pointers: list) -> bool:
+    """Whether every reference to the id is an ``href="#id"`` (a heading anchor's link)."""
+    return bool(pointers) and all(r.attribute == "href" for r in pointers)
 
 
 def _subtree_finding(ctx: LintContext, layout: Layout, copies: int, ids: list[str],
