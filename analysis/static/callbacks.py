@@ -53,7 +53,8 @@ def _visit(body: list[ast.stmt], prefix: str, local: Mapping[str, Any] | None, m
     for statement in body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for position, decorator in enumerate(statement.decorator_list):
-                if isinstance(decorator, ast.Call) and final_name(decorator.func) == "callback":
+                if isinstance(decorator, ast.Call) and final_name(decorator.func) == "callback" \
+                        and not _plugin_hook(decorator.func):
                     _server(statement, position, prefix, local, module, evaluator, app_of, found)
             # a body registers nothing unless its text names a callback (most bodies); from
             # the def line on: a nested def's decorators stand above its own line
@@ -67,7 +68,8 @@ def _visit(body: list[ast.stmt], prefix: str, local: Mapping[str, Any] | None, m
             for bindings in _loop_bindings(statement, local, evaluator, module, found):
                 _visit(statement.body, prefix, bindings, module, evaluator, app_of, found)
         elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) \
-                and final_name(statement.value.func) == "clientside_callback":
+                and final_name(statement.value.func) == "clientside_callback" \
+                and not _plugin_hook(statement.value.func):
             _clientside(statement, local, module, evaluator, app_of, found)
         else:  # the blocks a compound statement holds (a simple one holds none)
             for name in _BLOCKS.get(type(statement), ()):
@@ -76,6 +78,12 @@ def _visit(body: list[ast.stmt], prefix: str, local: Mapping[str, Any] | None, m
             if isinstance(statement, ast.Try):
                 for handler in statement.handlers:
                     _visit(handler.body, prefix, local, module, evaluator, app_of, found)
+
+
+def _plugin_hook(func: ast.expr) -> bool:
+    """``hooks.callback`` / ``hooks.clientside_callback`` (``dash.hooks``): a plugin's callback,
+    added to every app of the process, which the probe counts as Dash's own, not the app's."""
+    return isinstance(func, ast.Attribute) and final_name(func.value) == "hooks"
 
 
 def _registers(loop: ast.For) -> bool:

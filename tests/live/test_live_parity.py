@@ -14,6 +14,7 @@ from analysis.probe.runner import snapshot_target
 from analysis.settings import LintSettings
 from analysis.snapshot import Snapshot
 from paths import APPS, REPO
+from venvs import make_venv, purelib
 
 CLIENTSIDE_APP = APPS / "live" / "clientside_app.py"
 
@@ -108,20 +109,20 @@ def test_a_clientside_callback_of_unknown_origin_never_makes_a_finding_alone(tmp
     keeps no call site): the lint hides findings about libraries' callbacks alone, so the
     live page reported three DASH070 on mpa-theme-switch that the lint does not. A finding
     that only such callbacks make stays silent; one that involves the app's code stays."""
-    site = tmp_path / "user" / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / \
-        "site-packages"
-    site.mkdir(parents=True)
-    (site / "themepkg.py").write_text(THEME_PACKAGE)
-    project = tmp_path / "project"  # beside the user site: inside it, code is the project's
+    # an installed package: a real venv's site-packages (the user site, which an earlier
+    # version used, is off inside a virtualenv, as in CI), the tests' packages through a .pth
+    python = make_venv(tmp_path / "venv")
+    (purelib(python) / "themepkg.py").write_text(THEME_PACKAGE)
+    project = tmp_path / "project"
     project.mkdir()
     (project / "app.py").write_text(THEME_APP)
-    env = {**os.environ, "PYTHONUSERBASE": str(tmp_path / "user"), "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
     script = HOOKED_LIVE.format(app=str(project / "app.py")).replace("hooked_app", "app")
-    done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True,
+    done = subprocess.run([str(python), "-c", script], cwd=project, capture_output=True,
                           text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     live = Snapshot.from_json(done.stdout.encode())
-    probed = snapshot_target(str(project / "app.py"), env=env)
+    probed = snapshot_target(str(project / "app.py"), python=str(python), env=env)
     assert [cb.library for cb in probed.callbacks if cb.kind == "clientside"] == [True]
     assert [f.code for f in lint(probed)] == [f.code for f in lint(live)] == []
     assert [f.code for f in lint(probed, LintSettings(select=("DASH010",)))] == \
